@@ -1,0 +1,151 @@
+"""The command-line verbs. Each reads its arguments, calls the analysis core, writes output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import cv2
+
+from clinic_app import images, modelpack, overlay, runtime
+from clinic_app.classification import CellClassifier, FieldClassifier
+from clinic_app.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, write_json
+from clinic_app.results import CaseInfo, SkippedInput
+
+
+def _report_skips(skipped: list[SkippedInput], done: int) -> int:
+    """Skips go to stderr; with nothing done at all, the run failed on its input."""
+    if not done:
+        if len(skipped) == 1:
+            raise UsageError(f"{skipped[0].path}: {skipped[0].reason}")
+        first = skipped[0] if skipped else SkippedInput("-", "no images found")
+        raise UsageError(f"no image could be read ({len(skipped)} skipped; first: "
+                         f"{first.path}: {first.reason})")
+    for s in skipped:
+        print(f"clinic-app: skipped {s.path}: {s.reason}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _fields(paths: list[str], um_per_px: float | None = None):
+    """Yield readable fields; collect the rest as skipped."""
+    files, skipped = images.iter_image_paths(paths)
+    fields = []
+    for path in files:
+        try:
+            fields.append(images.load_field(path, um_per_px))
+        except images.ImageError as exc:
+            skipped.append(SkippedInput(str(path), str(exc)))
+    return fields, skipped
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    entries = modelpack.load_manifest()
+    status = {}
+    for mid, e in entries.items():
+        try:
+            modelpack.verified_path(e)
+            status[mid] = "ok"
+        except modelpack.ModelIntegrityError as exc:
+            status[mid] = str(exc)
+    if args.json:
+        data = {"models": [{**e.raw, "integrity": status[m]} for m, e in entries.items()],
+                "runtime": runtime.runtime_name(), "backends": runtime.detect()}
+        write_json(data, None)
+        return EXIT_OK
+    for mid, e in entries.items():
+        m = e.metrics.get("int8", {})
+        fig = m.get("accuracy", m.get("mean_dice"))
+        print(f"{mid:12s} v{e.version} {e.task:22s} {e.input_size}px {len(e.labels)} labels "
+              f"test INT8 {fig:.4f} sha256 {e.sha256[:12]} [{status[mid]}]")
+    return EXIT_OK
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    entries = modelpack.load_manifest()
+    if args.model not in entries:
+        raise UsageError(f"unknown model {args.model!r} (bundled: {', '.join(sorted(entries))})")
+    entry = entries[args.model]
+    if entry.task == "segmentation":
+        raise UsageError(f"{args.model} is a segmentation model: use `clinic-app segment`")
+    model = modelpack.TFLiteModel(entry, args.backend, args.threads)
+    print(f"clinic-app: {model.choice.message}", file=sys.stderr)
+    clf = CellClassifier(model) if entry.task == "cell-classification" else FieldClassifier(model)
+    fields, skipped = _fields(args.paths)
+    results = []
+    for f in fields:
+        out = clf.classify_image(f.image)
+        scores = out if isinstance(out, dict) else out.scores
+        results.append({"path": f.source, "label": max(scores, key=scores.get),
+                        "scores": {k: round(v, 5) for k, v in scores.items()}})
+    code = _report_skips(skipped, len(results))
+    write_json({"model": entry.id, "results": results,
+                "skipped": [{"path": s.path, "reason": s.reason} for s in skipped]}, args.json_out)
+    return code
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    from clinic_app.scale import estimate_um_per_px
+    from clinic_app.segmentation import field_mask
+
+    model = modelpack.open_model(args.model, args.backend, args.threads)
+    if model.entry.task != "segmentation":
+        raise UsageError(f"{args.model} is not a segmentation model")
+    print(f"clinic-app: {model.choice.message}", file=sys.stderr)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    fields, skipped = _fields(args.paths, args.um_per_px)
+    for f in fields:
+        um = f.um_per_px or estimate_um_per_px(f.image)[0]
+        mask = field_mask(model, f.image, um)
+        if not cv2.imwrite(str(out / f"{Path(f.source).stem}.png"), mask):
+            raise OSError(f"could not write mask to {out}")
+    return _report_skips(skipped, len(fields))
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from clinic_app.analysis import Analyzer, AnalyzerOptions
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    opts = AnalyzerOptions(args.backend, args.threads, args.um_per_px, args.target)
+    with Analyzer(opts) as analyzer:
+        print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
+        fields, skipped = _fields(args.paths, args.um_per_px)
+        results = []
+        for i, f in enumerate(fields):
+            res = analyzer.analyze_field(f)
+            name = f"{i:03d}_{Path(f.source).stem}_overlay.png"
+            res.overlay_path = str(overlay.save(res, f.image, out / "overlays" / name))
+            results.append(res)
+        _report_skips(skipped, len(results))
+        analysis = analyzer.assemble(results, skipped)
+    (out / "analysis.json").write_text(json.dumps(analysis.to_dict(), indent=1,
+                                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    s = analysis.summary
+    print(f"{len(results)} field(s), {s.cells_counted} white cells, "
+          f"{len(skipped)} skipped; flags: {', '.join(f.code for f in s.flags) or 'none'}")
+    if args.report:
+        from clinic_app.report import write_report
+
+        case = CaseInfo(patient_id=args.patient_id, patient_name=args.patient_name,
+                        operator=args.operator, lab_name=args.lab_name)
+        path = write_report(analysis, case, Path(args.report))
+        print(f"report: {path}")
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from clinic_app.bench import run_bench
+
+    result = run_bench(args.backend, args.threads, args.runs, Path(args.fp32_dir))
+    if args.json:
+        write_json(result, None)
+    else:
+        for row in result["models"]:
+            fp = f"  fp32 {row['fp32_ms']:.2f} ms" if row.get("fp32_ms") else ""
+            print(f"{row['id']:12s} int8 {row['int8_ms']:.2f} ms{fp}")
+        print(f"whole 640x480 field: {result['field_ms']:.1f} ms median "
+              f"({result['field_cells']} cells) on {result['backend']}")
+    return EXIT_OK

@@ -1,0 +1,54 @@
+"""Field overlays: cell outlines and labels drawn on the field, for review and the report."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from clinic_app.results import UNIDENTIFIED, FieldResult
+
+PALETTE = [(230, 25, 75), (60, 180, 75), (0, 130, 200), (245, 130, 48), (145, 30, 180),
+           (70, 240, 240), (240, 50, 230), (128, 128, 0), (170, 110, 40)]
+
+
+def colour_of(label: str) -> tuple[int, int, int]:
+    """Stable RGB colour per label (unidentified is grey)."""
+    if label == UNIDENTIFIED:
+        return (128, 128, 128)
+    return PALETTE[zlib.crc32(label.encode()) % len(PALETTE)]
+
+
+def draw(result: FieldResult, rgb: np.ndarray) -> np.ndarray:
+    """A copy of the field with each cell's outline, box and label."""
+    out = rgb.copy()
+    thick = max(1, round(max(rgb.shape[:2]) / 400))
+    font = max(0.35, max(rgb.shape[:2]) / 1400)
+    for cell in result.cells:
+        col = colour_of(cell.label)
+        b = cell.bbox
+        if cell.contour is not None and len(cell.contour) >= 3:
+            cv2.polylines(out, [cell.contour.reshape(-1, 1, 2)], True, col, thick)
+        cv2.rectangle(out, (b.x0, b.y0), (b.x1 - 1, b.y1 - 1), col, max(1, thick - 1))
+        text = f"{cell.label} {cell.confidence:.0%}"
+        y = b.y0 - 4 if b.y0 > 14 else b.y1 + 12
+        cv2.putText(out, text, (b.x0, y), cv2.FONT_HERSHEY_SIMPLEX, font, (0, 0, 0), thick + 2)
+        cv2.putText(out, text, (b.x0, y), cv2.FONT_HERSHEY_SIMPLEX, font, col, thick)
+    if not result.quality.usable:
+        cv2.putText(out, f"EXCLUDED: {result.quality.reason}", (8, 24), cv2.FONT_HERSHEY_SIMPLEX,
+                    font * 1.2, (255, 0, 0), thick + 1)
+    return out
+
+
+def save(result: FieldResult, rgb: np.ndarray, path: Path) -> Path:
+    """Write the overlay PNG (atomically: a half-written PNG would break a report)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ok, buf = cv2.imencode(".png", cv2.cvtColor(draw(result, rgb), cv2.COLOR_RGB2BGR))
+    if not ok:
+        raise RuntimeError(f"could not encode overlay for {result.path}")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(buf.tobytes())
+    tmp.replace(path)
+    return path

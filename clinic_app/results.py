@@ -1,0 +1,265 @@
+"""Typed results passed between the stages of the analysis.
+
+Every stage takes and returns these small dataclasses (never loose dicts), so the report, the
+store and the UI read the same objects. ``to_dict`` gives the ``analysis.json`` form documented
+in ``docs/analysis-json.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+UNIDENTIFIED = "unidentified"
+
+
+@dataclass(frozen=True)
+class BBox:
+    """Pixel box in field coordinates, x1/y1 exclusive."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def area(self) -> int:
+        return max(0, self.width) * max(0, self.height)
+
+    def iou(self, other: BBox) -> float:
+        """Intersection over union, 0 when the boxes do not touch."""
+        ix = max(0, min(self.x1, other.x1) - max(self.x0, other.x0))
+        iy = max(0, min(self.y1, other.y1) - max(self.y0, other.y0))
+        inter = ix * iy
+        union = self.area + other.area - inter
+        return inter / union if union > 0 else 0.0
+
+    def as_list(self) -> list[int]:
+        return [self.x0, self.y0, self.x1, self.y1]
+
+
+@dataclass
+class Field:
+    """One captured or imported microscope field: RGB uint8, HxWx3."""
+
+    image: np.ndarray
+    source: str
+    um_per_px: float | None = None
+    scale_source: str = "unknown"  # "given", "red-cells", "default"
+
+    @property
+    def width(self) -> int:
+        return int(self.image.shape[1])
+
+    @property
+    def height(self) -> int:
+        return int(self.image.shape[0])
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    """Focus, exposure and stain checks of one field; ``usable`` False excludes it from counts."""
+
+    focus: float
+    clipped_dark: float
+    clipped_bright: float
+    stain: float
+    warnings: tuple[str, ...] = ()
+    usable: bool = True
+    reason: str = ""
+
+
+@dataclass
+class CellResult:
+    """One white cell: where it is, what the model thinks, and what the reviewer decided."""
+
+    bbox: BBox
+    label: str
+    scores: dict[str, float]
+    model_label: str = ""
+    contour: np.ndarray | None = None  # Nx2 int points, field coordinates
+    heatmap: np.ndarray | None = None  # HxW float32 in [0, 1] over the crop
+    crop: np.ndarray | None = None  # RGB uint8 crop given to the classifier
+    reviewed: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.model_label:
+            self.model_label = self.label
+
+    @property
+    def confidence(self) -> float:
+        return max(self.scores.values()) if self.scores else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "bbox": self.bbox.as_list(),
+            "label": self.label,
+            "model_label": self.model_label,
+            "scores": {k: round(float(v), 5) for k, v in self.scores.items()},
+            "reviewed": self.reviewed,
+        }
+
+
+@dataclass(frozen=True)
+class FieldClassification:
+    """Whole-field ALL subtype (``all-subtype`` model)."""
+
+    label: str
+    scores: dict[str, float]
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "scores": {k: round(float(v), 5) for k, v in self.scores.items()}}
+
+
+@dataclass
+class FieldResult:
+    """Everything found on one field."""
+
+    path: str
+    width: int
+    height: int
+    um_per_px: float
+    scale_source: str
+    quality: QualityReport
+    cells: list[CellResult] = field(default_factory=list)
+    field: FieldClassification | None = None
+    field_note: str = ""  # why there is no field classification, when there is none
+    overlay_path: str | None = None
+    thumbnail: np.ndarray | None = None  # small RGB preview for reports
+
+    def to_dict(self) -> dict:
+        q = self.quality
+        return {
+            "path": self.path,
+            "width": self.width,
+            "height": self.height,
+            "um_per_px": round(self.um_per_px, 4),
+            "scale_source": self.scale_source,
+            "quality": {
+                "usable": q.usable,
+                "reason": q.reason,
+                "warnings": list(q.warnings),
+                "focus": round(q.focus, 3),
+                "clipped_dark": round(q.clipped_dark, 4),
+                "clipped_bright": round(q.clipped_bright, 4),
+                "stain": round(q.stain, 3),
+            },
+            "cells": [c.to_dict() for c in self.cells],
+            "field": self.field.to_dict() if self.field else None,
+            "field_note": self.field_note,
+            "overlay": self.overlay_path,
+        }
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A finding that needs a human's attention, with the reason and the rule's source."""
+
+    code: str
+    message: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SkippedInput:
+    """An input that could not be analysed, and why (the rest of the batch still is)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class SampleSummary:
+    """Sample-level result: differential, blast estimate, ALL subtype, flags."""
+
+    counts: dict[str, int]
+    percentages: dict[str, float]
+    cells_counted: int
+    target: int
+    fields_total: int
+    fields_used: int
+    subtype_label: str | None
+    subtype_scores: dict[str, float]
+    malignant_probability: float | None
+    unidentified: int
+    flags: list[Flag] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "counts": self.counts,
+            "percentages": {k: round(v, 2) for k, v in self.percentages.items()},
+            "cells_counted": self.cells_counted,
+            "target": self.target,
+            "fields_total": self.fields_total,
+            "fields_used": self.fields_used,
+            "all_subtype": {
+                "label": self.subtype_label,
+                "scores": {k: round(v, 5) for k, v in self.subtype_scores.items()},
+                "malignant_probability": (
+                    None if self.malignant_probability is None
+                    else round(self.malignant_probability, 5)
+                ),
+            },
+            "unidentified": self.unidentified,
+            "flags": [{"code": f.code, "message": f.message, "source": f.source} for f in self.flags],
+        }
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What the report prints about each model used."""
+
+    id: str
+    version: str
+    sha256: str
+    metrics: dict[str, float]
+
+
+@dataclass
+class Analysis:
+    """The result of analysing a set of fields: what ``analysis.json`` and the report show."""
+
+    fields: list[FieldResult]
+    summary: SampleSummary
+    skipped: list[SkippedInput] = field(default_factory=list)
+    models: list[ModelInfo] = field(default_factory=list)
+    backend: str = "cpu"
+
+    def to_dict(self) -> dict:
+        return {
+            "images": [f.to_dict() for f in self.fields],
+            "summary": self.summary.to_dict(),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "models": [
+                {"id": m.id, "version": m.version, "sha256": m.sha256, "metrics": m.metrics}
+                for m in self.models
+            ],
+            "backend": self.backend,
+        }
+
+
+@dataclass
+class CaseInfo:
+    """Header of a case: who the sample is from and who handled it (report and store)."""
+
+    patient_id: str = ""
+    patient_name: str = ""
+    age: str = ""
+    sex: str = ""
+    sample_type: str = "PB"
+    operator: str = ""
+    lab_name: str = ""
+    notes: str = ""
+    reviewer: str = ""
+    signed_at: str = ""
+    logo_path: Path | None = None

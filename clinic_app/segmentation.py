@@ -1,0 +1,146 @@
+"""White-cell segmentation: the INT8 U-Net mask, then separate cell instances.
+
+The segmenter was trained on low-magnification fields (~0.5 um/px), so every field is first
+resampled to that scale: a 640x480 high-magnification field becomes a small image in which a
+white cell is as wide as in training. Instances come from the mask by closing (joins the lobes
+of one neutrophil nucleus), a size filter in um^2 (drops platelets and debris) and a distance
+transform + watershed that splits touching cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from clinic_app.modelpack import TFLiteModel
+from clinic_app.results import BBox
+from clinic_app.scale import resample_to
+
+MIN_CELL_UM2 = 20.0  # ~5 um diameter: smaller blobs are platelets or stain debris
+CLOSE_UM = 2.0  # gap bridged between nuclear lobes of one cell
+MIN_RADIUS_UM = 3.0  # a cell body at least this deep (lobes of one nucleus are thinner)
+BOX_MARGIN_UM = 1.5  # the mask covers the purple nucleus; the cell's cytoplasm extends beyond
+
+
+@dataclass(frozen=True)
+class CellInstance:
+    """One segmented cell in field pixel coordinates."""
+
+    bbox: BBox
+    contour: np.ndarray  # Nx2 int32 points
+    area_px: int
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return ((self.bbox.x0 + self.bbox.x1) / 2.0, (self.bbox.y0 + self.bbox.y1) / 2.0)
+
+
+def background_colour(rgb: np.ndarray) -> tuple[int, int, int]:
+    """Median colour of the brightest quarter of pixels: the slide background, used as padding."""
+    small = rgb[::4, ::4].reshape(-1, 3)
+    grey = small.mean(axis=1)
+    bright = small[grey >= np.percentile(grey, 75)]
+    return tuple(int(v) for v in np.median(bright, axis=0))
+
+
+def predict_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> tuple[np.ndarray, float]:
+    """Probability mask at the model's scale, tiled over the field; returns (prob, scale)."""
+    target = float(model.entry.preprocessing.get("um_per_px", um_per_px))
+    work = resample_to(rgb, um_per_px, target)
+    tile = model.input_shape[0]
+    h, w = work.shape[:2]
+    ph, pw = -(-h // tile) * tile, -(-w // tile) * tile
+    canvas = np.empty((ph, pw, 3), np.uint8)
+    canvas[:] = background_colour(rgb)
+    canvas[:h, :w] = work
+    prob = np.zeros((ph, pw), np.float32)
+    for y in range(0, ph, tile):
+        for x in range(0, pw, tile):
+            prob[y:y + tile, x:x + tile] = model.run(canvas[y:y + tile, x:x + tile])[0][..., 0]
+    return prob[:h, :w], target
+
+
+def field_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> np.ndarray:
+    """0/255 uint8 mask the size of the field (what ``clinic-app segment`` writes)."""
+    prob, _ = predict_mask(model, rgb, um_per_px)
+    full = cv2.resize(prob, (rgb.shape[1], rgb.shape[0]), interpolation=cv2.INTER_LINEAR)
+    return np.where(full > 0.5, 255, 0).astype(np.uint8)
+
+
+def _disk(radius_px: float) -> np.ndarray:
+    r = max(1, int(round(radius_px)))
+    return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))
+
+
+def split_instances(mask: np.ndarray, work_um: float) -> np.ndarray:
+    """Label image of cells: close lobes, drop small blobs, watershed only clearly double blobs.
+
+    A blob is split only where it holds two or more distance-transform peaks at least
+    ``MIN_RADIUS_UM`` deep: two touching round cells have such peaks, the thin lobes of one
+    neutrophil nucleus do not.
+    """
+    m = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, _disk(CLOSE_UM / work_um / 2))
+    n, comp, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    labels = np.zeros(mask.shape, np.int32)
+    if n <= 1:
+        return labels
+    dist = cv2.distanceTransform(m, cv2.DIST_L2, 3)
+    r_px = MIN_RADIUS_UM / work_um
+    peaks = (dist >= cv2.dilate(dist, _disk(1.5 * r_px)) - 1e-3) & (dist >= r_px)
+    _, peak_lab = cv2.connectedComponents(peaks.astype(np.uint8))
+    min_px = MIN_CELL_UM2 / (work_um ** 2)
+    next_label = 1
+    for i in range(1, n):
+        if stats[i, cv2.CC_STAT_AREA] < min_px:
+            continue
+        x, y, w, h = stats[i, :4]
+        sl = (slice(y, y + h), slice(x, x + w))
+        blob = comp[sl] == i
+        ids = np.unique(peak_lab[sl][blob & (peak_lab[sl] > 0)])
+        if len(ids) < 2:
+            labels[sl][blob] = next_label
+            next_label += 1
+            continue
+        markers = np.zeros(blob.shape, np.int32)
+        for k, pid in enumerate(ids):
+            markers[(peak_lab[sl] == pid) & blob] = k + 2
+        markers[~blob] = 1
+        canvas = cv2.cvtColor((blob * 255).astype(np.uint8), cv2.COLOR_GRAY2BGR)
+        ws = cv2.watershed(canvas, markers)
+        for k in range(len(ids)):
+            labels[sl][(ws == k + 2) & blob] = next_label
+            next_label += 1
+    return labels
+
+
+def instances(prob: np.ndarray, work_um: float, field_um: float,
+              field_shape: tuple[int, int]) -> list[CellInstance]:
+    """Cell instances in field coordinates from a probability mask at ``work_um`` per pixel."""
+    labels = split_instances(prob > 0.5, work_um)
+    factor = work_um / field_um
+    margin = BOX_MARGIN_UM / field_um
+    h, w = field_shape
+    min_px = MIN_CELL_UM2 / (work_um ** 2)
+    out = []
+    for lab in np.unique(labels):
+        if lab == 0:
+            continue
+        blob = (labels == lab).astype(np.uint8)
+        area = int(blob.sum())
+        if area < min_px:
+            continue
+        contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        contour = max(contours, key=cv2.contourArea).reshape(-1, 2).astype(np.float32)
+        contour = np.round((contour + 0.5) * factor).astype(np.int32)
+        x, y, bw, bh = cv2.boundingRect(contour)
+        box = BBox(max(0, int(x - margin)), max(0, int(y - margin)),
+                   min(w, int(x + bw + margin)), min(h, int(y + bh + margin)))
+        out.append(CellInstance(box, contour, int(area * factor * factor)))
+    return sorted(out, key=lambda c: (c.bbox.y0, c.bbox.x0))
+
+
+def find_cells(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> list[CellInstance]:
+    prob, work_um = predict_mask(model, rgb, um_per_px)
+    return instances(prob, work_um, um_per_px, rgb.shape[:2])

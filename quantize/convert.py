@@ -1,0 +1,219 @@
+"""Convert a trained model to full-integer INT8 TFLite and ship it with its manifest entry.
+
+    python -m quantize.convert --task all-subtype|wbc-type|cell-seg [--runs runs]
+        [--data DIR] [--models clinic_app/models] [--limit N]
+
+Steps: load ``runs/<task>/model.keras`` -> representative data from the train split ->
+INT8 conversion (uint8 input and output, static batch 1) -> FP32 vs INT8 on the test split
+(metric and agreement) -> Edge TPU check (and edgetpu_compiler when installed) -> write
+``<models>/<id>.tflite`` and its manifest entry, and ``runs/<task>/parity.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import tensorflow as tf
+
+import keras
+from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
+from quantize import edgetpu
+from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root
+from training.data import Split, centre, load_split
+from training.metrics import benign_vs_malignant, classification_report, segmentation_report
+from training.scale import MODEL_SCALE
+
+VERSION = "1.0.0"
+
+
+def representative(cfg: TaskConfig, train: Split, n: int):
+    """A generator of train-split inputs (seeded sample) for calibrating the INT8 ranges."""
+    rng = np.random.default_rng(SEED)
+    idx = rng.choice(len(train.x), size=min(n, len(train.x)), replace=False)
+    x = centre(train.x[idx], cfg.input_size).astype(np.float32)
+    # One all-0 and one all-255 image pin the input range to the full pixel range.
+    x = np.concatenate([x, np.zeros_like(x[:1]), np.full_like(x[:1], 255.0)])
+
+    def gen():
+        for img in x:
+            yield [img[None]]
+    return gen
+
+
+def to_int8(model: keras.Model, cfg: TaskConfig, rep) -> bytes:
+    """Full-integer conversion with a static 1xHxWx3 input (the Edge TPU needs static shapes)."""
+    spec = tf.TensorSpec([1, cfg.input_size, cfg.input_size, 3], tf.float32)
+    with tempfile.TemporaryDirectory() as tmp:
+        model.export(tmp, format="tf_saved_model", input_signature=[spec], verbose=False)
+        conv = tf.lite.TFLiteConverter.from_saved_model(tmp)
+        return _int8_options(conv, rep).convert()
+
+
+def _int8_options(conv, rep):
+    conv.optimizations = [tf.lite.Optimize.DEFAULT]
+    conv.representative_dataset = rep
+    conv.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
+    conv.inference_input_type = tf.uint8
+    conv.inference_output_type = tf.uint8
+    return conv
+
+
+def run_int8(tflite: bytes, x: np.ndarray) -> list[np.ndarray]:
+    """Run the INT8 model image by image; outputs ordered by rank like the app's wrapper."""
+    from ai_edge_litert.interpreter import Interpreter
+
+    it = Interpreter(model_content=tflite, num_threads=os.cpu_count() or 1)
+    it.allocate_tensors()
+    inp = it.get_input_details()[0]
+    outs = sorted(it.get_output_details(), key=lambda o: len(o["shape"]))
+    results: list[list[np.ndarray]] = [[] for _ in outs]
+    for img in x:
+        it.set_tensor(inp["index"], quantize(img[None].astype(np.float32), inp))
+        it.invoke()
+        for k, o in enumerate(outs):
+            results[k].append(dequantize(it.get_tensor(o["index"]), o)[0])
+    return [np.stack(r) for r in results]
+
+
+def evaluate_pair(cfg: TaskConfig, model: keras.Model, tflite: bytes, split: Split) -> dict:
+    """FP32 and INT8 metrics on one split, and how often they agree."""
+    if cfg.task == "cell-seg":
+        x = split.x.astype(np.float32)
+        fp = model.predict(x, batch_size=16, verbose=0)[..., 0] > 0.5
+        q = run_int8(tflite, x)[0][..., 0] > 0.5
+        return {"fp32": segmentation_report(fp, split.y), "int8": segmentation_report(q, split.y),
+                "pixel_agreement": float((fp == q).mean())}
+    x = centre(split.x, cfg.input_size).astype(np.float32)
+    fp = model.predict(x, batch_size=64, verbose=0)
+    fp = fp[0] if isinstance(fp, list) else fp
+    q = run_int8(tflite, x)[0]
+    out = {"fp32": classification_report(split.y, fp.argmax(1), cfg.labels),
+           "int8": classification_report(split.y, q.argmax(1), cfg.labels),
+           "agreement": float((fp.argmax(1) == q.argmax(1)).mean()),
+           "int8_probs": q}
+    if cfg.task == "all-subtype":
+        out["fp32"]["benign_vs_malignant"] = benign_vs_malignant(split.y, fp.argmax(1))
+        out["int8"]["benign_vs_malignant"] = benign_vs_malignant(split.y, q.argmax(1))
+    return out
+
+
+def unidentified_threshold(probs: np.ndarray, y: np.ndarray, target: float = 0.99) -> float:
+    """Lowest confidence cut-off at which the cells kept reach ``target`` accuracy (val split).
+
+    Below it a cell is reported as 'unidentified', as the analysers clinics know do.
+    """
+    conf = probs.max(1)
+    correct = probs.argmax(1) == y
+    for t in np.round(np.arange(0.30, 0.96, 0.05), 2):
+        keep = conf >= t
+        if keep.sum() and correct[keep].mean() >= target:
+            return float(t)
+    return 0.95
+
+
+def headline(rep: dict) -> dict:
+    """The figures that go into the manifest (no confusion matrices)."""
+    keys = ("accuracy", "balanced_accuracy", "mean_dice", "mean_iou", "benign_vs_malignant")
+    out = {k: rep[k] for k in keys if k in rep}
+    if "per_class" in rep:
+        out["recall"] = {c: round(v["recall"], 4) for c, v in rep["per_class"].items()}
+    return out
+
+
+def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, extra: dict) -> dict:
+    labels = ["white-cell"] if cfg.task == "cell-seg" else list(cfg.labels)
+    kind = {"all-subtype": "field-classification", "wbc-type": "cell-classification",
+            "cell-seg": "segmentation"}[cfg.task]
+    data = {"all": "ALL image set (Aria et al. 2021), all/splits.csv",
+            "pbc": "PBC (Acevedo et al. 2020), pbc/splits.csv"}[cfg.dataset]
+    return {
+        "id": cfg.task, "task": kind, "file": tfl.name, "labels": labels,
+        "input": {"size": cfg.input_size, "dtype": "uint8", "layout": "NHWC RGB 0-255"},
+        "preprocessing": {**MODEL_SCALE[cfg.task], "stain_norm": comparison.get("stain_norm",
+                                                                                "none")},
+        "sha256": sha256_of(tfl), "size_bytes": tfl.stat().st_size,
+        "training": {"data": data, "train_split": "train", "model_selection": "val",
+                     "backbone": comparison.get("chosen"), "comparison": comparison.get(
+                         "comparison", {})},
+        "metrics": {"split": "test", "fp32": headline(test["fp32"]),
+                    "int8": headline(test["int8"]),
+                    "agreement": test.get("agreement", test.get("pixel_agreement"))},
+        "version": VERSION, "date": dt.date.today().isoformat(), **extra,
+    }
+
+
+def write_manifest(models_dir: Path, entry: dict) -> None:
+    path = models_dir / MANIFEST
+    data = json.loads(path.read_text()) if path.exists() else {"models": []}
+    data["models"] = [m for m in data["models"] if m["id"] != entry["id"]] + [entry]
+    data["models"].sort(key=lambda m: m["id"])
+    path.write_text(json.dumps(data, indent=1) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--task", required=True, choices=TASKS)
+    p.add_argument("--runs", default="runs")
+    p.add_argument("--data")
+    p.add_argument("--models", default=str(MODELS_DIR), help="where the model pack is written")
+    p.add_argument("--limit", type=int, help="only N images per split (smoke runs)")
+    p.add_argument("--rep-samples", type=int, default=300)
+    args = p.parse_args(argv)
+
+    cfg = CONFIGS[args.task]
+    task_dir = Path(args.runs) / cfg.task
+    comparison = json.loads((task_dir / "comparison.json").read_text())
+    stain_norm = comparison.get("stain_norm", "none")
+    model = keras.models.load_model(task_dir / "model.keras")
+    root = data_root(args.data)
+    lim = args.limit
+    train = load_split(root, cfg, "train", lim, stain_norm)
+    val = load_split(root, cfg, "val", lim, stain_norm)
+    test = load_split(root, cfg, "test", lim, stain_norm)
+
+    tflite = to_int8(model, cfg, representative(cfg, train, args.rep_samples))
+    models_dir = Path(args.models)
+    models_dir.mkdir(parents=True, exist_ok=True)
+    out = models_dir / f"{cfg.task}.tflite"
+    out.write_bytes(tflite)
+
+    val_pair = evaluate_pair(cfg, model, tflite, val)
+    test_pair = evaluate_pair(cfg, model, tflite, test)
+    extra: dict = {}
+    if cfg.task == "wbc-type":
+        extra["thresholds"] = {"unidentified_below": unidentified_threshold(
+            val_pair["int8_probs"], val.y), "chosen_on": "val split, INT8, 99% kept-accuracy"}
+    if cfg.task == "all-subtype":
+        extra["thresholds"] = {"malignant_probability": 0.5}
+    tpu = edgetpu.check(out)
+    tpu["compiler"] = edgetpu.compile_if_available(out)
+    if tpu["compiler"].get("compiled"):
+        extra["edgetpu_sha256"] = sha256_of(out.with_name(out.stem + "_edgetpu.tflite"))
+    extra["edgetpu"] = {k: tpu[k] for k in ("compatible", "unsupported_ops_fall_back_to_cpu")}
+    entry = manifest_entry(cfg, out, test_pair, comparison, extra)
+    write_manifest(models_dir, entry)
+
+    for pair in (val_pair, test_pair):
+        pair.pop("int8_probs", None)
+    parity = {"task": cfg.task, "val": val_pair, "test": test_pair, "edgetpu": tpu,
+              "tflite_bytes": len(tflite)}
+    (task_dir / "parity.json").write_text(json.dumps(parity, indent=1))
+    summary = {"task": cfg.task, "file": str(out), "bytes": len(tflite),
+               "test_fp32": headline(test_pair["fp32"]), "test_int8": headline(test_pair["int8"]),
+               "agreement": test_pair.get("agreement", test_pair.get("pixel_agreement")),
+               "edgetpu_compatible": tpu["compatible"],
+               "edgetpu_fallback_ops": tpu["unsupported_ops_fall_back_to_cpu"],
+               "edgetpu_compiler": tpu["compiler"].get("message", tpu["compiler"].get("compiled"))}
+    print(json.dumps(summary, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""What each shipped model is trained on, at which size and scale.
+
+The scale figures tie the models to physical size so that the app can bring any field to the
+model's native scale (see ``clinic_app.scale``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PBC_CLASSES = (
+    "basophil", "eosinophil", "erythroblast", "ig",
+    "lymphocyte", "monocyte", "neutrophil", "platelet",
+)
+ALL_CLASSES = ("Benign", "Early", "Pre", "Pro")
+TASKS = ("all-subtype", "wbc-type", "cell-seg")
+SEED = 1234
+
+
+@dataclass(frozen=True)
+class TaskConfig:
+    """Data and geometry of one model."""
+
+    task: str
+    dataset: str  # folder under the data root
+    labels: tuple[str, ...]
+    input_size: int  # square model input, pixels
+    store_size: int  # size kept in the cache (>= input_size: room for shift/zoom)
+    source_crop: int  # centre crop taken from the original image before resizing (0 = whole)
+    epochs: int
+    batch: int
+    lr: float
+
+
+CONFIGS = {
+    "all-subtype": TaskConfig("all-subtype", "all", ALL_CLASSES, 128, 128, 0, 14, 32, 2e-3),
+    # PBC images are ~180 px; a 119 px centre crop is ~2x a white cell's diameter.
+    "wbc-type": TaskConfig("wbc-type", "pbc", PBC_CLASSES, 96, 113, 140, 14, 64, 2e-3),
+    # Trained on random 128 px crops of full-resolution 224 px fields, exported at 224.
+    "cell-seg": TaskConfig("cell-seg", "all", ("background", "white-cell"), 224, 224, 0, 24, 16, 3e-3),
+}
+
+
+def data_root(cli_value: str | None = None) -> Path:
+    """``--data``, else ``$CLINIC_DATA``, else ``../shared/data`` next to the repository."""
+    if cli_value:
+        return Path(cli_value)
+    if os.environ.get("CLINIC_DATA"):
+        return Path(os.environ["CLINIC_DATA"])
+    return Path(__file__).resolve().parents[1].parent / "shared" / "data"

@@ -1,0 +1,101 @@
+"""Read each data set's fixed split into arrays (cached), and build tf.data pipelines.
+
+Decoding thousands of JPEGs every epoch would dominate training on a 2-core CPU, so each
+split is decoded and resized once into an ``.npz`` cache; tf.data then caches, augments,
+batches and prefetches from memory.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from clinic_app import stain
+from training.config import TaskConfig
+
+CACHE_DIR = Path(__file__).resolve().parents[1] / ".cache" / "training"
+
+
+@dataclass
+class Split:
+    """Images (N,H,W,3 uint8 RGB), integer labels or masks (N,H,W uint8 0/1), and paths."""
+
+    x: np.ndarray
+    y: np.ndarray
+    paths: list[str]
+
+
+def read_rows(root: Path, dataset: str, split: str, limit: int | None = None) -> list[dict]:
+    """Rows of ``<dataset>/splits.csv`` for one split, in file order (optionally the first N)."""
+    with open(root / dataset / "splits.csv", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["split"] == split]
+    if limit:
+        # Spread a small limit over all classes so smoke runs see every label.
+        rows = sorted(rows, key=lambda r: r["label"])
+        step = max(1, len(rows) // limit)
+        rows = rows[::step][:limit]
+    return rows
+
+
+def image_path(root: Path, dataset: str, rel: str) -> Path:
+    return root / dataset / ("images" if dataset == "all" else "") / rel
+
+
+def mask_path(root: Path, rel: str) -> Path:
+    return root / "all" / "masks" / Path(rel).with_suffix(".png")
+
+
+def prepare_image(bgr: np.ndarray, cfg: TaskConfig, stain_norm: str = "none") -> np.ndarray:
+    """Centre-crop and resize one decoded image to the cached size, as RGB."""
+    rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+    if cfg.source_crop:
+        h, w = rgb.shape[:2]
+        c = min(cfg.source_crop, h, w)
+        y0, x0 = (h - c) // 2, (w - c) // 2
+        rgb = rgb[y0:y0 + c, x0:x0 + c]
+    rgb = stain.apply(rgb, stain_norm)
+    if rgb.shape[0] != cfg.store_size or rgb.shape[1] != cfg.store_size:
+        rgb = cv2.resize(rgb, (cfg.store_size, cfg.store_size), interpolation=cv2.INTER_AREA)
+    return rgb
+
+
+def load_split(root: Path, cfg: TaskConfig, split: str, limit: int | None = None,
+               stain_norm: str = "none", use_cache: bool = True) -> Split:
+    """Decode one split (or the first ``limit`` rows) into arrays, caching full splits."""
+    cache = CACHE_DIR / f"{cfg.task}-{split}-{cfg.store_size}-{stain_norm}.npz"
+    if use_cache and limit is None and cache.exists():
+        z = np.load(cache, allow_pickle=False)
+        return Split(z["x"], z["y"], list(z["paths"]))
+    rows = read_rows(root, cfg.dataset, split, limit)
+    if not rows:
+        raise ValueError(f"no {split} rows in {root / cfg.dataset / 'splits.csv'}")
+    xs, ys = [], []
+    for r in rows:
+        bgr = cv2.imread(str(image_path(root, cfg.dataset, r["path"])), cv2.IMREAD_COLOR)
+        if bgr is None:
+            raise ValueError(f"cannot read {r['path']}")
+        xs.append(prepare_image(bgr, cfg, stain_norm))
+        if cfg.task == "cell-seg":
+            m = cv2.imread(str(mask_path(root, r["path"])), cv2.IMREAD_GRAYSCALE)
+            if m is None:
+                raise ValueError(f"missing mask for {r['path']}")
+            ys.append((m > 127).astype(np.uint8))
+        else:
+            ys.append(cfg.labels.index(r["label"]))
+    out = Split(np.stack(xs), np.asarray(ys, dtype=np.uint8 if cfg.task == "cell-seg" else np.int32),
+                [r["path"] for r in rows])
+    if use_cache and limit is None:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, x=out.x, y=out.y, paths=np.asarray(out.paths))
+    return out
+
+
+def centre(x: np.ndarray, size: int) -> np.ndarray:
+    """Centre crop a batch (N,H,W,C) to ``size`` - the evaluation view of cached images."""
+    h, w = x.shape[1:3]
+    y0, x0 = (h - size) // 2, (w - size) // 2
+    return x[:, y0:y0 + size, x0:x0 + size]

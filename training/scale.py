@@ -1,0 +1,68 @@
+"""Physical scale of each model's input, written into the manifest for the app.
+
+The app brings every field to the scale a model was trained at, so one pipeline serves a
+low-magnification ALL field (~0.5 um/px) and a 640x480 high-magnification field (~0.08 um/px).
+The source scales are medians of ``clinic_app.scale.estimate_um_per_px`` over the train
+splits, measured with ``python -m training.scale``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+
+import cv2
+import numpy as np
+
+from training.config import CONFIGS, data_root
+
+ALL_UM_PER_PX = 0.5  # ALL set fields, 224 px
+PBC_UM_PER_PX = 0.134  # PBC images after the data set's halving to ~180 px
+
+_wbc = CONFIGS["wbc-type"]
+_all = CONFIGS["all-subtype"]
+WBC_CROP_UM = round(119 * PBC_UM_PER_PX, 2)  # the 119 px centre crop of a PBC image
+
+MODEL_SCALE = {
+    "all-subtype": {
+        "resize": "field resampled to um_per_px, centre square crop (or pad), resized to input",
+        "um_per_px": round(ALL_UM_PER_PX * 224 / _all.input_size, 4),
+        "field_um": round(ALL_UM_PER_PX * 224, 1),
+    },
+    "wbc-type": {
+        "resize": "square crop of crop_um centred on the cell, resized to input",
+        "crop_um": WBC_CROP_UM,
+        # share of a single-cell image's shorter side the model sees (classify command)
+        "centre_fraction": round(_wbc.source_crop * _wbc.input_size / _wbc.store_size / 180, 4),
+        "um_per_px": round(WBC_CROP_UM / _wbc.input_size, 4),
+    },
+    "cell-seg": {
+        "resize": "field resampled to um_per_px, tiled in input-size squares (white padding)",
+        "um_per_px": ALL_UM_PER_PX,
+        "tile": CONFIGS["cell-seg"].input_size,
+    },
+}
+
+
+def measure(dataset: str, n: int = 200) -> dict:
+    """Median and spread of the app's scale estimate over n train images of a data set."""
+    from clinic_app.scale import estimate_um_per_px
+
+    root = data_root()
+    rows = [r for r in csv.DictReader(open(root / dataset / "splits.csv")) if r["split"] == "train"]
+    sub = "images/" if dataset == "all" else ""
+    vals = []
+    for r in rows[:: max(1, len(rows) // n)][:n]:
+        rgb = cv2.cvtColor(cv2.imread(str(root / dataset / (sub + r["path"]))), cv2.COLOR_BGR2RGB)
+        um, how = estimate_um_per_px(rgb)
+        if how == "red-cells":
+            vals.append(um)
+    v = np.asarray(vals)
+    return {"dataset": dataset, "measured": len(v), "median": float(np.median(v)),
+            "p10": float(np.percentile(v, 10)), "p90": float(np.percentile(v, 90))}
+
+
+if __name__ == "__main__":
+    argparse.ArgumentParser(description="measure the data sets' scale").parse_args()
+    for ds in ("all", "pbc"):
+        print(measure(ds))
