@@ -118,7 +118,7 @@ class Analyzer:
             try:
                 field = images.load_field(path, self.options.um_per_px)
             except images.ImageError as exc:
-                skipped.append(SkippedInput(str(path), str(exc)))
+                skipped.append(SkippedInput(str(path), exc.problem))
                 continue
             results.append(self.analyze_field(field))
         if progress:

@@ -11,7 +11,7 @@ import cv2
 
 from clinic_app import images, modelpack, overlay, runtime
 from clinic_app.classification import CellClassifier, FieldClassifier
-from clinic_app.cli import EXIT_BAD_INPUT, EXIT_OK, UsageError, write_json
+from clinic_app.cli import EXIT_OK, UsageError, write_json
 from clinic_app.results import CaseInfo, SkippedInput
 
 
@@ -28,16 +28,23 @@ def _report_skips(skipped: list[SkippedInput], done: int) -> int:
     return EXIT_OK
 
 
-def _fields(paths: list[str], um_per_px: float | None = None):
-    """Yield readable fields; collect the rest as skipped."""
-    files, skipped = images.iter_image_paths(paths)
-    fields = []
+def _fields(paths: list[str], skipped: list[SkippedInput], um_per_px: float | None = None):
+    """Yield readable fields one at a time (a folder of thousands is never all in memory);
+    unreadable ones are appended to ``skipped``. Raises UsageError when nothing is readable,
+    before any model is loaded."""
+    files, missing = images.iter_image_paths(paths)
+    skipped.extend(missing)
+    done = 0
     for path in files:
         try:
-            fields.append(images.load_field(path, um_per_px))
+            field = images.load_field(path, um_per_px)
         except images.ImageError as exc:
-            skipped.append(SkippedInput(str(path), str(exc)))
-    return fields, skipped
+            skipped.append(SkippedInput(str(path), exc.problem))
+            continue
+        done += 1
+        yield field
+    if not done:
+        _report_skips(skipped, 0)
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -69,12 +76,14 @@ def cmd_classify(args: argparse.Namespace) -> int:
     entry = entries[args.model]
     if entry.task == "segmentation":
         raise UsageError(f"{args.model} is a segmentation model: use `clinic-app segment`")
-    model = modelpack.TFLiteModel(entry, args.backend, args.threads)
-    print(f"clinic-app: {model.choice.message}", file=sys.stderr)
-    clf = CellClassifier(model) if entry.task == "cell-classification" else FieldClassifier(model)
-    fields, skipped = _fields(args.paths)
-    results = []
-    for f in fields:
+    skipped: list[SkippedInput] = []
+    results, clf = [], None
+    for f in _fields(args.paths, skipped):
+        if clf is None:
+            model = modelpack.TFLiteModel(entry, args.backend, args.threads)
+            print(f"clinic-app: {model.choice.message}", file=sys.stderr)
+            kind = CellClassifier if entry.task == "cell-classification" else FieldClassifier
+            clf = kind(model)
         out = clf.classify_image(f.image)
         scores = out if isinstance(out, dict) else out.scores
         results.append({"path": f.source, "label": max(scores, key=scores.get),
@@ -89,19 +98,23 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from clinic_app.scale import estimate_um_per_px
     from clinic_app.segmentation import field_mask
 
-    model = modelpack.open_model(args.model, args.backend, args.threads)
-    if model.entry.task != "segmentation":
-        raise UsageError(f"{args.model} is not a segmentation model")
-    print(f"clinic-app: {model.choice.message}", file=sys.stderr)
+    entries = modelpack.load_manifest()
+    if entries.get(args.model) is None or entries[args.model].task != "segmentation":
+        raise UsageError(f"{args.model} is not a bundled segmentation model")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    fields, skipped = _fields(args.paths, args.um_per_px)
-    for f in fields:
+    skipped: list[SkippedInput] = []
+    model, done = None, 0
+    for f in _fields(args.paths, skipped, args.um_per_px):
+        if model is None:
+            model = modelpack.TFLiteModel(entries[args.model], args.backend, args.threads)
+            print(f"clinic-app: {model.choice.message}", file=sys.stderr)
+        done += 1
         um = f.um_per_px or estimate_um_per_px(f.image)[0]
         mask = field_mask(model, f.image, um)
         if not cv2.imwrite(str(out / f"{Path(f.source).stem}.png"), mask):
             raise OSError(f"could not write mask to {out}")
-    return _report_skips(skipped, len(fields))
+    return _report_skips(skipped, done)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -110,17 +123,22 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     opts = AnalyzerOptions(args.backend, args.threads, args.um_per_px, args.target)
-    with Analyzer(opts) as analyzer:
-        print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
-        fields, skipped = _fields(args.paths, args.um_per_px)
-        results = []
-        for i, f in enumerate(fields):
+    skipped: list[SkippedInput] = []
+    results, analyzer = [], None
+    try:
+        for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px)):
+            if analyzer is None:
+                analyzer = Analyzer(opts)
+                print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
             res = analyzer.analyze_field(f)
             name = f"{i:03d}_{Path(f.source).stem}_overlay.png"
             res.overlay_path = str(overlay.save(res, f.image, out / "overlays" / name))
             results.append(res)
         _report_skips(skipped, len(results))
         analysis = analyzer.assemble(results, skipped)
+    finally:
+        if analyzer is not None:
+            analyzer.close()
     (out / "analysis.json").write_text(json.dumps(analysis.to_dict(), indent=1,
                                                   ensure_ascii=False) + "\n", encoding="utf-8")
     s = analysis.summary

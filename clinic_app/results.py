@@ -118,7 +118,8 @@ class FieldClassification:
     scores: dict[str, float]
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "scores": {k: round(float(v), 5) for k, v in self.scores.items()}}
+        scores = {k: round(float(v), 5) for k, v in self.scores.items()}
+        return {"label": self.label, "scores": scores}
 
 
 @dataclass
@@ -211,7 +212,8 @@ class SampleSummary:
                 ),
             },
             "unidentified": self.unidentified,
-            "flags": [{"code": f.code, "message": f.message, "source": f.source} for f in self.flags],
+            "flags": [{"code": f.code, "message": f.message, "source": f.source}
+                      for f in self.flags],
         }
 
 

@@ -8,6 +8,7 @@ and says why.
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import os
 import platform
@@ -25,9 +26,13 @@ class Backend(str, Enum):
 
 
 # Edge TPU runtime library per platform (pycoral's table); $CLINIC_EDGETPU_LIB overrides.
-EDGETPU_LIBS = {"Linux": "libedgetpu.so.1", "Darwin": "libedgetpu.1.dylib", "Windows": "edgetpu.dll"}
+EDGETPU_LIBS = {
+    "Linux": "libedgetpu.so.1", "Darwin": "libedgetpu.1.dylib", "Windows": "edgetpu.dll",
+}
 # TFLite GPU delegate (built for Jetson / Linux); $CLINIC_GPU_DELEGATE overrides.
-GPU_LIBS = {"Linux": "libtensorflowlite_gpu_delegate.so", "Windows": "tensorflowlite_gpu_delegate.dll"}
+GPU_LIBS = {
+    "Linux": "libtensorflowlite_gpu_delegate.so", "Windows": "tensorflowlite_gpu_delegate.dll",
+}
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ def load_delegate(backend: Backend) -> Any:
         raise RuntimeError(f"no {backend.value} delegate known for {platform.system()}")
     loader = getattr(mod, "load_delegate", None) or getattr(mod, "experimental", mod).load_delegate
     try:
+        # Open it ourselves first: the runtime's Delegate object, when its library fails to
+        # load, prints a spurious traceback from its destructor.
+        ctypes.CDLL(lib)
         return loader(lib)
     except (ValueError, OSError, RuntimeError) as exc:
         raise RuntimeError(f"{backend.value} delegate {lib!r} could not be loaded: {exc}") from exc

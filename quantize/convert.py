@@ -18,10 +18,10 @@ import os
 import tempfile
 from pathlib import Path
 
+import keras
 import numpy as np
 import tensorflow as tf
 
-import keras
 from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
 from quantize import edgetpu
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root
@@ -46,12 +46,14 @@ def representative(cfg: TaskConfig, train: Split, n: int):
     return gen
 
 
-def to_int8(model: keras.Model, cfg: TaskConfig, rep) -> bytes:
+def to_tflite(model: keras.Model, cfg: TaskConfig, rep) -> bytes:
     """Full-integer conversion with a static 1xHxWx3 input (the Edge TPU needs static shapes)."""
     spec = tf.TensorSpec([1, cfg.input_size, cfg.input_size, 3], tf.float32)
     with tempfile.TemporaryDirectory() as tmp:
         model.export(tmp, format="tf_saved_model", input_signature=[spec], verbose=False)
         conv = tf.lite.TFLiteConverter.from_saved_model(tmp)
+        if rep is None:  # float model, for the INT8-vs-FP32 columns of `clinic-app bench`
+            return conv.convert()
         return _int8_options(conv, rep).convert()
 
 
@@ -177,12 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     val = load_split(root, cfg, "val", lim, stain_norm)
     test = load_split(root, cfg, "test", lim, stain_norm)
 
-    tflite = to_int8(model, cfg, representative(cfg, train, args.rep_samples))
+    tflite = to_tflite(model, cfg, representative(cfg, train, args.rep_samples))
     models_dir = Path(args.models)
     models_dir.mkdir(parents=True, exist_ok=True)
     out = models_dir / f"{cfg.task}.tflite"
     out.write_bytes(tflite)
 
+    (task_dir / f"{cfg.task}_fp32.tflite").write_bytes(to_tflite(model, cfg, None))
     val_pair = evaluate_pair(cfg, model, tflite, val)
     test_pair = evaluate_pair(cfg, model, tflite, test)
     extra: dict = {}

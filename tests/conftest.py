@@ -25,7 +25,8 @@ def data() -> Path:
 
 
 def shipped(*ids: str) -> bool:
-    return all((MODELS / f"{i}.tflite").exists() for i in ids) and (MODELS / "manifest.json").exists()
+    files = [MODELS / f"{i}.tflite" for i in ids] + [MODELS / "manifest.json"]
+    return all(f.exists() for f in files)
 
 
 needs_models = pytest.mark.skipif(

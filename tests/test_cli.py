@@ -10,7 +10,6 @@ import sys
 import cv2
 import numpy as np
 import pytest
-
 from conftest import EXAMPLES, REPO, needs_models
 
 pytestmark = needs_models

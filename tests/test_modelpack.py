@@ -6,9 +6,9 @@ import shutil
 
 import numpy as np
 import pytest
+from conftest import MODELS, needs_models
 
 from clinic_app import modelpack
-from conftest import MODELS, needs_models
 
 pytestmark = needs_models
 REQUIRED = {"id", "task", "labels", "input", "preprocessing", "sha256", "training", "metrics",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import MODELS, needs_models
 
 from clinic_app import runtime
-from conftest import MODELS, needs_models
 
 pytestmark = needs_models
 MODEL = MODELS / "wbc-type.tflite"

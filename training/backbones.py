@@ -79,8 +79,19 @@ def classifier(input_size: int, n_classes: int, backbone: str = "compact",
     return keras.Model(inp, probs), keras.Model(inp, [probs, maps_out])
 
 
-def unet(input_size: int | None = None, widths: tuple[int, ...] = (8, 16, 32, 64)) -> keras.Model:
-    """Small U-Net: conv blocks, max-pool down, nearest-neighbour up, skip concatenation."""
+def upsample_concat(x):
+    """Nearest-neighbour x2 with CONCATENATION and RESHAPE only (both run on the Edge TPU)."""
+    h, w, c = x.shape[1:]
+    x = layers.Reshape((h, 2 * w, c))(layers.Concatenate(axis=-1)([x, x]))
+    return layers.Reshape((2 * h, 2 * w, c))(layers.Concatenate(axis=2)([x, x]))
+
+
+def unet(input_size: int | None = None,
+         widths: tuple[int, ...] = (8, 16, 32, 64, 128), edgetpu: bool = False) -> keras.Model:
+    """Small U-Net: conv blocks, max-pool down, nearest-neighbour up, skip concatenation.
+
+    Four poolings give a ~100 px receptive field: enough context to tell which cells the
+    data set's masks include, at little cost (the deep levels are tiny)."""
     inp = keras.Input((input_size, input_size, 3), name="image")
     x = layers.Rescaling(1.0 / 255.0)(inp)
     skips = []
@@ -90,7 +101,10 @@ def unet(input_size: int | None = None, widths: tuple[int, ...] = (8, 16, 32, 64
         x = layers.MaxPooling2D()(x)
     x = conv_bn(conv_bn(x, widths[-1]), widths[-1])
     for w, skip in zip(reversed(widths[:-1]), reversed(skips), strict=True):
-        x = layers.UpSampling2D(interpolation="nearest")(x)
+        if edgetpu:  # UpSampling2D becomes TILE, which the Edge TPU lacks
+            x = upsample_concat(x)
+        else:  # static shape unknown while training on crops
+            x = layers.UpSampling2D(interpolation="nearest")(x)
         x = layers.Concatenate()([x, skip])
         x = conv_bn(conv_bn(x, w), w)
     out = layers.Conv2D(1, 1, activation="sigmoid", name="mask", dtype="float32")(x)

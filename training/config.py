@@ -35,11 +35,12 @@ class TaskConfig:
 
 
 CONFIGS = {
-    "all-subtype": TaskConfig("all-subtype", "all", ALL_CLASSES, 128, 128, 0, 14, 32, 2e-3),
+    "all-subtype": TaskConfig("all-subtype", "all", ALL_CLASSES, 128, 128, 0, 30, 32, 2e-3),
     # PBC images are ~180 px; a 119 px centre crop is ~2x a white cell's diameter.
-    "wbc-type": TaskConfig("wbc-type", "pbc", PBC_CLASSES, 96, 113, 140, 14, 64, 2e-3),
-    # Trained on random 128 px crops of full-resolution 224 px fields, exported at 224.
-    "cell-seg": TaskConfig("cell-seg", "all", ("background", "white-cell"), 224, 224, 0, 24, 16, 3e-3),
+    "wbc-type": TaskConfig("wbc-type", "pbc", PBC_CLASSES, 96, 113, 140, 24, 64, 2e-3),
+    # Trained on random 160 px crops of full-resolution 224 px fields, exported at 224.
+    "cell-seg": TaskConfig("cell-seg", "all", ("background", "white-cell"), 224, 224, 0, 20, 16,
+                           3e-3),
 }
 
 

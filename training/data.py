@@ -86,7 +86,8 @@ def load_split(root: Path, cfg: TaskConfig, split: str, limit: int | None = None
             ys.append((m > 127).astype(np.uint8))
         else:
             ys.append(cfg.labels.index(r["label"]))
-    out = Split(np.stack(xs), np.asarray(ys, dtype=np.uint8 if cfg.task == "cell-seg" else np.int32),
+    y_type = np.uint8 if cfg.task == "cell-seg" else np.int32
+    out = Split(np.stack(xs), np.asarray(ys, dtype=y_type),
                 [r["path"] for r in rows])
     if use_cache and limit is None:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)

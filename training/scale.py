@@ -16,8 +16,8 @@ import numpy as np
 
 from training.config import CONFIGS, data_root
 
-ALL_UM_PER_PX = 0.5  # ALL set fields, 224 px
-PBC_UM_PER_PX = 0.134  # PBC images after the data set's halving to ~180 px
+ALL_UM_PER_PX = 0.422  # ALL train fields, 224 px: median of clinic_app.scale estimates
+PBC_UM_PER_PX = 0.209  # PBC train images (~180 px): median of clinic_app.scale estimates
 
 _wbc = CONFIGS["wbc-type"]
 _all = CONFIGS["all-subtype"]

@@ -18,15 +18,17 @@ import shutil
 import time
 from pathlib import Path
 
+import keras
 import numpy as np
 import tensorflow as tf
 
-import keras
 from training import augment, backbones
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root
 from training.curves import plot_history
 from training.data import Split, centre, load_split
 from training.metrics import benign_vs_malignant, classification_report, segmentation_report
+
+SEG_TRAIN_CROP = 160  # random crops of the 224 px fields; the exported model takes 224
 
 
 def setup_device() -> tf.distribute.Strategy:
@@ -43,7 +45,8 @@ def setup_device() -> tf.distribute.Strategy:
 def load_data(cfg: TaskConfig, root: Path, limit: int | None, stain_norm: str):
     split_limit = {"train": limit, "val": limit and max(8, limit // 4),
                    "test": limit and max(8, limit // 4)}
-    return {s: load_split(root, cfg, s, split_limit[s], stain_norm) for s in ("train", "val", "test")}
+    return {s: load_split(root, cfg, s, split_limit[s], stain_norm)
+            for s in ("train", "val", "test")}
 
 
 def class_weights(y: np.ndarray, n: int) -> dict[int, float]:
@@ -57,7 +60,7 @@ def pipeline(split: Split, cfg: TaskConfig, train: bool) -> tf.data.Dataset:
     """tf.data: cached arrays -> (augment) -> batch -> prefetch."""
     ds = tf.data.Dataset.from_tensor_slices((split.x, split.y)).cache()
     if cfg.task == "cell-seg":
-        crop = 128 if train else cfg.input_size
+        crop = SEG_TRAIN_CROP if train else cfg.input_size
         if train:
             ds = ds.shuffle(len(split.x), seed=SEED).map(
                 lambda x, y: augment.segmentation(x, y, crop), num_parallel_calls=tf.data.AUTOTUNE)
@@ -118,7 +121,10 @@ def evaluate(cfg: TaskConfig, model: keras.Model, split: Split) -> dict:
 
 def export_seg(model: keras.Model, size: int) -> keras.Model:
     """Rebuild the fully convolutional U-Net at the static shipped size (Edge TPU needs it)."""
-    fixed = backbones.unet(size)
+    widths = tuple(layer.filters for layer in model.layers
+                   if isinstance(layer, keras.layers.Conv2D) and layer.name != "mask")[::2]
+    widths = widths[: len(widths) // 2 + 1]
+    fixed = backbones.unet(size, widths=widths, edgetpu=True)
     fixed.set_weights(model.get_weights())
     return fixed
 

@@ -1,0 +1,277 @@
+"""Exports of a stored case for lab systems: a per-cell CSV, a summary CSV and FHIR R4 JSON.
+
+Everything here is text written to a file the user picks; nothing goes on the network. Files are
+written to a temporary name and renamed, so a lab system polling the folder never reads half a
+file. CSVs are UTF-8 with a BOM (Excel then shows accented names correctly) and text cells that
+start like a formula get a leading apostrophe (OWASP "CSV injection"): these files are opened
+in spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+from clinic_app.results import CaseInfo, SampleSummary
+from clinic_app.store import CaseRecord, CaseStore, utc_now
+from clinic_app.summary import (
+    MALIGNANT_THRESHOLD,
+    MIN_CELLS_FOR_RANGES,
+    NOT_WHITE_CELLS,
+    REFERENCE_RANGES,
+    summarize,
+)
+
+CELL_COLUMNS = ("case_id", "patient_id", "field_id", "field_file", "field_usable", "cell_id",
+                "x0", "y0", "x1", "y1", "model_label", "label", "confidence", "reviewed")
+SUMMARY_COLUMNS = ("class", "count", "percent")
+
+LOINC = "http://loinc.org"
+UCUM = "http://unitsofmeasure.org"
+V2_0074 = "http://terminology.hl7.org/CodeSystem/v2-0074"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+# This app's own codes (cell classes, the ALL screen). A lab mapping them to its catalogue should
+# replace these URIs with its own.
+CELL_CLASS_SYSTEM = "urn:clinic-app:cell-class"
+ALL_SYSTEM = "urn:clinic-app:all-screen"
+
+# 24318-8 "Manual Differential panel - Blood", not 57021-8 "CBC W Auto Differential panel": the
+# app classifies cells one by one on a stained smear and a technologist reviews every call, which
+# is what a manual differential is; it measures no CBC (no WBC, Hb or platelet concentration),
+# and "Auto differential" in LOINC means a haematology analyser's count.
+REPORT_CODE = {"system": LOINC, "code": "24318-8", "display": "Manual Differential panel - Blood"}
+# Members of that panel: "<cell>/100 leukocytes in Blood" with no method, because a reviewed
+# digital-morphology count is neither an analyser's "Automated count" nor strictly "Manual
+# count". Classes without a clearly matching code (erythroblast, unidentified) carry only the
+# app's own code.
+CLASS_LOINC = {
+    "neutrophil": ("26511-6", "Neutrophils/100 leukocytes in Blood"),
+    "lymphocyte": ("26478-8", "Lymphocytes/100 leukocytes in Blood"),
+    "monocyte": ("26485-3", "Monocytes/100 leukocytes in Blood"),
+    "eosinophil": ("26450-7", "Eosinophils/100 leukocytes in Blood"),
+    "basophil": ("30180-4", "Basophils/100 leukocytes in Blood"),
+    "ig": ("38518-7", "Immature granulocytes/100 leukocytes in Blood"),
+}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+
+def cell_rows(store: CaseStore, case_id: int) -> list[dict]:
+    """One row per stored cell, with the model's and the final (reviewed) label."""
+    case = store.get_case(case_id)
+    rows = []
+    for rec in store.fields(case_id):
+        if rec.result is None:
+            continue
+        rel = rec.image_path.relative_to(store.data_dir).as_posix()
+        for cell_id, cell in zip(rec.cell_ids, rec.result.cells, strict=True):
+            rows.append({
+                "case_id": case_id, "patient_id": case.patient_id, "field_id": rec.id,
+                "field_file": rel, "field_usable": int(rec.result.quality.usable),
+                "cell_id": cell_id, **dict(zip(("x0", "y0", "x1", "y1"), cell.bbox.as_list(),
+                                               strict=True)),
+                "model_label": cell.model_label, "label": cell.label,
+                "confidence": round(cell.confidence, 4), "reviewed": int(cell.reviewed)})
+    return rows
+
+
+def summary_rows(summary: SampleSummary) -> list[dict]:
+    """Class, count and percent of white cells (blank for classes that are not white cells)."""
+    return [{"class": name, "count": count,
+             "percent": "" if name in NOT_WHITE_CELLS else round(summary.percentages[name], 2)}
+            for name, count in summary.counts.items()]
+
+
+def case_summary(store: CaseStore, case_id: int, target: int = 100) -> SampleSummary:
+    """The summary of the stored (reviewed) labels, as the report computes it."""
+    return summarize(store.load_field_results(case_id), target=target)
+
+
+def export_csv(store: CaseStore, case_id: int, path: Path | str,
+               summary_path: Path | str | None = None) -> Path:
+    """Write the per-cell CSV, and the summary CSV too when ``summary_path`` is given."""
+    path = Path(path)
+    write_csv(path, CELL_COLUMNS, cell_rows(store, case_id))
+    if summary_path is not None:
+        write_summary_csv(case_summary(store, case_id), summary_path)
+    return path
+
+
+def write_summary_csv(summary: SampleSummary, path: Path | str) -> Path:
+    return write_csv(Path(path), SUMMARY_COLUMNS, summary_rows(summary))
+
+
+def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict]) -> Path:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: _safe_cell(v) for k, v in row.items()} for row in rows)
+    return _write_text(path, "\ufeff" + buf.getvalue())
+
+
+def _safe_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+# -- FHIR ----------------------------------------------------------------------------------
+
+
+def fhir_diagnostic_report(case: CaseInfo, summary: SampleSummary, *,
+                           effective: str | None = None, issued: str | None = None,
+                           patient_system: str | None = None) -> dict:
+    """A FHIR R4 ``DiagnosticReport`` with one contained ``Observation`` per class percentage
+    and one for the ALL screen. ``final`` once the case is signed, else ``preliminary``.
+
+    ``effective`` is when the smear was examined (default: the case's creation time); a
+    ``CaseRecord`` supplies the id and times, a bare ``CaseInfo`` works too.
+    """
+    status = "final" if case.signed_at else "preliminary"
+    record = case if isinstance(case, CaseRecord) else None
+    effective = effective or (record.created_at if record else "") or utc_now()
+    subject = _subject(case, patient_system)
+    observations = [_class_observation(name, pct, summary, status, subject, effective)
+                    for name, pct in summary.percentages.items()]
+    if summary.subtype_label is not None:
+        observations.append(_all_observation(summary, status, subject, effective))
+    conclusion = _conclusion(case, summary)
+    report = {
+        "resourceType": "DiagnosticReport",
+        "text": {"status": "generated", "div": '<div xmlns="http://www.w3.org/1999/xhtml"><p>'
+                 f"{html.escape(conclusion)}</p></div>"},
+        "contained": observations,
+        "status": status,
+        "category": [{"coding": [{"system": V2_0074, "code": "HEM", "display": "Hematology"}]}],
+        "code": {"coding": [REPORT_CODE], "text": "White cell differential (digital morphology)"},
+        "subject": subject,
+        "effectiveDateTime": effective,
+        "issued": issued or case.signed_at or utc_now(),
+        "performer": [{"display": p} for p in (case.lab_name, case.operator) if p],
+        "resultsInterpreter": [{"display": case.reviewer}] if case.reviewer else [],
+        "result": [{"reference": f"#{o['id']}"} for o in observations],
+        "conclusion": conclusion,
+    }
+    if record is not None:
+        report["id"] = f"case-{record.id}"
+        report["identifier"] = [{"value": f"case-{record.id}"}]
+    return {k: v for k, v in report.items() if v != []}
+
+
+def export_fhir(store: CaseStore, case_id: int, path: Path | str, **kwargs: str) -> Path:
+    """Build the report of a stored case and write it (see ``fhir_diagnostic_report``)."""
+    report = fhir_diagnostic_report(store.get_case(case_id), case_summary(store, case_id),
+                                    **kwargs)
+    return write_fhir_json(report, path)
+
+
+def write_fhir_json(report: dict, path: Path | str) -> Path:
+    return _write_text(Path(path), json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
+def _subject(case: CaseInfo, system: str | None) -> dict:
+    """Reference by identifier: the lab system resolves its own Patient, we never invent one."""
+    subject: dict = {}
+    if case.patient_id:
+        subject["identifier"] = {"value": case.patient_id}
+        if system:
+            subject["identifier"]["system"] = system
+    if case.patient_name:
+        subject["display"] = case.patient_name
+    return subject
+
+
+def _observation(obs_id: str, code: dict, status: str, subject: dict, effective: str) -> dict:
+    return {
+        "resourceType": "Observation", "id": obs_id, "status": status,
+        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "laboratory",
+                                  "display": "Laboratory"}]}],
+        "code": code, "subject": subject, "effectiveDateTime": effective}
+
+
+def _percent(value: float) -> dict:
+    return {"value": round(value, 2), "unit": "%", "system": UCUM, "code": "%"}
+
+
+def _class_observation(name: str, pct: float, summary: SampleSummary, status: str,
+                       subject: dict, effective: str) -> dict:
+    coding = [{"system": CELL_CLASS_SYSTEM, "code": name, "display": name}]
+    if name in CLASS_LOINC:
+        code, display = CLASS_LOINC[name]
+        coding.insert(0, {"system": LOINC, "code": code, "display": display})
+    obs = _observation(f"obs-{_fhir_id(name)}", {"coding": coding, "text": f"{name} %"},
+                       status, subject, effective)
+    obs["valueQuantity"] = _percent(pct)
+    if name in REFERENCE_RANGES:
+        lo, hi = REFERENCE_RANGES[name]
+        obs["referenceRange"] = [{"low": _percent(lo), "high": _percent(hi),
+                                  "text": "adult reference range"}]
+        if summary.cells_counted >= MIN_CELLS_FOR_RANGES:  # same rule as the summary's flags
+            flag = "L" if pct < lo else "H" if pct > hi else "N"
+            obs["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": flag}]}]
+    obs["note"] = [{"text": f"{summary.counts.get(name, 0)} of {summary.cells_counted} "
+                            "white cells"}]
+    return obs
+
+
+def _all_observation(summary: SampleSummary, status: str, subject: dict, effective: str) -> dict:
+    """The whole-field ALL screen: most likely subtype and the malignant probability."""
+    code = {"coding": [{"system": ALL_SYSTEM, "code": "all-subtype",
+                        "display": "ALL subtype screen (all-subtype model)"}],
+            "text": "ALL screen"}
+    obs = _observation("obs-all-screen", code, status, subject, effective)
+    label = str(summary.subtype_label)
+    obs["valueCodeableConcept"] = {"coding": [{"system": ALL_SYSTEM, "code": label}],
+                                   "text": label}
+    malignant = summary.malignant_probability or 0.0
+    flag = "A" if malignant >= MALIGNANT_THRESHOLD else "N"
+    obs["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": flag}]}]
+    obs["component"] = [
+        {"code": {"coding": [{"system": ALL_SYSTEM, "code": "malignant-probability"}],
+                  "text": "malignant probability (1 - P(Benign))"},
+         "valueQuantity": _percent(100.0 * malignant)}]
+    obs["component"] += [
+        {"code": {"coding": [{"system": ALL_SYSTEM, "code": f"p-{_fhir_id(k)}"}],
+                  "text": f"probability {k}"}, "valueQuantity": _percent(100.0 * v)}
+        for k, v in summary.subtype_scores.items()]
+    return obs
+
+
+def _conclusion(case: CaseInfo, summary: SampleSummary) -> str:
+    parts = [f"{summary.cells_counted} white cells counted on {summary.fields_used} of "
+             f"{summary.fields_total} fields."]
+    parts += [f"{f.code}: {f.message}." for f in summary.flags]
+    if not summary.flags:
+        parts.append("No flags.")
+    parts.append(f"Reviewed and signed by {case.reviewer}." if case.signed_at
+                 else "Not yet signed: preliminary.")
+    parts.append("Screening aid: findings need confirmation by a qualified haematologist.")
+    return " ".join(parts)
+
+
+def _fhir_id(text: str) -> str:
+    """FHIR ids allow [A-Za-z0-9-.]{1,64}."""
+    return re.sub(r"[^A-Za-z0-9.-]", "-", text)[:64] or "x"
+
+
+def _write_text(path: Path, text: str) -> Path:
+    """Write beside the target, then rename over it: readers never see half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

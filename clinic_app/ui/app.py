@@ -1,0 +1,64 @@
+"""Application set-up: the QApplication, translations, settings, and ``run_app``.
+
+Strings in the UI go through ``tr()``; a ``clinic_app_<locale>.qm`` file in ``ui/i18n`` (made
+with ``pyside6-lupdate`` / ``pyside6-lrelease``) is loaded when one exists for the user's locale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from clinic_app import __version__
+from clinic_app.store import StoreError
+from clinic_app.ui.settings import AppSettings, load_settings
+
+ORG = "ClinicApp"
+APP = "clinic-app"
+I18N = Path(__file__).with_name("i18n")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (reused when a test or the self-test already made it)."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORG)
+        QCoreApplication.setApplicationName(APP)
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setStyle("Fusion")  # same look on Windows, Linux and the Jetson
+        _install_translator(app)
+    return app  # type: ignore[return-value]
+
+
+def _install_translator(app: QApplication) -> None:
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "clinic_app", "_", str(I18N)):
+        app.installTranslator(translator)
+
+
+def user_settings(data_dir: str | None) -> tuple[AppSettings, QSettings]:
+    """The user's saved settings; ``--data-dir`` overrides the data folder for this run."""
+    qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+    settings = load_settings(qs)
+    if data_dir:
+        settings.data_dir = str(Path(data_dir).expanduser().resolve())
+    return settings, qs
+
+
+def run_app(data_dir: str | None) -> int:
+    """Open the main window and run until it is closed; the exit code of the event loop."""
+    app = make_app()
+    settings, qs = user_settings(data_dir)
+    from clinic_app.ui.main_window import MainWindow  # after QApplication: widgets need it
+
+    try:
+        window = MainWindow(settings, qs)
+    except StoreError as exc:
+        QMessageBox.critical(None, "clinic-app", str(exc))
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,127 @@
+"""Field view: the captured field with the cells' outlines and labels, zoom and pan.
+
+Outlines and labels come from ``clinic_app.overlay.draw`` (the same picture the report prints);
+the heat map from ``ui.heat``. Wheel zooms around the pointer, dragging pans, a click on a cell
+selects it in the gallery (so a number key then reclassifies it).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from clinic_app import overlay
+from clinic_app.results import FieldResult
+from clinic_app.ui.heat import field_heat
+from clinic_app.ui.qtutil import to_pixmap
+from clinic_app.ui.session import CellRef
+
+ZOOM_STEP = 1.25
+
+
+class FieldView(QGraphicsView):
+    """Shows one field; emits the cell under a click and digit keys for reclassification."""
+
+    cell_clicked = Signal(object)  # CellRef
+    key_pressed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.pixmap_item = QGraphicsPixmapItem()
+        self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.pixmap_item)
+        self.marker = QGraphicsRectItem()
+        self.marker.setPen(QPen(QColor(255, 255, 0), 3))
+        self.marker.setZValue(2)
+        self.marker.hide()
+        self.scene().addItem(self.marker)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setBackgroundBrush(QColor(40, 40, 40))
+        self.field_id = 0
+        self.result: FieldResult | None = None
+        self.rgb: np.ndarray | None = None
+        self._press = QPointF()
+        self._fitted = True
+
+    def show_field(self, field_id: int, rgb: np.ndarray | None, result: FieldResult | None,
+                   outlines: bool, heat: bool, crop_um: float) -> None:
+        """Draw ``rgb`` with the chosen layers; keeps the zoom when it is the same field."""
+        same = field_id == self.field_id and self.rgb is not None
+        self.field_id, self.rgb, self.result = field_id, rgb, result
+        if rgb is None:
+            self.pixmap_item.setPixmap(to_pixmap(np.full((48, 64, 3), 60, np.uint8)))
+            self.marker.hide()
+            return
+        shown = rgb
+        if result is not None and heat:
+            shown = field_heat(shown, result, crop_um)
+        if result is not None and outlines:
+            shown = overlay.draw(result, shown)
+        self.pixmap_item.setPixmap(to_pixmap(shown))
+        self.scene().setSceneRect(QRectF(0, 0, rgb.shape[1], rgb.shape[0]))
+        if not same:
+            self.marker.hide()
+            self.fit()
+
+    def mark(self, ref: CellRef | None) -> None:
+        if ref is None or self.result is None or ref.field_id != self.field_id:
+            self.marker.hide()
+            return
+        b = self.result.cells[ref.index].bbox
+        self.marker.setRect(QRectF(b.x0 - 3, b.y0 - 3, b.width + 6, b.height + 6))
+        self.marker.show()
+        self.centerOn(self.marker)
+
+    def fit(self) -> None:
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+
+    def zoom(self, factor: float) -> None:
+        self._fitted = False
+        self.scale(factor, factor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt name
+        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt name
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt name
+        super().mouseReleaseEvent(event)
+        moved = (event.position() - self._press).manhattanLength()
+        if moved < 4 and event.button() == Qt.MouseButton.LeftButton:
+            self.click_at(self.mapToScene(event.position().toPoint()))
+
+    def click_at(self, point: QPointF) -> None:
+        """Select the smallest cell whose box holds ``point`` (boxes can overlap)."""
+        if self.result is None:
+            return
+        hits = [(c.bbox.area, i) for i, c in enumerate(self.result.cells)
+                if c.bbox.x0 <= point.x() < c.bbox.x1 and c.bbox.y0 <= point.y() < c.bbox.y1]
+        if hits:
+            ref = CellRef(self.field_id, min(hits)[1])
+            self.mark(ref)
+            self.cell_clicked.emit(ref)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        if event.text().isdigit():
+            self.key_pressed.emit(event.text())
+            return
+        super().keyPressEvent(event)

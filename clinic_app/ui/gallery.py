@@ -1,0 +1,239 @@
+"""Cell gallery: every cell of the case as a thumbnail, grouped by its current class.
+
+Reclassifying is the reviewer's main job, so it takes one gesture: drag thumbnails onto another
+group, or select them and press the group's number key (0 = unidentified). The groups are always
+all shown, empty ones too, so each is a drop target and the numbers never shift.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic_app.overlay import colour_of
+from clinic_app.results import UNIDENTIFIED, CellResult
+from clinic_app.ui.heat import blend_heat
+from clinic_app.ui.qtutil import to_pixmap
+from clinic_app.ui.session import CaseSession, CellRef
+
+MIME = "application/x-clinic-cells"
+ICON = 72
+REF_ROLE = Qt.ItemDataRole.UserRole
+
+
+def key_of(label: str, labels: tuple[str, ...]) -> str:
+    """The number key of a class: 1..9 in order, 0 for unidentified."""
+    return "0" if label == UNIDENTIFIED else str(labels.index(label) + 1)
+
+
+class CellList(QListWidget):
+    """One class's thumbnails; a drop here gives the dropped cells this class."""
+
+    dropped = Signal(object, str)
+    key_pressed = Signal(str)
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(ICON, ICON))
+        self.setGridSize(QSize(ICON + 14, ICON + 22))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def refs(self, items: list[QListWidgetItem]) -> list[CellRef]:
+        return [CellRef(*i.data(REF_ROLE)) for i in items]
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt name
+        mime = QMimeData()
+        mime.setData(MIME, json.dumps([list(i.data(REF_ROLE)) for i in items]).encode())
+        return mime
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt name
+        return [MIME]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
+        if not event.mimeData().hasFormat(MIME):
+            return
+        refs = [CellRef(f, i) for f, i in json.loads(bytes(event.mimeData().data(MIME)))]
+        event.setDropAction(Qt.DropAction.CopyAction)  # the gallery rebuilds; Qt must not remove
+        event.accept()
+        self.dropped.emit(refs, self.label)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        if event.text().isdigit():
+            self.key_pressed.emit(event.text())
+            return
+        super().keyPressEvent(event)
+
+    def fit_height(self) -> None:
+        """Tall enough for every row (the outer scroll area scrolls, not each group)."""
+        per_row = max(1, self.viewport().width() // self.gridSize().width())
+        rows = max(1, -(-self.count() // per_row))
+        self.setFixedHeight(rows * self.gridSize().height() + 8)
+
+
+class CellGallery(QScrollArea):
+    """All groups stacked; emits the reviewer's reclassifications and the cell clicked."""
+
+    reclassify_requested = Signal(object, str)
+    cell_activated = Signal(object)  # CellRef
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.session: CaseSession | None = None
+        self.heat = False
+        self.lists: dict[str, CellList] = {}
+        self.headers: dict[str, QLabel] = {}
+        self._pixmaps: dict[tuple[int, int, bool], QPixmap] = {}
+        self.body = QWidget()
+        self.column = QVBoxLayout(self.body)
+        self.setWidget(self.body)
+
+    def set_session(self, session: CaseSession | None) -> None:
+        self.session = session
+        self._pixmaps.clear()
+        self._build_groups()
+        self.rebuild()
+
+    def _build_groups(self) -> None:
+        while self.column.count():
+            w = self.column.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.lists.clear()
+        self.headers.clear()
+        if self.session is None:
+            return
+        labels = self.session.labels
+        for label in self.session.all_labels:
+            header = QLabel()
+            r, g, b = colour_of(label)
+            header.setStyleSheet(f"border-left: 6px solid rgb({r},{g},{b}); padding-left: 6px;"
+                                 " font-weight: bold;")
+            cells = CellList(label)
+            cells.dropped.connect(self.reclassify_requested)
+            cells.key_pressed.connect(self._key)
+            cells.itemSelectionChanged.connect(lambda c=cells: self._selection_moved(c))
+            cells.itemDoubleClicked.connect(
+                lambda item, c=cells: self.cell_activated.emit(c.refs([item])[0]))
+            self.headers[label] = header
+            self.lists[label] = cells
+            header.setProperty("key", key_of(label, labels))
+            self.column.addWidget(header)
+            self.column.addWidget(cells)
+        self.column.addStretch(1)
+
+    def rebuild(self) -> None:
+        """Refill every group from the session (after analysis or a reclassification)."""
+        if self.session is None:
+            return
+        for cells in self.lists.values():
+            cells.clear()
+        for entry in sorted(self.session.fields.values(), key=lambda e: e.id):
+            if entry.result is None:
+                continue
+            for index, cell in enumerate(entry.result.cells):
+                target = self.lists.get(cell.label) or self.lists[UNIDENTIFIED]
+                target.addItem(self._item(entry.id, index, cell, entry.name))
+        for label, cells in self.lists.items():
+            key = self.headers[label].property("key")
+            self.headers[label].setText(f"[{key}]  {label}  ({cells.count()})")
+            cells.fit_height()
+
+    def _item(self, field_id: int, index: int, cell: CellResult,
+              field_name: str) -> QListWidgetItem:
+        icon = QIcon(self._pixmap(field_id, index, cell))
+        item = QListWidgetItem(icon, f"{cell.confidence:.0%}")
+        item.setData(REF_ROLE, (field_id, index))
+        was = ("" if cell.label == cell.model_label
+               else self.tr("; model said %s") % cell.model_label)
+        item.setToolTip(self.tr("%s, cell %d: %s%s") % (field_name, index + 1, cell.label, was))
+        if cell.reviewed:
+            item.setText(self.tr("✓ reviewed"))
+            item.setForeground(QColor("#2e7d32"))
+        return item
+
+    def _pixmap(self, field_id: int, index: int, cell: CellResult) -> QPixmap:
+        key = (field_id, index, self.heat)
+        if key not in self._pixmaps:
+            crop = cell.crop if cell.crop is not None else np.full((ICON, ICON, 3), 200, np.uint8)
+            if self.heat and cell.heatmap is not None:
+                crop = blend_heat(crop, cell.heatmap)
+            self._pixmaps[key] = to_pixmap(crop, ICON)
+        return self._pixmaps[key]
+
+    def set_heat(self, on: bool) -> None:
+        self.heat = on
+        self.rebuild()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        for cells in self.lists.values():
+            cells.fit_height()
+
+    def selected_refs(self) -> list[CellRef]:
+        out: list[CellRef] = []
+        for cells in self.lists.values():
+            out += cells.refs(cells.selectedItems())
+        return out
+
+    def select(self, ref: CellRef) -> None:
+        """Select the thumbnail of ``ref`` (a click on the field view) and scroll to it."""
+        for cells in self.lists.values():
+            for i in range(cells.count()):
+                item = cells.item(i)
+                if tuple(item.data(REF_ROLE)) == (ref.field_id, ref.index):
+                    cells.setCurrentItem(item)
+                    cells.setFocus()
+                    self.ensureWidgetVisible(cells)
+                    return
+
+    def _selection_moved(self, owner: CellList) -> None:
+        """One selection across groups: selecting in a group clears the others."""
+        if not owner.selectedItems():
+            return
+        for cells in self.lists.values():
+            if cells is not owner and cells.selectedItems():
+                cells.blockSignals(True)
+                cells.clearSelection()
+                cells.blockSignals(False)
+
+    def _key(self, key: str) -> None:
+        if self.session is None:
+            return
+        labels = self.session.labels
+        label = UNIDENTIFIED if key == "0" else (
+            labels[int(key) - 1] if 0 < int(key) <= len(labels) else "")
+        refs = self.selected_refs()
+        if label and refs:
+            self.reclassify_requested.emit(refs, label)

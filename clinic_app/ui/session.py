@@ -1,0 +1,234 @@
+"""The open case in memory: its record, fields, results and the reviewer's changes.
+
+Pages read this object and listen to its signals; none keeps its own copy of a result. Every
+change goes to the store first (reclassification, sign-off: audited there) and only then to the
+in-memory objects, so what the window shows is what the database holds. The summary is
+recomputed with ``Analyzer.assemble`` (the analysis core), never by the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from clinic_app.analysis import thumbnail
+from clinic_app.images import ImageError, load_field
+from clinic_app.results import (
+    UNIDENTIFIED,
+    Analysis,
+    CaseInfo,
+    FieldResult,
+    SkippedInput,
+)
+from clinic_app.store import CaseRecord, CaseStore, FieldRecord
+
+DEFAULT_LABELS = ("basophil", "eosinophil", "erythroblast", "ig", "lymphocyte", "monocyte",
+                  "neutrophil", "platelet")
+CROP_PAD = 0.25  # gallery crops show a margin around the cell's box
+
+
+@dataclass
+class FieldEntry:
+    """One field of the open case as the UI shows it."""
+
+    id: int
+    image_path: Path | None  # known once stored and analysed (the result holds it)
+    source: str
+    result: FieldResult | None = None
+    cell_ids: tuple[int, ...] = ()
+    error: str = ""
+    thumb: np.ndarray | None = None
+
+    @property
+    def name(self) -> str:
+        return Path(self.source).name if self.source else f"field {self.id}"
+
+    @property
+    def pending(self) -> bool:
+        return self.result is None and not self.error
+
+
+@dataclass
+class CellRef:
+    """Where a cell lives: field id and index in that field's cells."""
+
+    field_id: int
+    index: int
+
+
+@dataclass
+class LoadedCase:
+    """What the open-case task returns (built on a worker: it decodes every image)."""
+
+    record: CaseRecord
+    fields: list[FieldEntry] = field(default_factory=list)
+
+
+def display_crop(rgb: np.ndarray, bbox: object) -> np.ndarray:
+    """A gallery picture of a reloaded cell (crops are not stored): its box plus a margin."""
+    x0, y0, x1, y1 = bbox.as_list()  # type: ignore[attr-defined]
+    pad = int(CROP_PAD * max(x1 - x0, y1 - y0))
+    h, w = rgb.shape[:2]
+    crop = rgb[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
+    return cv2.resize(crop, (96, 96), interpolation=cv2.INTER_AREA) if crop.size else crop
+
+
+def entry_from_record(rec: FieldRecord) -> FieldEntry:
+    """Read the stored image once for the thumbnail and the cell crops (worker thread)."""
+    entry = FieldEntry(rec.id, rec.image_path, rec.source, rec.result, rec.cell_ids)
+    try:
+        rgb = load_field(rec.image_path).image
+    except ImageError as exc:
+        entry.error = f"image unreadable: {exc}"
+        return entry
+    entry.thumb = thumbnail(rgb, 128)
+    if rec.result is not None:
+        rec.result.thumbnail = thumbnail(rgb)
+        for cell in rec.result.cells:
+            cell.crop = display_crop(rgb, cell.bbox)
+    return entry
+
+
+def load_case(store: CaseStore, case_id: int) -> LoadedCase:
+    return LoadedCase(store.get_case(case_id),
+                      [entry_from_record(r) for r in store.fields(case_id)])
+
+
+class CaseSession(QObject):
+    """The case being worked on; the single place the UI changes results."""
+
+    field_added = Signal(int)
+    field_updated = Signal(int)
+    cells_changed = Signal()
+    summary_changed = Signal()
+    status_changed = Signal()
+
+    def __init__(self, store: CaseStore, loaded: LoadedCase,
+                 assemble: Callable[[list[FieldResult], list[SkippedInput]], Analysis],
+                 labels: tuple[str, ...] = DEFAULT_LABELS) -> None:
+        super().__init__()
+        self.store = store
+        self.record = loaded.record
+        self.fields: dict[int, FieldEntry] = {f.id: f for f in loaded.fields}
+        self.assemble = assemble
+        self.labels = labels
+        self.skipped: list[SkippedInput] = []
+        self._analysis: Analysis | None = None
+
+    @property
+    def case_id(self) -> int:
+        return self.record.id
+
+    @property
+    def signed(self) -> bool:
+        return self.record.status == "signed"
+
+    @property
+    def all_labels(self) -> tuple[str, ...]:
+        return (*self.labels, UNIDENTIFIED)
+
+    def pending(self) -> list[int]:
+        return [f.id for f in self.fields.values() if f.pending]
+
+    def failed(self) -> list[FieldEntry]:
+        return [f for f in self.fields.values() if f.error]
+
+    def analysis(self) -> Analysis:
+        """Summary over the analysed fields with the current labels (cached until a change)."""
+        if self._analysis is None:
+            results = [f.result for f in self.fields.values() if f.result is not None]
+            self._analysis = self.assemble(results, list(self.skipped))
+        return self._analysis
+
+    def case_info(self, lab_name: str = "", logo: Path | None = None) -> CaseInfo:
+        r = self.record
+        return CaseInfo(patient_id=r.patient_id, patient_name=r.patient_name, age=r.age,
+                        sex=r.sex, sample_type=r.sample_type, operator=r.operator,
+                        lab_name=lab_name, notes=r.notes, reviewer=r.reviewer,
+                        signed_at=r.signed_at, logo_path=logo)
+
+    # -- events from the workers -----------------------------------------------------------
+
+    def add_field(self, field_id: int, source: str) -> None:
+        if field_id not in self.fields:
+            self.fields[field_id] = FieldEntry(field_id, None, source)
+            self._changed_status()
+            self.field_added.emit(field_id)
+
+    def set_result(self, field_id: int, result: FieldResult, cell_ids: tuple[int, ...]) -> None:
+        entry = self.fields.get(field_id)
+        if entry is None:
+            entry = self.fields[field_id] = FieldEntry(field_id, Path(result.path), result.path)
+        entry.result, entry.cell_ids, entry.error = result, cell_ids, ""
+        entry.image_path = Path(result.path)
+        if entry.thumb is None and result.thumbnail is not None:
+            entry.thumb = result.thumbnail
+        self._analysis = None
+        self._changed_status()
+        self.field_updated.emit(field_id)
+        self.summary_changed.emit()
+
+    def set_failed(self, field_id: int, reason: str) -> None:
+        entry = self.fields.get(field_id)
+        if entry is not None:
+            entry.error = reason
+            self.field_updated.emit(field_id)
+
+    def _changed_status(self) -> None:
+        """Mirror the store's status rule without a query: analysed when nothing is pending."""
+        if self.signed:
+            return
+        done = bool(self.fields) and all(f.result is not None for f in self.fields.values())
+        status = "analysed" if done else "open"
+        if status != self.record.status:
+            self.record.status = status
+            self.status_changed.emit()
+
+    # -- the reviewer's actions ------------------------------------------------------------
+
+    def reclassify(self, refs: list[CellRef], label: str, actor: str) -> int:
+        """Give ``refs`` the label ``label``; stored (and audited) first. Returns cells changed."""
+        changed = 0
+        for ref in refs:
+            entry = self.fields[ref.field_id]
+            if entry.result is None:
+                continue
+            cell = entry.result.cells[ref.index]
+            self.store.reclassify_cell(entry.cell_ids[ref.index], label, actor)
+            cell.label, cell.reviewed = label, True
+            changed += 1
+        if changed:
+            self._analysis = None
+            self.cells_changed.emit()
+            self.summary_changed.emit()
+        return changed
+
+    def sign(self, reviewer: str) -> None:
+        self.store.sign_case(self.case_id, reviewer)
+        self.record = self.store.get_case(self.case_id)
+        self.status_changed.emit()
+
+    def reopen(self, actor: str, reason: str) -> None:
+        self.store.reopen_case(self.case_id, actor, reason)
+        self.record = self.store.get_case(self.case_id)
+        self.status_changed.emit()
+
+    def sign_blocker(self, reviewer: str) -> str:
+        """Why the case cannot be signed yet ("" when it can), in words for the button tooltip."""
+        if self.signed:
+            return self.tr("Signed by %s at %s") % (self.record.reviewer, self.record.signed_at)
+        if not self.fields:
+            return self.tr("No fields yet: capture or import some first.")
+        if self.pending():
+            return self.tr("%d field(s) still being analysed.") % len(self.pending())
+        if self.failed():
+            return self.tr("%d field(s) could not be analysed: re-run them (Review > Re-analyse "
+                           "failed) first.") % len(self.failed())
+        if not reviewer.strip():
+            return self.tr("Enter the reviewer's name.")
+        return ""

@@ -1,0 +1,119 @@
+"""Scale from red cells: synthetic discs of known size, and the three real data sets."""
+
+from __future__ import annotations
+
+import time
+
+import cv2
+import numpy as np
+import pytest
+
+from clinic_app.images import load_field
+from clinic_app.scale import (
+    DEFAULT_UM_PER_PX,
+    RED_CELL_UM,
+    estimate_um_per_px,
+    red_cell_diameter_px,
+    resample_to,
+)
+
+
+def _red_cells(diameter: int, h: int = 480, w: int = 640, seed: int = 0) -> np.ndarray:
+    """Pale pink discs with a paler centre (like red cells) on a light background, no overlaps."""
+    rng = np.random.default_rng(seed)
+    rgb = np.full((h, w, 3), (236, 230, 238), np.uint8)
+    r = diameter / 2
+    centres: list[tuple[int, int]] = []
+    for _ in range(400):
+        x, y = int(rng.integers(r + 2, w - r - 2)), int(rng.integers(r + 2, h - r - 2))
+        if all(np.hypot(x - cx, y - cy) > 2.6 * r for cx, cy in centres):
+            centres.append((x, y))
+    for x, y in centres:
+        cv2.circle(rgb, (x, y), round(r), (205, 150, 175), -1, lineType=cv2.LINE_AA)
+        cv2.circle(rgb, (x, y), round(r / 3), (222, 190, 205), -1, lineType=cv2.LINE_AA)
+    rgb = cv2.GaussianBlur(rgb, (0, 0), max(0.8, diameter / 40))
+    return np.clip(rgb + rng.normal(0, 2, rgb.shape), 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("diameter,size", [(18, (224, 224)), (40, (240, 320)), (90, (480, 640))])
+def test_synthetic_red_cells_measured(diameter, size):
+    rgb = _red_cells(diameter, *size)
+    measured = red_cell_diameter_px(rgb)
+    assert measured is not None
+    assert measured == pytest.approx(diameter, rel=0.12)
+    um, source = estimate_um_per_px(rgb)
+    assert source == "red-cells" and um == pytest.approx(RED_CELL_UM / measured)
+
+
+@pytest.mark.parametrize("value", [0, 128, 255])
+def test_blank_field_falls_back_to_default(value):
+    assert estimate_um_per_px(np.full((480, 640, 3), value, np.uint8)) == (
+        DEFAULT_UM_PER_PX, "default")
+
+
+def test_rejects_bad_arrays():
+    with pytest.raises(ValueError):
+        estimate_um_per_px(np.zeros((50, 50), np.uint8))
+
+
+# expected um/px per set: the measured 10th-90th percentile range, widened by ~15% each side
+REAL_SETS = {
+    "all": ("all/images/*/*.jpg", 1000, (0.28, 0.55)),
+    "bccd": ("bccd/JPEGImages/*.jpg", 100, (0.065, 0.11)),
+    "pbc": ("pbc/*/*.jpg", 5000, (0.15, 0.26)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SETS))
+def test_real_fields(data, name):
+    pattern, step, (low, high) = REAL_SETS[name]
+    paths = sorted(data.glob(pattern))[::step]
+    if len(paths) < 3:
+        pytest.skip(f"{name} images missing")
+    results = [estimate_um_per_px(load_field(p).image) for p in paths]
+    measured = [um for um, source in results if source == "red-cells"]
+    assert len(measured) >= len(results) - 1
+    assert low <= float(np.median(measured)) <= high
+    assert sum(low <= um <= high for um in measured) >= len(measured) - 1
+
+
+def test_estimate_follows_magnification(data):
+    paths = sorted(data.glob("bccd/JPEGImages/*.jpg"))[:40:10]
+    if not paths:
+        pytest.skip("bccd images missing")
+    for path in paths:
+        rgb = load_field(path).image
+        half = cv2.resize(rgb, (320, 240), interpolation=cv2.INTER_AREA)
+        full_d, half_d = red_cell_diameter_px(rgb), red_cell_diameter_px(half)
+        if full_d is None or half_d is None:
+            continue
+        assert half_d == pytest.approx(full_d / 2, rel=0.15)
+
+
+def test_fast_enough_for_a_camera_field():
+    rgb = _red_cells(90)
+    estimate_um_per_px(rgb)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        estimate_um_per_px(rgb)
+        times.append(time.perf_counter() - start)
+    assert min(times) < 0.1  # ~10 ms measured; generous for a busy test machine
+
+
+def test_resample_to():
+    rgb = _red_cells(40, 240, 320)
+    assert resample_to(rgb, 0.2, 0.4).shape == (120, 160, 3)  # coarser target: shrink
+    assert resample_to(rgb, 0.2, 0.1).shape == (480, 640, 3)  # finer target: enlarge
+    assert resample_to(rgb, 0.2, 0.2) is rgb
+    with pytest.raises(ValueError):
+        resample_to(rgb, 0.0, 0.2)
+
+
+def test_resample_shrinks_by_area_averaging():
+    """INTER_AREA averages: a 1-px checkerboard halves to flat grey, not to aliased stripes."""
+    board = ((np.indices((64, 64)).sum(axis=0) % 2) * 255).astype(np.uint8)
+    rgb = np.repeat(board[:, :, None], 3, axis=2)
+    small = resample_to(rgb, 0.1, 0.2)
+    assert small.shape == (32, 32, 3)
+    assert np.all(np.abs(small.astype(int) - 128) <= 1)

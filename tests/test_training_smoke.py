@@ -1,0 +1,54 @@
+"""Training and quantization smoke runs: a few steps on a few real images, into tmp_path."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+pytest.importorskip("tensorflow")
+
+from quantize import convert  # noqa: E402
+from training import train  # noqa: E402
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("task", ["all-subtype", "cell-seg"])
+def test_train_then_quantize(task, tmp_path, data):
+    runs, models = tmp_path / "runs", tmp_path / "models"
+    args = ["--task", task, "--data", str(data), "--out", str(runs), "--limit", "16",
+            "--epochs", "1"]
+    assert train.main(args) == 0
+    comparison = json.loads((runs / task / "comparison.json").read_text())
+    assert comparison["chosen"] in comparison["comparison"]
+    metrics = json.loads(next((runs / task).glob("*/metrics.json")).read_text())
+    assert "confusion_matrix" in metrics["test"] or "mean_dice" in metrics["test"]
+    assert (runs / task / comparison["chosen"] / "curve.png").stat().st_size > 1000
+
+    assert convert.main(["--task", task, "--runs", str(runs), "--models", str(models),
+                         "--data", str(data), "--limit", "8", "--rep-samples", "4"]) == 0
+    entry = json.loads((models / "manifest.json").read_text())["models"][0]
+    assert entry["id"] == task and len(entry["sha256"]) == 64
+    parity = json.loads((runs / task / "parity.json").read_text())
+    assert "fp32" in parity["test"] and "int8" in parity["test"]
+
+    from ai_edge_litert.interpreter import Interpreter
+
+    it = Interpreter(model_path=str(models / f"{task}.tflite"))
+    it.allocate_tensors()
+    assert all(np.dtype(t["dtype"]).kind in "iu" for t in it.get_tensor_details())
+    assert it.get_input_details()[0]["dtype"] == np.uint8
+
+
+def test_metrics_are_computed_from_predictions():
+    from training.metrics import classification_report, dice_iou
+
+    rep = classification_report(np.array([0, 0, 1, 1]), np.array([0, 1, 1, 1]), ("a", "b"))
+    assert rep["accuracy"] == 0.75 and rep["per_class"]["a"]["recall"] == 0.5
+    assert rep["confusion_matrix"] == [[1, 1], [0, 2]]
+    a = np.zeros((4, 4), bool)
+    a[:2] = True
+    assert dice_iou(a, a) == (1.0, 1.0)
+    assert dice_iou(np.zeros_like(a), np.zeros_like(a)) == (1.0, 1.0)
+    assert dice_iou(a, ~a) == (0.0, 0.0)
