@@ -8,29 +8,43 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from clinic_app.results import UNIDENTIFIED, FieldResult
+from clinic_app.results import UNIDENTIFIED, BBox, FieldResult
 
 PALETTE = [(230, 25, 75), (60, 180, 75), (0, 130, 200), (245, 130, 48), (145, 30, 180),
-           (70, 240, 240), (240, 50, 230), (128, 128, 0), (170, 110, 40)]
+           (70, 200, 200), (240, 50, 230), (128, 128, 0), (170, 110, 40)]
+# Fixed colours for the known classes, so no two share one; others fall back to a hash.
+CLASS_COLOURS = {
+    "neutrophil": (0, 130, 200), "lymphocyte": (60, 180, 75), "monocyte": (245, 130, 48),
+    "eosinophil": (230, 25, 75), "basophil": (145, 30, 180), "ig": (240, 50, 230),
+    "erythroblast": (170, 110, 40), "platelet": (128, 128, 0),
+}
 
 
 def colour_of(label: str) -> tuple[int, int, int]:
     """Stable RGB colour per label (unidentified is grey)."""
     if label == UNIDENTIFIED:
         return (128, 128, 128)
+    if label in CLASS_COLOURS:
+        return CLASS_COLOURS[label]
     return PALETTE[zlib.crc32(label.encode()) % len(PALETTE)]
+
+
+MIN_SIDE = 720  # small fields are enlarged before drawing so labels stay legible
 
 
 def draw(result: FieldResult, rgb: np.ndarray) -> np.ndarray:
     """A copy of the field with each cell's outline, box and label."""
-    out = rgb.copy()
-    thick = max(1, round(max(rgb.shape[:2]) / 400))
-    font = max(0.35, max(rgb.shape[:2]) / 1400)
+    f = max(1.0, MIN_SIDE / max(rgb.shape[:2]))
+    out = rgb.copy() if f == 1.0 else cv2.resize(rgb, None, fx=f, fy=f,
+                                                  interpolation=cv2.INTER_LINEAR)
+    thick = max(1, round(max(out.shape[:2]) / 400))
+    font = max(0.35, max(out.shape[:2]) / 1400)
     for cell in result.cells:
         col = colour_of(cell.label)
-        b = cell.bbox
+        b = BBox(*(int(round(v * f)) for v in cell.bbox.as_list()))
         if cell.contour is not None and len(cell.contour) >= 3:
-            cv2.polylines(out, [cell.contour.reshape(-1, 1, 2)], True, col, thick)
+            pts = np.round(cell.contour.reshape(-1, 1, 2) * f).astype(np.int32)
+            cv2.polylines(out, [pts], True, col, thick)
         cv2.rectangle(out, (b.x0, b.y0), (b.x1 - 1, b.y1 - 1), col, max(1, thick - 1))
         text = f"{cell.label} {cell.confidence:.0%}"
         y = b.y0 - 4 if b.y0 > 14 else b.y1 + 12

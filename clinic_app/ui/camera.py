@@ -109,7 +109,8 @@ class PreviewWidget(QWidget):
         super().__init__(parent)
         self.image: QImage | None = None
         self.message = ""
-        self.frames_shown = 0
+        self.frames_shown = 0  # since the last fps reading
+        self.frames_total = 0
         self.setMinimumSize(320, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -119,6 +120,7 @@ class PreviewWidget(QWidget):
     def show_image(self, image: QImage | None) -> None:
         self.image = image
         self.frames_shown += 1
+        self.frames_total += 1
         self.update()
 
     def set_message(self, text: str) -> None:

@@ -8,6 +8,7 @@ second) so the dialog opens at once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -51,7 +52,9 @@ class AppSettings:
     reviewer: str = ""
 
     def analyzer_options(self) -> AnalyzerOptions:
-        return AnalyzerOptions(backend=self.backend, threads=self.threads or None,
+        """Automatic threads leave one core to the window, so it stays responsive."""
+        threads = self.threads or max(1, min(4, (os.cpu_count() or 2) - 1))
+        return AnalyzerOptions(backend=self.backend, threads=threads,
                                um_per_px=self.um_per_px or None, target=self.target)
 
     @property

@@ -14,6 +14,8 @@ Requests go to the workers through signals, so they queue in the worker's event 
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -28,8 +30,27 @@ from clinic_app.analysis import Analyzer, AnalyzerOptions
 from clinic_app.results import SkippedInput
 from clinic_app.store import CaseStore, StoreError
 
+WORKER_NICE = 10
 
-class IngestWorker(QObject):
+
+def lower_priority() -> None:
+    """Make the calling worker thread yield to the GUI thread (and the threads it starts, e.g.
+    XNNPACK's pool, inherit this). On Linux nice is per thread; elsewhere QThread's
+    LowPriority (set at start) does it."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICE)
+        except OSError:  # not permitted in some sandboxes: the app still works, only less smooth
+            pass
+
+
+class _Worker(QObject):
+    @Slot()
+    def started(self) -> None:
+        lower_priority()
+
+
+class IngestWorker(_Worker):
     """Saves fields durably; emits ``saved`` for each, which is what queues its analysis."""
 
     saved = Signal(int, int, str)  # case id, field id, source
@@ -93,7 +114,7 @@ class IngestWorker(QObject):
             self.store = None
 
 
-class AnalysisWorker(QObject):
+class AnalysisWorker(_Worker):
     """Owns the Analyzer; analyses saved fields one at a time and stores each result."""
 
     ready = Signal(str, object)  # backend message, cell labels (tuple)
@@ -178,7 +199,8 @@ class Pipeline(QObject):
             thread.setObjectName(name)
             worker.moveToThread(thread)
             self._request_shutdown.connect(worker.shutdown)
-            thread.start()
+            thread.started.connect(worker.started)  # a slot of the worker: runs in its thread
+            thread.start(QThread.Priority.LowPriority)
             self.threads.append(thread)
         self.request_import.connect(self.ingest.import_paths)
         self.request_frame.connect(self.ingest.save_frame)
@@ -210,6 +232,7 @@ class _Task(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
+        lower_priority()
         try:
             value = self.fn()
         except Exception as exc:  # noqa: BLE001 - handed to the caller's on_failed, not lost
