@@ -20,7 +20,7 @@ from clinic_app.scale import resample_to
 
 MIN_CELL_UM2 = 20.0  # ~5 um diameter: smaller blobs are platelets or stain debris
 CLOSE_UM = 2.0  # gap bridged between nuclear lobes of one cell
-MIN_RADIUS_UM = 3.0  # a cell body at least this deep (lobes of one nucleus are thinner)
+MIN_RADIUS_UM = 4.0  # a cell body at least this deep; lobes of one nucleus are thinner (BCCD dev)
 BOX_MARGIN_UM = 1.5  # the mask covers the purple nucleus; the cell's cytoplasm extends beyond
 
 

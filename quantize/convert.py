@@ -28,6 +28,7 @@ from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root
 from training.data import Split, centre, load_split
 from training.metrics import benign_vs_malignant, classification_report, segmentation_report
 from training.scale import MODEL_SCALE
+from training.train import export_seg
 
 VERSION = "1.0.0"
 
@@ -178,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     comparison = json.loads((task_dir / "comparison.json").read_text())
     stain_norm = comparison.get("stain_norm", "none")
     model = keras.models.load_model(task_dir / "model.keras")
+    if cfg.task == "cell-seg":  # same weights, Edge-TPU-friendly upsampling, static 224 input
+        model = export_seg(model, cfg.input_size)
     root = data_root(args.data)
     lim = args.limit
     train = load_split(root, cfg, "train", lim, stain_norm)

@@ -12,6 +12,7 @@ The test split is evaluated once at the end and never used for choices.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import shutil
@@ -129,12 +130,15 @@ def export_seg(model: keras.Model, size: int) -> keras.Model:
     return fixed
 
 
-def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path) -> dict:
+def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path,
+              init: str | None = None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     train_ds = pipeline(data["train"], cfg, train=True)
     val_ds = pipeline(data["val"], cfg, train=False)
     steps = int(np.ceil(len(data["train"].x) / cfg.batch))
     model, export = build(cfg, backbone, steps, epochs)
+    if init:  # fine-tuning: continue from an earlier run's best weights
+        model.load_weights(init)
     monitor = "val_iou" if cfg.task == "cell-seg" else "val_accuracy"
     ckpt = out / "best.weights.h5"
     callbacks = [keras.callbacks.ModelCheckpoint(str(ckpt), monitor=monitor, mode="max",
@@ -153,7 +157,8 @@ def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path
     test = evaluate(cfg, export, data["test"])
     metrics = {"task": cfg.task, "backbone": backbone, "epochs": epochs,
                "train_seconds": round(seconds, 1), "params": int(export.count_params()),
-               "train_images": len(data["train"].x), "val": val, "test": test,
+               "train_images": len(data["train"].x), "init": init, "lr": cfg.lr,
+               "val": val, "test": test,
                "history": {k: [float(v) for v in vs] for k, vs in hist.history.items()}}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
     return metrics
@@ -173,9 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--limit", type=int, help="use only N training images (smoke runs)")
     p.add_argument("--stain-norm", default="none", choices=["none", "reinhard"])
     p.add_argument("--out", default="runs", help="output folder (default runs/)")
+    p.add_argument("--init", help="start from these weights (.weights.h5 of the same backbone)")
+    p.add_argument("--lr", type=float, help="override the task's learning rate")
+    p.add_argument("--name", help="name of this run in the comparison (default: backbone)")
     args = p.parse_args(argv)
 
     cfg = CONFIGS[args.task]
+    if args.lr:
+        cfg = dataclasses.replace(cfg, lr=args.lr)
     strategy = setup_device()
     data = load_data(cfg, data_root(args.data), args.limit, args.stain_norm)
     epochs = args.epochs or cfg.epochs
@@ -183,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     with strategy.scope():
         for name in names:
-            results[name] = train_one(cfg, name, data, epochs, Path(args.out) / cfg.task / name)
+            run = args.name or name
+            results[run] = train_one(cfg, name, data, epochs, Path(args.out) / cfg.task / run,
+                                     args.init)
     task_dir = Path(args.out) / cfg.task
     # Backbones trained in earlier runs of this task join the comparison.
     for prev in task_dir.glob("*/metrics.json"):
