@@ -42,6 +42,30 @@ class AnalyzerOptions:
     models_dir: Path | None = None
 
 
+def consensus_scales(paths: list[Path]) -> dict[Path, tuple[float, str]]:
+    """Scale per field from the median red-cell estimate of all fields of its pixel size.
+
+    Fields of one size in one batch come from one camera and objective; one field's estimate
+    is good to about +-12% and can be far off on a crowded or empty field, the median of a
+    slide's fields is not. Unreadable files are left out (the analysis reports them).
+    """
+    groups: dict[tuple[int, int], list[tuple[Path, float]]] = {}
+    for path in paths:
+        try:
+            field = images.load_field(path)
+        except images.ImageError:
+            continue
+        um, how = scale.estimate_um_per_px(field.image)
+        if how == "red-cells":
+            groups.setdefault((field.width, field.height), []).append((path, um))
+    out = {}
+    for members in groups.values():
+        median = float(np.median([um for _, um in members]))
+        how = f"red-cells (median of {len(members)} fields)" if len(members) > 1 else "red-cells"
+        out.update({p: (median, how) for p, _ in members})
+    return out
+
+
 def model_info(entry: ModelEntry) -> ModelInfo:
     int8 = entry.metrics.get("int8", {})
     keys = ("accuracy", "balanced_accuracy", "mean_dice")
@@ -108,6 +132,7 @@ class Analyzer:
                       cancelled: Callable[[], bool] | None = None) -> Analysis:
         """Every image under ``paths``; unreadable ones are listed as skipped."""
         files, skipped = images.iter_image_paths(paths)
+        scales = {} if self.options.um_per_px else consensus_scales(files)
         results: list[FieldResult] = []
         for i, path in enumerate(files):
             if cancelled and cancelled():
@@ -117,6 +142,8 @@ class Analyzer:
                 progress(i, len(files), str(path))
             try:
                 field = images.load_field(path, self.options.um_per_px)
+                if path in scales:
+                    field.um_per_px, field.scale_source = scales[path]
             except images.ImageError as exc:
                 skipped.append(SkippedInput(str(path), exc.problem))
                 continue

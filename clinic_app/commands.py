@@ -10,6 +10,7 @@ from pathlib import Path
 import cv2
 
 from clinic_app import images, modelpack, overlay, runtime
+from clinic_app.analysis import consensus_scales
 from clinic_app.classification import CellClassifier, FieldClassifier
 from clinic_app.cli import EXIT_OK, UsageError, write_json
 from clinic_app.results import CaseInfo, SkippedInput
@@ -28,16 +29,20 @@ def _report_skips(skipped: list[SkippedInput], done: int) -> int:
     return EXIT_OK
 
 
-def _fields(paths: list[str], skipped: list[SkippedInput], um_per_px: float | None = None):
+def _fields(paths: list[str], skipped: list[SkippedInput], um_per_px: float | None = None,
+            consensus: bool = False):
     """Yield readable fields one at a time (a folder of thousands is never all in memory);
     unreadable ones are appended to ``skipped``. Raises UsageError when nothing is readable,
     before any model is loaded."""
     files, missing = images.iter_image_paths(paths)
     skipped.extend(missing)
+    scales = consensus_scales(files) if consensus and not um_per_px else {}
     done = 0
     for path in files:
         try:
             field = images.load_field(path, um_per_px)
+            if path in scales:
+                field.um_per_px, field.scale_source = scales[path]
         except images.ImageError as exc:
             skipped.append(SkippedInput(str(path), exc.problem))
             continue
@@ -105,7 +110,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     skipped: list[SkippedInput] = []
     model, done = None, 0
-    for f in _fields(args.paths, skipped, args.um_per_px):
+    for f in _fields(args.paths, skipped, args.um_per_px, consensus=True):
         if model is None:
             model = modelpack.TFLiteModel(entries[args.model], args.backend, args.threads)
             print(f"clinic-app: {model.choice.message}", file=sys.stderr)
@@ -126,7 +131,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     skipped: list[SkippedInput] = []
     results, analyzer = [], None
     try:
-        for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px)):
+        for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px, consensus=True)):
             if analyzer is None:
                 analyzer = Analyzer(opts)
                 print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)

@@ -101,8 +101,15 @@ def _diameter_at(rgb: np.ndarray, side: int) -> float | None:
     return 2.0 * float(np.median(radii)) / factor
 
 
-def resample_to(rgb: np.ndarray, um_per_px: float, target_um_per_px: float) -> np.ndarray:
+NATIVE_TOLERANCE = 0.05  # a field within 5% of a model's scale is used as it is
+
+
+def resample_to(rgb: np.ndarray, um_per_px: float, target_um_per_px: float,
+                tolerance: float = NATIVE_TOLERANCE) -> np.ndarray:
     """Resize ``rgb`` so one pixel covers ``target_um_per_px``; ``rgb`` itself if no change.
+
+    Within ``tolerance`` (well inside the scale estimate's own +-12%) the field is taken at
+    the model's native scale: resampling by a few percent would only blur it.
 
     INTER_AREA when shrinking (averages, no aliasing of fine chromatin), INTER_LINEAR when
     enlarging (INTER_AREA would fall back to nearest-neighbour blocks).
@@ -110,6 +117,8 @@ def resample_to(rgb: np.ndarray, um_per_px: float, target_um_per_px: float) -> n
     if not (um_per_px > 0 and target_um_per_px > 0):
         raise ValueError("um_per_px and target_um_per_px must be positive")
     factor = um_per_px / target_um_per_px
+    if abs(factor - 1.0) <= tolerance:
+        return rgb
     h, w = rgb.shape[:2]
     size = (max(1, round(w * factor)), max(1, round(h * factor)))
     if size == (w, h):

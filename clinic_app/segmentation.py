@@ -59,13 +59,16 @@ def predict_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> tuple
     for y in range(0, ph, tile):
         for x in range(0, pw, tile):
             prob[y:y + tile, x:x + tile] = model.run(canvas[y:y + tile, x:x + tile])[0][..., 0]
-    return prob[:h, :w], target
+    actual = um_per_px * rgb.shape[1] / w  # equals target unless the field was taken as is
+    return prob[:h, :w], actual
 
 
 def field_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> np.ndarray:
     """0/255 uint8 mask the size of the field (what ``clinic-app segment`` writes)."""
     prob, _ = predict_mask(model, rgb, um_per_px)
-    full = cv2.resize(prob, (rgb.shape[1], rgb.shape[0]), interpolation=cv2.INTER_LINEAR)
+    if prob.shape != rgb.shape[:2]:
+        prob = cv2.resize(prob, (rgb.shape[1], rgb.shape[0]), interpolation=cv2.INTER_LINEAR)
+    full = prob
     return np.where(full > 0.5, 255, 0).astype(np.uint8)
 
 

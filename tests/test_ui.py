@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import socket
 import sys
@@ -15,6 +16,7 @@ from conftest import EXAMPLES, needs_models
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QInputDialog
 
 from clinic_app.capture import SourceLost, SourceSpec
 from clinic_app.results import UNIDENTIFIED, CaseInfo
@@ -97,7 +99,7 @@ def test_case_list_search_by_id_name_and_status(window, qtbot):
 
 
 @needs_models
-def test_whole_case_import_review_reclassify_sign_report(window, qtbot, tmp_path):
+def test_whole_case_import_review_reclassify_sign_report(window, qtbot, tmp_path, monkeypatch):
     case_id = new_case(window, qtbot)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in FIELDS])
@@ -137,8 +139,8 @@ def test_whole_case_import_review_reclassify_sign_report(window, qtbot, tmp_path
 
     # a click on a cell in the field view selects it in the gallery
     entry = s.fields[ref.field_id]
-    review.fields.setCurrentRow(review._row_of(ref.field_id))
-    qtbot.waitUntil(lambda: review.view.field_id == ref.field_id and review.view.rgb is not None)
+    review.fields.setCurrentRow(review.fields.row_of(ref.field_id))
+    qtbot.waitUntil(lambda: review.view.field_id == ref.field_id and review.view.has_image)
     b = entry.result.cells[ref.index].bbox
     review.view.click_at(QPointF((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2))
     assert review.gallery.selected_refs()[0].field_id == ref.field_id
@@ -150,7 +152,7 @@ def test_whole_case_import_review_reclassify_sign_report(window, qtbot, tmp_path
     assert review.summary.sign_button.isEnabled()
     qtbot.mouseClick(review.summary.sign_button, Qt.MouseButton.LeftButton)
     assert s.signed and window.store.get_case(case_id).status == "signed"
-    assert not window.acquisition.can_capture
+    assert not window.acquisition.panel.can_capture
     window.tabs.setCurrentWidget(window.report)
     qtbot.waitUntil(lambda: window.report.pdf is not None and not window.report.building,
                     timeout=WAIT_MS)
@@ -160,12 +162,38 @@ def test_whole_case_import_review_reclassify_sign_report(window, qtbot, tmp_path
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-        assert window.report.print_to(printer) >= 1
+        assert window.report.print_to(printer, dpi=60) >= 1
         assert (tmp_path / "printed.pdf").stat().st_size > 1000
     rows = list(csv.DictReader(window._export("csv", tmp_path / "cells.csv").open()))
     assert len(rows) == total
     fhir = json.loads(window._export("fhir", tmp_path / "case.json").read_text())
     assert fhir["resourceType"] == "DiagnosticReport"
+
+    # reopening a signed case asks why, is audited, and allows capture again
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("label typo", True))
+    qtbot.mouseClick(review.summary.reopen_button, Qt.MouseButton.LeftButton)
+    assert not s.signed and window.acquisition.panel.can_capture
+    reopened = [a for a in window.store.audit_log(case_id) if a.action == "case-reopened"]
+    assert reopened[0].detail["reason"] == "label typo"
+
+
+@needs_models
+def test_import_can_be_cancelled(window, qtbot, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(50):
+        shutil.copy(FIELDS[-1], folder / f"{i:02d}.jpg")
+    new_case(window, qtbot)
+    panel = window.acquisition.panel
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: len(window.session.fields) >= 2, timeout=WAIT_MS)
+    assert panel.cancel_button.isVisibleTo(window.acquisition)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "saved" in panel.import_label.text(), timeout=WAIT_MS)
+    n = len(window.session.fields)
+    assert 2 <= n < 50 and "cancelled" in panel.import_label.text()
+    wait_analysed(window, qtbot, n)
+    assert len(window.store.fields(window.session.case_id)) == n
 
 
 class PacedFlaky:
@@ -200,11 +228,11 @@ def test_preview_from_a_folder_source_and_space_captures(window, qtbot):
     qtbot.wait(2000)
     fps = (page.preview.frames_total - first) / (time.perf_counter() - start)
     assert fps >= 15, fps  # preview rate, measured at the widget
-    qtbot.waitUntil(lambda: page.focus_bar.format() != "Focus: —")
+    qtbot.waitUntil(lambda: page.panel.focus_bar.format() != "Focus: —")
     page.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_Space)
     wait_analysed(window, qtbot, 1)
-    qtbot.waitUntil(lambda: page.count_label.text() != "0 / 100")
+    qtbot.waitUntil(lambda: page.panel.count_label.text() != "0 / 100")
     page.stop_preview()
 
 
@@ -256,15 +284,8 @@ def test_settings_round_trip(qtbot, tmp_path):
     assert again.analyzer_options().um_per_px == 0.25
 
 
-@needs_models
-def test_event_loop_never_stalls_while_50_fields_are_analysed(window, qtbot, tmp_path):
-    folder = tmp_path / "batch"
-    folder.mkdir()
-    for i in range(50):
-        src = FIELDS[i % len(FIELDS)]
-        shutil.copy(src, folder / f"{i:02d}_{src.name}")
-    new_case(window, qtbot)
-    window.tabs.setCurrentWidget(window.review)  # the busiest page: list, gallery, summary
+def heartbeat_gaps(qtbot, until, timeout_ms: int) -> list[float]:
+    """Gaps between ticks of a 10 ms QTimer on the GUI thread while ``until()`` is false."""
     gaps: list[float] = []
     last = [time.perf_counter()]
 
@@ -276,18 +297,56 @@ def test_event_loop_never_stalls_while_50_fields_are_analysed(window, qtbot, tmp
     timer = QTimer()
     timer.timeout.connect(beat)
     timer.start(10)
+    qtbot.waitUntil(until, timeout=timeout_ms)
+    timer.stop()
+    return gaps
+
+
+@needs_models
+def test_event_loop_never_stalls_while_50_fields_are_analysed(window, qtbot, tmp_path):
+    """Max gap of a heartbeat while 50 fields are imported and analysed, the review page on
+    screen. The same heartbeat with the app idle is measured first: on a machine that is busy
+    with other work (a training job) that baseline alone can exceed 50 ms, and then only the
+    app's own share is held to the 100 ms bound."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(50):
+        src = FIELDS[i % len(FIELDS)]
+        shutil.copy(src, folder / f"{i:02d}_{src.name}")
+    new_case(window, qtbot)
+    window.tabs.setCurrentWidget(window.review)  # the busiest page: list, gallery, summary
+    start = time.perf_counter()
+    idle = heartbeat_gaps(qtbot, lambda: time.perf_counter() - start > 2.0, 5000)
     start = time.perf_counter()
     window.import_paths([str(folder)])
-    wait_analysed(window, qtbot, 50)
-    timer.stop()
-    worst = max(gaps)
+    s = window.session
+    busy = heartbeat_gaps(qtbot, lambda: len(s.fields) == 50 and not s.pending(), WAIT_MS)
+    idle_worst, worst = max(idle), max(busy)
     print(f"\n50 fields in {time.perf_counter() - start:.1f} s; max event-loop gap "
-          f"{worst * 1000:.0f} ms over {len(gaps)} beats", file=sys.stderr)
-    assert worst < 0.100
+          f"{worst * 1000:.0f} ms (p99 {np.percentile(busy, 99) * 1000:.0f} ms) over "
+          f"{len(busy)} beats; idle baseline max {idle_worst * 1000:.0f} ms", file=sys.stderr)
+    assert not s.failed()
+    assert worst < 0.100 + max(0.0, idle_worst - 0.030)
+
+
+GUARD = """
+import os, socket
+_log = os.environ["CLINIC_NET_LOG"]
+with open(_log, "a") as fh:
+    fh.write(f"guard {os.getpid()}\\n")
+def _refuse(*args, **kwargs):
+    with open(_log, "a") as fh:
+        fh.write(f"connect {args!r}\\n")
+    raise OSError("network connection attempted")
+socket.socket.connect = _refuse
+socket.socket.connect_ex = _refuse
+socket.create_connection = _refuse
+"""
 
 
 @needs_models
 def test_no_network_connection_is_opened(monkeypatch, qapp, tmp_path):
+    """The window's process is patched here; the engine process through a sitecustomize."""
     attempts: list[object] = []
 
     def refuse(*args, **kwargs):
@@ -297,10 +356,19 @@ def test_no_network_connection_is_opened(monkeypatch, qapp, tmp_path):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+    (tmp_path / "guard").mkdir()
+    (tmp_path / "guard" / "sitecustomize.py").write_text(GUARD)
+    log = tmp_path / "net.log"
+    monkeypatch.setenv("CLINIC_NET_LOG", str(log))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        [str(tmp_path / "guard"), os.environ.get("PYTHONPATH", "")]))
     from clinic_app.ui.selftest import run_self_test
 
     assert run_self_test(str(tmp_path / "data")) == 0
     assert attempts == []
+    lines = log.read_text().splitlines()
+    assert any(line.startswith("guard") for line in lines)  # the engine process was guarded
+    assert not [line for line in lines if line.startswith("connect")]
     assert "PySide6.QtNetwork" not in sys.modules
     with CaseStore(tmp_path / "data") as store:
         assert store.integrity_check() == "ok"

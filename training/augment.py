@@ -10,14 +10,16 @@ from __future__ import annotations
 import tensorflow as tf
 
 
-def geometry(image: tf.Tensor, out_size: int, zoom: float = 0.12) -> tf.Tensor:
-    """Random flip, rot90, and a random crop of +-zoom size resized to ``out_size``."""
+def geometry(image: tf.Tensor, out_size: int, zoom: tuple[float, float] = (0.88, 1.12)
+             ) -> tf.Tensor:
+    """Random flip, rot90, and a random crop of (zoom[0]..zoom[1]) x ``out_size`` resized to
+    ``out_size``: cells appear up to 1/zoom[0] times larger, as under another microscope."""
     image = tf.image.random_flip_left_right(image)
     image = tf.image.random_flip_up_down(image)
     image = tf.image.rot90(image, k=tf.random.uniform([], 0, 4, dtype=tf.int32))
     size = tf.shape(image)[0]
-    lo = tf.cast(tf.cast(out_size, tf.float32) * (1.0 - zoom), tf.int32)
-    hi = tf.minimum(size, tf.cast(tf.cast(out_size, tf.float32) * (1.0 + zoom), tf.int32))
+    lo = tf.cast(tf.cast(out_size, tf.float32) * zoom[0], tf.int32)
+    hi = tf.minimum(size, tf.cast(tf.cast(out_size, tf.float32) * zoom[1], tf.int32))
     crop = tf.random.uniform([], lo, tf.maximum(lo + 1, hi + 1), dtype=tf.int32)
     crop = tf.minimum(crop, size)
     channels = tf.shape(image)[-1]
@@ -48,9 +50,10 @@ def blur_noise(image: tf.Tensor, p: float = 0.25) -> tf.Tensor:
     return tf.clip_by_value(image, 0.0, 255.0)
 
 
-def classification(image: tf.Tensor, out_size: int) -> tf.Tensor:
-    image = geometry(tf.cast(image, tf.float32), out_size)
-    return blur_noise(colour(image))
+def classification(image: tf.Tensor, out_size: int, zoom: tuple[float, float] = (0.88, 1.12),
+                   strength: float = 1.0) -> tf.Tensor:
+    image = geometry(tf.cast(image, tf.float32), out_size, zoom)
+    return blur_noise(colour(image, strength))
 
 
 def segmentation(image: tf.Tensor, mask: tf.Tensor, crop: int) -> tuple[tf.Tensor, tf.Tensor]:

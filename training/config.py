@@ -32,12 +32,16 @@ class TaskConfig:
     epochs: int
     batch: int
     lr: float
+    zoom: tuple[float, float] = (0.88, 1.12)  # random crop size / input size
+    colour: float = 1.0  # stain jitter strength (augment.colour)
 
 
 CONFIGS = {
     "all-subtype": TaskConfig("all-subtype", "all", ALL_CLASSES, 128, 128, 0, 30, 32, 2e-3),
     # PBC images are ~180 px; a 119 px centre crop is ~2x a white cell's diameter.
-    "wbc-type": TaskConfig("wbc-type", "pbc", PBC_CLASSES, 96, 113, 140, 24, 64, 2e-3),
+    # Wide zoom and strong stain jitter: other labs' cells look larger and paler (BCCD dev).
+    "wbc-type": TaskConfig("wbc-type", "pbc", PBC_CLASSES, 96, 113, 140, 20, 64, 2e-3,
+                           zoom=(0.7, 1.18), colour=1.6),
     # Trained on random 160 px crops of full-resolution 224 px fields, exported at 224.
     "cell-seg": TaskConfig("cell-seg", "all", ("background", "white-cell"), 224, 224, 0, 20, 16,
                            3e-3),

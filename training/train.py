@@ -69,7 +69,7 @@ def pipeline(split: Split, cfg: TaskConfig, train: bool) -> tf.data.Dataset:
             ds = ds.map(lambda x, y: (tf.cast(x, tf.float32), tf.cast(y[..., None], tf.float32)))
     elif train:
         ds = ds.shuffle(len(split.x), seed=SEED).map(
-            lambda x, y: (augment.classification(x, cfg.input_size), y),
+            lambda x, y: (augment.classification(x, cfg.input_size, cfg.zoom, cfg.colour), y),
             num_parallel_calls=tf.data.AUTOTUNE)
     else:
         ds = ds.map(lambda x, y: (_centre_tf(x, cfg.input_size), y))
@@ -157,7 +157,8 @@ def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path
     test = evaluate(cfg, export, data["test"])
     metrics = {"task": cfg.task, "backbone": backbone, "epochs": epochs,
                "train_seconds": round(seconds, 1), "params": int(export.count_params()),
-               "train_images": len(data["train"].x), "init": init, "lr": cfg.lr,
+               "train_images": len(data["train"].x), "init": init,
+               "config": dataclasses.asdict(cfg),
                "val": val, "test": test,
                "history": {k: [float(v) for v in vs] for k, vs in hist.history.items()}}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1))

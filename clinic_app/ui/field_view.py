@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsRectItem,
@@ -21,10 +30,21 @@ from PySide6.QtWidgets import (
 from clinic_app import overlay
 from clinic_app.results import FieldResult
 from clinic_app.ui.heat import field_heat
-from clinic_app.ui.qtutil import to_pixmap
+from clinic_app.ui.qtutil import to_qimage
 from clinic_app.ui.session import CellRef
 
 ZOOM_STEP = 1.25
+
+
+def compose(rgb: np.ndarray, result: FieldResult | None, outlines: bool, heat: bool,
+            crop_um: float) -> QImage:
+    """The field with the chosen layers, as a QImage (safe to build on a worker thread)."""
+    shown = rgb
+    if result is not None and heat:
+        shown = field_heat(shown, result, crop_um)
+    if result is not None and outlines:
+        shown = overlay.draw(result, shown)
+    return to_qimage(shown)
 
 
 class FieldView(QGraphicsView):
@@ -50,26 +70,21 @@ class FieldView(QGraphicsView):
         self.setBackgroundBrush(QColor(40, 40, 40))
         self.field_id = 0
         self.result: FieldResult | None = None
-        self.rgb: np.ndarray | None = None
+        self.has_image = False
         self._press = QPointF()
         self._fitted = True
 
-    def show_field(self, field_id: int, rgb: np.ndarray | None, result: FieldResult | None,
-                   outlines: bool, heat: bool, crop_um: float) -> None:
-        """Draw ``rgb`` with the chosen layers; keeps the zoom when it is the same field."""
-        same = field_id == self.field_id and self.rgb is not None
-        self.field_id, self.rgb, self.result = field_id, rgb, result
-        if rgb is None:
-            self.pixmap_item.setPixmap(to_pixmap(np.full((48, 64, 3), 60, np.uint8)))
+    def show_field(self, field_id: int, image: QImage | None,
+                   result: FieldResult | None) -> None:
+        """Show a picture made by ``compose``; keeps the zoom when it is the same field."""
+        same = field_id == self.field_id and self.has_image
+        self.field_id, self.result, self.has_image = field_id, result, image is not None
+        if image is None:
+            self.pixmap_item.setPixmap(QPixmap())
             self.marker.hide()
             return
-        shown = rgb
-        if result is not None and heat:
-            shown = field_heat(shown, result, crop_um)
-        if result is not None and outlines:
-            shown = overlay.draw(result, shown)
-        self.pixmap_item.setPixmap(to_pixmap(shown))
-        self.scene().setSceneRect(QRectF(0, 0, rgb.shape[1], rgb.shape[0]))
+        self.pixmap_item.setPixmap(QPixmap.fromImage(image))
+        self.scene().setSceneRect(QRectF(0, 0, image.width(), image.height()))
         if not same:
             self.marker.hide()
             self.fit()

@@ -11,7 +11,16 @@ import json
 
 import numpy as np
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -27,10 +36,11 @@ from clinic_app.overlay import colour_of
 from clinic_app.results import UNIDENTIFIED, CellResult
 from clinic_app.ui.heat import blend_heat
 from clinic_app.ui.qtutil import to_pixmap
-from clinic_app.ui.session import CaseSession, CellRef
+from clinic_app.ui.session import CaseSession, CellRef, FieldEntry
 
 MIME = "application/x-clinic-cells"
 ICON = 72
+EMPTY_H = 26
 REF_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -95,10 +105,23 @@ class CellList(QListWidget):
         super().keyPressEvent(event)
 
     def fit_height(self) -> None:
-        """Tall enough for every row (the outer scroll area scrolls, not each group)."""
+        """Tall enough for every row (the outer scroll area scrolls, not each group); an empty
+        group is a thin drop strip, so the cells are on screen without scrolling."""
+        if not self.count():
+            self.setFixedHeight(EMPTY_H)
+            return
         per_row = max(1, self.viewport().width() // self.gridSize().width())
-        rows = max(1, -(-self.count() // per_row))
+        rows = -(-self.count() // per_row)
         self.setFixedHeight(rows * self.gridSize().height() + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+        super().paintEvent(event)
+        if not self.count():
+            p = QPainter(self.viewport())
+            p.setPen(QColor(140, 140, 140))
+            p.drawText(self.viewport().rect().adjusted(8, 0, 0, 0),
+                       Qt.AlignmentFlag.AlignVCenter, self.tr("none (drop cells here)"))
+            p.end()
 
 
 class CellGallery(QScrollArea):
@@ -115,6 +138,7 @@ class CellGallery(QScrollArea):
         self.lists: dict[str, CellList] = {}
         self.headers: dict[str, QLabel] = {}
         self._pixmaps: dict[tuple[int, int, bool], QPixmap] = {}
+        self.shown: set[int] = set()  # fields whose cells are in the lists
         self.body = QWidget()
         self.column = QVBoxLayout(self.body)
         self.setWidget(self.body)
@@ -135,7 +159,8 @@ class CellGallery(QScrollArea):
         if self.session is None:
             return
         labels = self.session.labels
-        for label in self.session.all_labels:
+        # unidentified first: those are the cells that need the reviewer's eye
+        for label in (UNIDENTIFIED, *labels):
             header = QLabel()
             r, g, b = colour_of(label)
             header.setStyleSheet(f"border-left: 6px solid rgb({r},{g},{b}); padding-left: 6px;"
@@ -154,17 +179,33 @@ class CellGallery(QScrollArea):
         self.column.addStretch(1)
 
     def rebuild(self) -> None:
-        """Refill every group from the session (after analysis or a reclassification)."""
+        """Refill every group from the session (after a reclassification)."""
         if self.session is None:
             return
         for cells in self.lists.values():
             cells.clear()
+        self.shown.clear()
         for entry in sorted(self.session.fields.values(), key=lambda e: e.id):
-            if entry.result is None:
-                continue
-            for index, cell in enumerate(entry.result.cells):
-                target = self.lists.get(cell.label) or self.lists[UNIDENTIFIED]
-                target.addItem(self._item(entry.id, index, cell, entry.name))
+            self._add_cells(entry)
+        self._update_headers()
+
+    def add_field(self, entry: FieldEntry) -> None:
+        """A newly analysed field: append its cells instead of refilling (batch imports)."""
+        if entry.id in self.shown:
+            self.rebuild()
+            return
+        self._add_cells(entry)
+        self._update_headers()
+
+    def _add_cells(self, entry: FieldEntry) -> None:
+        if entry.result is None:
+            return
+        self.shown.add(entry.id)
+        for index, cell in enumerate(entry.result.cells):
+            target = self.lists.get(cell.label) or self.lists[UNIDENTIFIED]
+            target.addItem(self._item(entry.id, index, cell, entry.name))
+
+    def _update_headers(self) -> None:
         for label, cells in self.lists.items():
             key = self.headers[label].property("key")
             self.headers[label].setText(f"[{key}]  {label}  ({cells.count()})")

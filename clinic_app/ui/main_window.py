@@ -7,6 +7,7 @@ most a few times a second while a batch is analysed, so the event loop keeps bre
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Signal
@@ -14,18 +15,17 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QTabWidget,
     QWidget,
 )
 
 from clinic_app import export, runtime
-from clinic_app.results import Analysis, CaseInfo, FieldResult, SkippedInput
+from clinic_app.results import Analysis, CaseInfo, ModelInfo
 from clinic_app.store import CaseStore, StoreError
-from clinic_app.summary import summarize
 from clinic_app.ui.acquisition import AcquisitionPage
 from clinic_app.ui.cases import CasesPage, NewCaseDialog
+from clinic_app.ui.engine_events import EngineEvents
 from clinic_app.ui.report_page import ReportPage
 from clinic_app.ui.review import ReviewPage
 from clinic_app.ui.session import DEFAULT_LABELS, CaseSession, LoadedCase, load_case
@@ -36,7 +36,7 @@ from clinic_app.ui.workers import Pipeline, TaskRunner
 SUMMARY_EVERY_MS = 300
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EngineEvents):
     """One window for the whole day's work."""
 
     case_opened = Signal(int)
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.labels: tuple[str, ...] | None = None
         self.backend = ""
         self.models_error = ""
+        self.models: list[ModelInfo] = []
         self.requested: set[int] = set()
         self.closed = False
         self.tasks = TaskRunner(self)
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.summary_timer.setSingleShot(True)
         self.summary_timer.setInterval(SUMMARY_EVERY_MS)
         self.summary_timer.timeout.connect(self._refresh_summary)
-        self.pipeline.request_load.emit(settings.analyzer_options())
+        self.pipeline.load(settings.analyzer_options())
         self.cases.refresh()
         self.resize(1360, 860)
         if not self.recovery.clean:
@@ -87,9 +88,9 @@ class MainWindow(QMainWindow):
         self.case_label = QLabel(self.tr("No case open"))
         self.progress_label = QLabel("")
         self.backend_label = QLabel(self.tr("Loading models…"))
-        self.statusBar().addWidget(self.case_label)
-        self.statusBar().addWidget(self.progress_label, 1)
-        self.statusBar().addPermanentWidget(self.backend_label)
+        for label in (self.progress_label, self.case_label, self.backend_label):
+            label.setStyleSheet("padding: 0 8px; border-left: 1px solid #b0b0b0;")
+            self.statusBar().addPermanentWidget(label)  # showMessage() uses the left side
         self.cases.open_requested.connect(self.open_case)
         self.cases.new_requested.connect(self.new_case_dialog)
         self.acquisition.capture_requested.connect(self.capture)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
                 (self.tr("&New case…"), QKeySequence.StandardKey.New, self.new_case_dialog),
                 (self.tr("&Find case…"), QKeySequence.StandardKey.Find,
                  lambda: self.tabs.setCurrentWidget(self.cases)),
-                (self.tr("&Import images…"), "Ctrl+I", self.acquisition._choose_folder),
+                (self.tr("&Import images…"), "Ctrl+I", self.acquisition.panel.choose_folder),
                 (self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings),
                 (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)):
             action = QAction(text, self)
@@ -119,21 +120,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
 
-    def _connect_pipeline(self) -> None:
-        ingest, analysis = self.pipeline.ingest, self.pipeline.analysis
-        ingest.saved.connect(self._saved)
-        ingest.progress.connect(self.acquisition.show_import_progress)
-        ingest.finished.connect(self._import_finished)
-        ingest.error.connect(self._ingest_error)
-        analysis.ready.connect(self._analyzer_ready)
-        analysis.load_failed.connect(self._analyzer_failed)
-        analysis.analysed.connect(self._analysed)
-        analysis.failed.connect(self._analysis_failed)
-
     def _enable_case_pages(self, on: bool) -> None:
         for page in (self.review, self.report):
             self.tabs.setTabEnabled(self.tabs.indexOf(page), on)
-        self.acquisition.can_capture = on and not (self.session and self.session.signed)
+        panel = self.acquisition.panel
+        if not on:
+            panel.set_can_capture(False, self.tr("Create or open a case to capture fields."))
+        elif self.session is not None and self.session.signed:
+            panel.set_can_capture(False, self.tr("This case is signed. Reopen it on the Review "
+                                                 "page to add fields."))
+        else:
+            panel.set_can_capture(True)
+            self._update_counts()
 
     # -- cases -----------------------------------------------------------------------------
 
@@ -188,103 +186,6 @@ class MainWindow(QMainWindow):
         self.review.update_sign_state()
         self.cases.refresh()
 
-    # -- capture, import, analysis ---------------------------------------------------------
-
-    def capture(self, rgb: object, source: str) -> None:
-        if self.session is not None:
-            self.pipeline.request_frame.emit(self.session.case_id, rgb, source,
-                                             self.settings.scale)
-
-    def import_paths(self, paths: list[str]) -> None:
-        if self.session is None or self.session.signed:
-            self.show_message(self.tr("Open an unsigned case before importing images."), True)
-            return
-        self.acquisition.show_import_progress(0, 1)
-        self.pipeline.request_import.emit(self.session.case_id, list(paths), self.settings.scale)
-
-    def _saved(self, case_id: int, field_id: int, source: str) -> None:
-        self._analyse([field_id], case_id)
-        if self.session is not None and self.session.case_id == case_id:
-            self.session.add_field(field_id, source)
-
-    def _analyse(self, field_ids: list[int], case_id: int | None = None) -> None:
-        case_id = case_id or (self.session.case_id if self.session else 0)
-        for field_id in field_ids:
-            if field_id not in self.requested:
-                self.requested.add(field_id)
-                self.pipeline.request_analysis.emit(case_id, field_id)
-        self._update_counts()
-
-    def _import_finished(self, case_id: int, saved: int, skipped: list[SkippedInput]) -> None:
-        text = self.tr("%d image(s) saved.") % saved
-        if skipped:
-            text += " " + self.tr("%d skipped: %s") % (len(skipped), "; ".join(
-                f"{Path(s.path).name}: {s.reason}" for s in skipped[:3]))
-        self.acquisition.show_import_result(text)
-        if self.session is not None and self.session.case_id == case_id:
-            self.session.skipped += [s for s in skipped if s.reason != "import cancelled"]
-
-    def _ingest_error(self, message: str) -> None:
-        self.acquisition.banner.setText(message)
-        self.acquisition.banner.show()
-        self.show_message(message, error=True)
-
-    def _analyzer_ready(self, backend: str, labels: tuple[str, ...]) -> None:
-        self.backend, self.models_error = backend, ""
-        self.backend_label.setText(backend)
-        self.labels = labels
-        analyzer = self.pipeline.analysis.analyzer
-        if analyzer is not None:
-            self.review.crop_um = analyzer.cells.crop_um
-        if self.session is not None:
-            if self.session.labels != labels:
-                self.session.labels = labels
-                self.review.gallery.set_session(self.session)
-            self._analyse([f.id for f in self.session.failed()])
-
-    def _analyzer_failed(self, message: str) -> None:
-        self.models_error = message
-        self.backend_label.setText(self.tr("Models not loaded"))
-        self.show_message(message, error=True)
-
-    def _analysed(self, case_id: int, field_id: int, result: FieldResult,
-                  cell_ids: tuple[int, ...]) -> None:
-        self.requested.discard(field_id)
-        if self.session is not None and self.session.case_id == case_id:
-            self.session.set_result(field_id, result, cell_ids)
-        self._update_counts()
-
-    def _analysis_failed(self, case_id: int, field_id: int, reason: str) -> None:
-        self.requested.discard(field_id)
-        if self.session is not None and self.session.case_id == case_id:
-            self.session.set_failed(field_id, reason)
-        self.show_message(reason, error=True)
-
-    def _assemble(self, fields: list[FieldResult], skipped: list[SkippedInput]) -> Analysis:
-        """The analysis core's summary; without models, the same summary function directly."""
-        analyzer = self.pipeline.analysis.analyzer
-        if analyzer is not None:
-            return analyzer.assemble(fields, skipped)
-        return Analysis(fields, summarize(fields, self.settings.target), skipped)
-
-    def _refresh_summary(self) -> None:
-        if self.session is None:
-            return
-        self.review.refresh_summary()
-        self.report.mark_stale()
-        self._update_counts()
-
-    def _update_counts(self) -> None:
-        s = self.session
-        if s is None:
-            return
-        pending = len(s.pending())
-        cells = s.analysis().summary.cells_counted
-        self.acquisition.show_counts(cells, self.settings.target, len(s.fields), pending,
-                                     self._case_text())
-        self.progress_label.setText(self.tr("Analysing: %d field(s) waiting") % pending
-                                    if pending else "")
-
     # -- review actions --------------------------------------------------------------------
 
     def sign(self, reviewer: str) -> None:
@@ -311,10 +212,16 @@ class MainWindow(QMainWindow):
                 self.report.mark_stale()
 
     def _report_inputs(self) -> tuple[Analysis, CaseInfo, Path]:
-        assert self.session is not None
-        info = self.session.case_info(self.settings.lab_name, self.settings.logo)
-        path = self.data_dir / "reports" / f"case-{self.session.case_id}.pdf"
-        return self.session.analysis(), info, path
+        """The reviewed analysis, each field named as the lab knows it (file name or capture),
+        not by its storage name."""
+        s = self.session
+        assert s is not None
+        info = s.case_info(self.settings.lab_name, self.settings.logo)
+        path = self.data_dir / "reports" / f"case-{s.case_id}.pdf"
+        names = {str(f.image_path): f.name for f in s.fields.values()}
+        analysis = s.analysis()
+        fields = [replace(r, path=names.get(r.path, r.path)) for r in analysis.fields]
+        return replace(analysis, fields=fields), info, path
 
     def _export(self, kind: str, path: Path) -> Path:
         assert self.session is not None
@@ -340,7 +247,7 @@ class MainWindow(QMainWindow):
             save_settings(self.qsettings, new)
         if reload:
             self.backend_label.setText(self.tr("Loading models…"))
-            self.pipeline.request_load.emit(new.analyzer_options())
+            self.pipeline.load(new.analyzer_options())
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.statusBar().showMessage(("⚠ " if error else "") + text, 15_000)

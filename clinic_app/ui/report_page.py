@@ -167,10 +167,10 @@ class ReportPage(QWidget):
         if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> int:
+    def print_to(self, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
         """Draw every page onto ``printer`` (scaled to the printable area); returns pages sent."""
         assert self.pdf is not None
-        pages = render_pages(self.pdf, PRINT_DPI)
+        pages = render_pages(self.pdf, dpi)
         painter = QPainter()
         if not pages or not painter.begin(printer):
             return 0

@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -28,30 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.images import load_field
-from clinic_app.results import UNIDENTIFIED
+from clinic_app.results import UNIDENTIFIED, FieldResult
 from clinic_app.store import StoreError
-from clinic_app.ui.field_view import ZOOM_STEP, FieldView
+from clinic_app.ui.field_list import FieldList
+from clinic_app.ui.field_view import ZOOM_STEP, FieldView, compose
 from clinic_app.ui.gallery import CellGallery
 from clinic_app.ui.heat import has_heat
-from clinic_app.ui.qtutil import to_pixmap
-from clinic_app.ui.session import CaseSession, CellRef, FieldEntry
+from clinic_app.ui.session import CaseSession, CellRef
 from clinic_app.ui.summary_panel import SummaryPanel
 from clinic_app.ui.workers import TaskRunner
 
 CACHE = 4
-FIELD_ROLE = Qt.ItemDataRole.UserRole
-
-
-def field_status(entry: FieldEntry) -> str:
-    if entry.error:
-        return "⚠ " + entry.error[:60]
-    if entry.result is None:
-        return "analysing…"
-    if not entry.result.quality.usable:
-        return f"excluded: {entry.result.quality.reason}"
-    return f"{len(entry.result.cells)} cells"
-
-
 class ReviewPage(QWidget):
     """Look at what the models found, correct it, sign."""
 
@@ -64,9 +49,8 @@ class ReviewPage(QWidget):
         self.session: CaseSession | None = None
         self.crop_um = 16.0
         self.images: OrderedDict[int, np.ndarray] = OrderedDict()
-        self.fields = QListWidget()
-        self.fields.setIconSize(QSize(64, 48))
-        self.fields.setMinimumWidth(200)
+        self._render_seq = 0
+        self.fields = FieldList()
         self.fields.currentItemChanged.connect(lambda *_: self.show_current())
         self.retry = QPushButton(self.tr("Re-analyse failed fields"))
         self.retry.clicked.connect(self._retry)
@@ -88,7 +72,7 @@ class ReviewPage(QWidget):
         tv.addWidget(self.view, 1)
         centre.addWidget(top)
         centre.addWidget(self.gallery)
-        centre.setSizes([500, 300])
+        centre.setSizes([430, 370])
         split = QSplitter(Qt.Orientation.Horizontal)
         for w in (left, centre, self.summary):
             split.addWidget(w)
@@ -134,10 +118,10 @@ class ReviewPage(QWidget):
         self.gallery.set_session(session)
         if session is None:
             self.summary.set_summary(None)
-            self.view.show_field(0, None, None, False, False, self.crop_um)
+            self.view.show_field(0, None, None)
             return
         for entry in sorted(session.fields.values(), key=lambda e: e.id):
-            self.fields.addItem(self._field_item(entry))
+            self.fields.add_entry(entry)
         session.field_added.connect(self.field_added)
         session.field_updated.connect(self.field_updated)
         session.cells_changed.connect(self.cells_changed)
@@ -146,22 +130,9 @@ class ReviewPage(QWidget):
             self.fields.setCurrentRow(0)
         self.refresh_summary()
 
-    def _field_item(self, entry: FieldEntry) -> QListWidgetItem:
-        item = QListWidgetItem(f"{entry.name}\n{field_status(entry)}")
-        item.setData(FIELD_ROLE, entry.id)
-        if entry.thumb is not None:
-            item.setIcon(QIcon(to_pixmap(entry.thumb, 64)))
-        return item
-
-    def _row_of(self, field_id: int) -> int:
-        for row in range(self.fields.count()):
-            if self.fields.item(row).data(FIELD_ROLE) == field_id:
-                return row
-        return -1
-
     def field_added(self, field_id: int) -> None:
         if self.session is not None:
-            self.fields.addItem(self._field_item(self.session.fields[field_id]))
+            self.fields.add_entry(self.session.fields[field_id])
             if self.fields.currentRow() < 0:
                 self.fields.setCurrentRow(0)
 
@@ -171,17 +142,10 @@ class ReviewPage(QWidget):
         if self.session is None:
             return
         entry = self.session.fields[field_id]
-        row = self._row_of(field_id)
-        if row < 0:
-            self.fields.addItem(self._field_item(entry))
-        else:
-            old = self.fields.item(row)
-            new = self._field_item(entry)
-            old.setText(new.text())
-            old.setIcon(new.icon())
+        self.fields.update_entry(entry)
         if self.isVisible():
-            self.gallery.rebuild()
-            if self.current_id() == field_id:
+            self.gallery.add_field(entry)
+            if self.fields.current_id() == field_id:
                 self.show_current()
         self.retry.setVisible(bool(self.session.failed()))
 
@@ -195,43 +159,42 @@ class ReviewPage(QWidget):
         self.gallery.rebuild()
         self.show_current()
 
-    def current_id(self) -> int:
-        item = self.fields.currentItem()
-        return int(item.data(FIELD_ROLE)) if item is not None else 0
-
     def show_current(self) -> None:
-        field_id = self.current_id()
+        """Decode (first time) and compose the current field on a worker, then show it."""
+        field_id = self.fields.current_id()
         if self.session is None or field_id not in self.session.fields:
             return
         entry = self.session.fields[field_id]
-        if field_id in self.images:
-            self.images.move_to_end(field_id)
-            self._draw(entry, self.images[field_id])
-        elif entry.image_path is not None:
-            path = entry.image_path
-            self.tasks.run(lambda: load_field(path).image,
-                           lambda rgb, fid=field_id: self._loaded(fid, rgb),
-                           lambda msg: self.status_message.emit(msg))
-        else:
-            self.view.show_field(field_id, None, None, False, False, self.crop_um)
-
-    def _loaded(self, field_id: int, rgb: np.ndarray) -> None:
-        self.images[field_id] = rgb
-        while len(self.images) > CACHE:
-            self.images.popitem(last=False)
-        if field_id == self.current_id() and self.session is not None:
-            self._draw(self.session.fields[field_id], rgb)
-
-    def _draw(self, entry: FieldEntry, rgb: np.ndarray) -> None:
-        result = entry.result
-        if self.heat.isChecked() and result is not None and not has_heat(result):
+        rgb = self.images.get(field_id)
+        if rgb is None and entry.image_path is None:  # not stored and analysed yet
+            self.view.show_field(field_id, None, None)
+            return
+        path, result = entry.image_path, entry.result
+        outlines, heat, crop_um = self.outlines.isChecked(), self.heat.isChecked(), self.crop_um
+        if heat and result is not None and not has_heat(result):
             self.status_message.emit(self.tr("Heat maps exist only for fields analysed since the "
                                              "case was opened."))
-        self.view.show_field(entry.id, rgb, result, self.outlines.isChecked(),
-                             self.heat.isChecked(), self.crop_um)
+        self._render_seq += 1
+        seq = self._render_seq
+
+        def job() -> tuple[np.ndarray, QImage]:
+            image = rgb if rgb is not None else load_field(path).image
+            return image, compose(image, result, outlines, heat, crop_um)
+
+        self.tasks.run(job, lambda value: self._rendered(seq, field_id, result, *value),
+                       self.status_message.emit)
+
+    def _rendered(self, seq: int, field_id: int, result: FieldResult | None, rgb: np.ndarray,
+                  image: QImage) -> None:
+        self.images[field_id] = rgb
+        self.images.move_to_end(field_id)
+        while len(self.images) > CACHE:
+            self.images.popitem(last=False)
+        if seq == self._render_seq:  # a newer request supersedes this picture
+            self.view.show_field(field_id, image, result)
 
     def show_cell(self, ref: CellRef) -> None:
-        row = self._row_of(ref.field_id)
+        row = self.fields.row_of(ref.field_id)
         if row >= 0:
             self.fields.setCurrentRow(row)
         self.view.mark(ref)
@@ -269,9 +232,14 @@ class ReviewPage(QWidget):
         self.update_sign_state()
 
     def update_sign_state(self) -> None:
-        if self.session is not None:
-            blocker = self.session.sign_blocker(self.summary.reviewer.text())
-            self.summary.set_sign_state(self.session.signed, blocker)
+        if self.session is None:
+            return
+        signed = self.session.signed
+        self.summary.set_sign_state(signed, self.session.sign_blocker(self.summary.reviewer.text()))
+        self.unidentified.setEnabled(not signed)
+        self.hint.setText(self.tr("Signed: read-only. Reopen the case to change labels.") if signed
+                          else self.tr("Select cells, then press a group's number key, or drag "
+                                       "them onto another group."))
 
     def _retry(self) -> None:
         if self.session is not None:

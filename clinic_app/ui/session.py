@@ -26,6 +26,7 @@ from clinic_app.results import (
     SkippedInput,
 )
 from clinic_app.store import CaseRecord, CaseStore, FieldRecord
+from clinic_app.ui.cases import local_time
 
 DEFAULT_LABELS = ("basophil", "eosinophil", "erythroblast", "ig", "lymphocyte", "monocyte",
                   "neutrophil", "platelet")
@@ -221,7 +222,8 @@ class CaseSession(QObject):
     def sign_blocker(self, reviewer: str) -> str:
         """Why the case cannot be signed yet ("" when it can), in words for the button tooltip."""
         if self.signed:
-            return self.tr("Signed by %s at %s") % (self.record.reviewer, self.record.signed_at)
+            return self.tr("Signed by %s on %s. Read-only: reopen to change.") % (
+                self.record.reviewer, local_time(self.record.signed_at))
         if not self.fields:
             return self.tr("No fields yet: capture or import some first.")
         if self.pending():

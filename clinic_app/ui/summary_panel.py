@@ -52,7 +52,9 @@ class DifferentialChart(QWidget):
         if not self.rows:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No cells counted yet"))
             return
-        name_w, val_w = 92, 70
+        metrics = p.fontMetrics()
+        name_w = 8 + max(metrics.horizontalAdvance(r[0]) for r in self.rows)
+        val_w = 8 + metrics.horizontalAdvance("100.0% (9999)")
         bar_w = max(20, self.width() - name_w - val_w - 8)
         for row, (label, count, pct) in enumerate(self.rows):
             y = 4 + row * ROW_H

@@ -21,7 +21,9 @@ BAR_STYLE = ("QProgressBar {{ border: 1px solid #8a8a8a; border-radius: 3px; tex
 
 def set_bar_colour(bar: QProgressBar, colour: str = "") -> None:
     """Colour a progress bar's chunk (blue by default); every bar gets the same frame."""
-    bar.setStyleSheet(BAR_STYLE.format(colour or "#1976d2"))
+    style = BAR_STYLE.format(colour or "#1976d2")
+    if bar.styleSheet() != style:  # restyling is not free; the count bar updates per field
+        bar.setStyleSheet(style)
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:

@@ -1,21 +1,16 @@
-"""Worker threads: the window never waits on a disk write, an image decode or a model.
+"""Workers: the window never waits on a disk write, an image decode or a model.
 
-Two long-lived threads, each with its own ``CaseStore`` connection (SQLite WAL lets readers and
-one writer work side by side, and a worker's fsync never holds the GUI's store lock):
-
-- ``IngestWorker`` saves fields: imported files and camera frames reach the disk (atomically,
-  through ``CaseStore.add_field_image``) before anything analyses them.
-- ``AnalysisWorker`` owns the ``Analyzer`` (TFLite interpreters are not thread-safe, so one
-  thread runs them all), analyses saved fields in arrival order and stores each result.
-
-``TaskRunner`` runs one-off jobs (open a case, write a report, probe accelerators) on a pool.
-Requests go to the workers through signals, so they queue in the worker's event loop in order.
+``Pipeline`` starts the engine process (``ui/engine.py``: saving and analysing fields; a process,
+so its Python never holds the window's GIL) and turns its messages into Qt signals. Requests go
+out through a sender thread (a 5 MP frame is 15 MB to pickle and pipe); events come in through
+a reader thread and are re-emitted on the GUI thread. ``TaskRunner`` runs one-off jobs (open a
+case, write a report, probe accelerators) on a thread pool.
 """
 
 from __future__ import annotations
 
-import os
-import sys
+import multiprocessing
+import queue
 import threading
 import traceback
 from collections.abc import Callable
@@ -25,199 +20,100 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
-from clinic_app import images
-from clinic_app.analysis import Analyzer, AnalyzerOptions
-from clinic_app.results import SkippedInput
-from clinic_app.store import CaseStore, StoreError
+from clinic_app.analysis import AnalyzerOptions
+from clinic_app.ui import engine
 
-WORKER_NICE = 10
+STOP_WAIT_S = 10.0
 
 
-def lower_priority() -> None:
-    """Make the calling worker thread yield to the GUI thread (and the threads it starts, e.g.
-    XNNPACK's pool, inherit this). On Linux nice is per thread; elsewhere QThread's
-    LowPriority (set at start) does it."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICE)
-        except OSError:  # not permitted in some sandboxes: the app still works, only less smooth
-            pass
+class _Reader(QThread):
+    """Blocks on the pipe (the GIL is free meanwhile) and hands each event to the GUI thread."""
+
+    message = Signal(object)
+
+    def __init__(self, conn: Any) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def run(self) -> None:
+        while True:
+            try:
+                event = self.conn.recv()
+            except (EOFError, OSError):
+                self.message.emit(("gone",))
+                return
+            self.message.emit(event)
 
 
-class _Worker(QObject):
-    @Slot()
-    def started(self) -> None:
-        lower_priority()
-
-
-class IngestWorker(_Worker):
-    """Saves fields durably; emits ``saved`` for each, which is what queues its analysis."""
+class Pipeline(QObject):
+    """The engine process seen from the window: requests as methods, events as signals."""
 
     saved = Signal(int, int, str)  # case id, field id, source
     progress = Signal(int, int)  # done, total
     finished = Signal(int, int, object)  # case id, fields saved, list[SkippedInput]
     error = Signal(str)
-
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__()
-        self.data_dir = data_dir
-        self.store: CaseStore | None = None
-        self.cancel = threading.Event()
-
-    def _store(self) -> CaseStore:
-        if self.store is None:  # opened in the worker thread, used only there
-            self.store = CaseStore(self.data_dir)
-        return self.store
-
-    @Slot(int, object, object)
-    def import_paths(self, case_id: int, paths: list[str], um_per_px: float | None) -> None:
-        """Save every image under ``paths``; bad files are skipped with the reason."""
-        self.cancel.clear()
-        files, skipped = images.iter_image_paths(paths)
-        saved = 0
-        self.progress.emit(0, len(files))
-        for i, path in enumerate(files):
-            if self.cancel.is_set():
-                skipped += [SkippedInput(str(p), "import cancelled") for p in files[i:]]
-                break
-            try:
-                field_id = self._store().add_field_image(
-                    case_id, data=path.read_bytes(), source=str(path), um_per_px=um_per_px)
-            except (images.ImageError, OSError) as exc:
-                skipped.append(SkippedInput(str(path), str(exc)))
-            except StoreError as exc:  # disk full, signed case: stop, the rest would fail too
-                self.error.emit(str(exc))
-                skipped += [SkippedInput(str(p), "not imported") for p in files[i:]]
-                break
-            else:
-                saved += 1
-                self.saved.emit(case_id, field_id, str(path))
-            self.progress.emit(i + 1, len(files))
-        self.finished.emit(case_id, saved, skipped)
-
-    @Slot(int, object, str, object)
-    def save_frame(self, case_id: int, rgb: np.ndarray, source: str,
-                   um_per_px: float | None) -> None:
-        """A captured camera frame, stored losslessly (PNG)."""
-        try:
-            field_id = self._store().add_field_image(case_id, rgb=rgb, source=source,
-                                                     um_per_px=um_per_px)
-        except (StoreError, ValueError) as exc:
-            self.error.emit(str(exc))
-            return
-        self.saved.emit(case_id, field_id, source)
-
-    @Slot()
-    def shutdown(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-
-class AnalysisWorker(_Worker):
-    """Owns the Analyzer; analyses saved fields one at a time and stores each result."""
-
-    ready = Signal(str, object)  # backend message, cell labels (tuple)
+    ready = Signal(str, object, float, object)  # backend, cell labels, crop um, [ModelInfo]
     load_failed = Signal(str)
     analysed = Signal(int, int, object, object)  # case id, field id, FieldResult, cell ids
     failed = Signal(int, int, str)  # case id, field id, reason
-
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__()
-        self.data_dir = data_dir
-        self.store: CaseStore | None = None
-        self.analyzer: Analyzer | None = None
-        self.load_error = "the models are still loading"
-        self.paths: dict[int, Path] = {}
-
-    @Slot(object)
-    def load(self, options: AnalyzerOptions) -> None:
-        """(Re)build the Analyzer: ~0.5 s of model loading and hash checks, never on the GUI."""
-        if self.analyzer is not None:
-            self.analyzer.close()
-            self.analyzer = None
-        try:
-            self.analyzer = Analyzer(options)
-        except (RuntimeError, OSError, ValueError) as exc:
-            self.load_error = f"models not available: {exc}"
-            self.load_failed.emit(self.load_error)
-            return
-        labels = self.analyzer.entries["wbc-type"].labels
-        self.ready.emit(self.analyzer.backend_message, tuple(labels))
-
-    @Slot(int, int)
-    def analyze(self, case_id: int, field_id: int) -> None:
-        if self.analyzer is None:
-            self.failed.emit(case_id, field_id, self.load_error)
-            return
-        if self.store is None:
-            self.store = CaseStore(self.data_dir)
-        try:
-            path = self._path(case_id, field_id)
-            field = images.load_field(path, self.analyzer.options.um_per_px)
-            result = self.analyzer.analyze_field(field)
-            cell_ids = self.store.save_field_result(field_id, result)
-        except (images.ImageError, StoreError, RuntimeError, ValueError, OSError) as exc:
-            self.failed.emit(case_id, field_id, str(exc))
-            return
-        self.analysed.emit(case_id, field_id, result, tuple(cell_ids))
-
-    def _path(self, case_id: int, field_id: int) -> Path:
-        if field_id not in self.paths:  # one query fetches every field saved so far
-            assert self.store is not None
-            self.paths.update({f.id: f.image_path for f in self.store.fields(case_id)})
-        if field_id not in self.paths:
-            raise StoreError(f"no field {field_id} in case {case_id}")
-        return self.paths[field_id]
-
-    @Slot()
-    def shutdown(self) -> None:
-        if self.analyzer is not None:
-            self.analyzer.close()
-            self.analyzer = None
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-
-class Pipeline(QObject):
-    """Starts both workers on their threads; the window talks to them only through this."""
-
-    request_import = Signal(int, object, object)
-    request_frame = Signal(int, object, str, object)
-    request_load = Signal(object)
-    request_analysis = Signal(int, int)
-    _request_shutdown = Signal()
+    gone = Signal()
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ingest = IngestWorker(data_dir)
-        self.analysis = AnalysisWorker(data_dir)
-        self.threads: list[QThread] = []
-        for worker, name in ((self.ingest, "ingest"), (self.analysis, "analysis")):
-            thread = QThread()
-            thread.setObjectName(name)
-            worker.moveToThread(thread)
-            self._request_shutdown.connect(worker.shutdown)
-            thread.started.connect(worker.started)  # a slot of the worker: runs in its thread
-            thread.start(QThread.Priority.LowPriority)
-            self.threads.append(thread)
-        self.request_import.connect(self.ingest.import_paths)
-        self.request_frame.connect(self.ingest.save_frame)
-        self.request_load.connect(self.analysis.load)
-        self.request_analysis.connect(self.analysis.analyze)
+        ctx = multiprocessing.get_context("spawn")  # fork would copy Qt's threads: unsafe
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=engine.serve, args=(child, str(data_dir)),
+                                   name="clinic-engine", daemon=True)
+        self.process.start()
+        child.close()
+        self.outbox: queue.Queue[tuple | None] = queue.Queue()
+        self.sender = threading.Thread(target=self._send_loop, name="engine-send", daemon=True)
+        self.sender.start()
+        self.reader = _Reader(self.conn)
+        self.reader.message.connect(self._dispatch)
+        self.reader.start()
+        self.stopped = False
+
+    def _send_loop(self) -> None:
+        while (message := self.outbox.get()) is not None:
+            try:
+                self.conn.send(message)
+            except (OSError, ValueError):  # engine gone: the reader reports it
+                return
+
+    @Slot(object)
+    def _dispatch(self, event: tuple) -> None:
+        getattr(self, event[0]).emit(*event[1:])
+
+    def load(self, options: AnalyzerOptions) -> None:
+        self.outbox.put(("load", options))
+
+    def import_paths(self, case_id: int, paths: list[str], um_per_px: float | None) -> None:
+        self.outbox.put(("import", case_id, list(paths), um_per_px))
+
+    def save_frame(self, case_id: int, rgb: np.ndarray, source: str,
+                   um_per_px: float | None) -> None:
+        self.outbox.put(("frame", case_id, rgb, source, um_per_px))
+
+    def analyze(self, case_id: int, field_id: int) -> None:
+        self.outbox.put(("analyze", case_id, field_id))
 
     def cancel_import(self) -> None:
-        self.ingest.cancel.set()
+        self.outbox.put(("cancel",))
 
     def stop(self) -> None:
-        """Finish the job in hand, close the stores and interpreters, end the threads."""
-        self.ingest.cancel.set()
-        self._request_shutdown.emit()
-        for thread in self.threads:
-            thread.quit()
-            thread.wait(10_000)
-        self.threads.clear()
+        """Let the engine finish the field in hand and close its store, then end it."""
+        if self.stopped:
+            return
+        self.stopped = True
+        self.outbox.put(("stop",))
+        self.outbox.put(None)
+        self.process.join(STOP_WAIT_S)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(2)
+        self.reader.wait(2000)  # the engine's end of the pipe closed: the reader saw EOF
+        self.conn.close()
 
 
 class _TaskSignals(QObject):
@@ -232,7 +128,6 @@ class _Task(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
-        lower_priority()
         try:
             value = self.fn()
         except Exception as exc:  # noqa: BLE001 - handed to the caller's on_failed, not lost

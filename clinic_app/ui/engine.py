@@ -1,0 +1,202 @@
+"""The engine process: saves fields and analyses them, away from the window's interpreter.
+
+Why a process and not a thread: the analysis mixes C calls with Python (mask post-processing),
+and on a busy 2-core PC a worker thread holding the GIL kept the window's event loop waiting
+70-150 ms (measured). In its own process it can only compete for a core, never for the GIL.
+
+Qt-free (it runs in the child; only messages cross). Two threads inside:
+- ingest: imported files and camera frames reach the disk through
+  ``CaseStore.add_field_image`` (atomic) before anything analyses them;
+- analysis: owns the ``Analyzer`` (its interpreters are not thread-safe), one field at a time.
+The main loop only reads requests, so "cancel" is seen while an import runs. If the window's
+process dies, the pipe closes and the engine stops after the field in hand.
+
+Requests: ("load", AnalyzerOptions) ("import", case, paths, um) ("frame", case, rgb, source, um)
+("analyze", case, field) ("cancel",) ("stop",). Events: ("ready", backend, labels, crop_um,
+models) ("load_failed", msg) ("saved", case, field, source) ("progress", done, total)
+("finished", case, saved, skipped) ("error", msg) ("analysed", case, field, result, cell_ids)
+("failed", case, field, reason).
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from clinic_app import images
+from clinic_app.analysis import Analyzer, AnalyzerOptions
+from clinic_app.results import SkippedInput
+from clinic_app.store import CaseStore, StoreError
+
+NICE = 10  # the window keeps the upper hand for a core (CFS weight 110 vs 1024)
+
+
+class Engine:
+    """Child-side state: the two job queues, the store connections and the Analyzer."""
+
+    def __init__(self, conn: Connection, data_dir: Path) -> None:
+        self.conn = conn
+        self.data_dir = data_dir
+        self.send_lock = threading.Lock()
+        self.cancel = threading.Event()
+        self.ingest_jobs: queue.Queue[tuple | None] = queue.Queue()
+        self.analysis_jobs: queue.Queue[tuple | None] = queue.Queue()
+        self.analyzer: Analyzer | None = None
+        self.load_error = "the models are still loading"
+        self.paths: dict[int, Path] = {}
+
+    def send(self, *message: Any) -> None:
+        with self.send_lock:
+            try:
+                self.conn.send(message)
+            except (OSError, EOFError):  # the window is gone; the main loop will stop
+                pass
+
+    def serve(self) -> None:
+        threads = [threading.Thread(target=self._loop, args=(self.ingest_jobs, self._ingest),
+                                    name="ingest"),
+                   threading.Thread(target=self._loop, args=(self.analysis_jobs, self._analyse),
+                                    name="analysis")]
+        for t in threads:
+            t.start()
+        while True:
+            try:
+                request = self.conn.recv()
+            except (EOFError, OSError):
+                request = ("stop",)
+            kind = request[0]
+            if kind == "stop":
+                break
+            if kind == "cancel":
+                self.cancel.set()
+            elif kind in ("import", "frame"):
+                self.ingest_jobs.put(request)
+            else:
+                self.analysis_jobs.put(request)
+        self.cancel.set()
+        for jobs in (self.ingest_jobs, self.analysis_jobs):
+            _drain(jobs)  # unanalysed fields are queued again when their case is next opened
+            jobs.put(None)
+        for t in threads:
+            t.join()
+
+    @staticmethod
+    def _loop(jobs: queue.Queue, handle: Any) -> None:
+        store: list[CaseStore] = []
+        while (job := jobs.get()) is not None:
+            handle(job, store)
+        for s in store:
+            s.close()
+
+    def _store(self, holder: list[CaseStore]) -> CaseStore:
+        """One connection per thread (SQLite WAL: a reader never waits on the writer)."""
+        if not holder:
+            holder.append(CaseStore(self.data_dir))
+        return holder[0]
+
+    # -- ingest ----------------------------------------------------------------------------
+
+    def _ingest(self, job: tuple, holder: list[CaseStore]) -> None:
+        if job[0] == "frame":
+            _, case_id, rgb, source, um = job
+            try:
+                field_id = self._store(holder).add_field_image(case_id, rgb=rgb, source=source,
+                                                               um_per_px=um)
+            except (StoreError, ValueError) as exc:
+                self.send("error", str(exc))
+                return
+            self.send("saved", case_id, field_id, source)
+            return
+        _, case_id, paths, um = job
+        self.cancel.clear()
+        files, skipped = images.iter_image_paths(paths)
+        saved = 0
+        self.send("progress", 0, len(files))
+        for i, path in enumerate(files):
+            if self.cancel.is_set():
+                skipped += [SkippedInput(str(p), "import cancelled") for p in files[i:]]
+                break
+            try:
+                field_id = self._store(holder).add_field_image(
+                    case_id, data=path.read_bytes(), source=str(path), um_per_px=um)
+            except (images.ImageError, OSError) as exc:
+                skipped.append(SkippedInput(str(path), str(exc)))
+            except StoreError as exc:  # disk full, signed case: the rest would fail too
+                self.send("error", str(exc))
+                skipped += [SkippedInput(str(p), "not imported") for p in files[i:]]
+                break
+            else:
+                saved += 1
+                self.send("saved", case_id, field_id, str(path))
+            self.send("progress", i + 1, len(files))
+        self.send("finished", case_id, saved, skipped)
+
+    # -- analysis --------------------------------------------------------------------------
+
+    def _analyse(self, job: tuple, holder: list[CaseStore]) -> None:
+        if job[0] == "load":
+            self._load(job[1])
+            return
+        _, case_id, field_id = job
+        if self.analyzer is None:
+            self.send("failed", case_id, field_id, self.load_error)
+            return
+        try:
+            path = self._path(self._store(holder), case_id, field_id)
+            field = images.load_field(path, self.analyzer.options.um_per_px)
+            result = self.analyzer.analyze_field(field)
+            cell_ids = self._store(holder).save_field_result(field_id, result)
+        except (images.ImageError, StoreError, RuntimeError, ValueError, OSError) as exc:
+            self.send("failed", case_id, field_id, str(exc))
+            return
+        self.send("analysed", case_id, field_id, result, tuple(cell_ids))
+
+    def _load(self, options: AnalyzerOptions) -> None:
+        """(Re)build the Analyzer: model loading and hash checks take about a second."""
+        if self.analyzer is not None:
+            self.analyzer.close()
+            self.analyzer = None
+        try:
+            self.analyzer = Analyzer(options)
+        except (RuntimeError, OSError, ValueError) as exc:
+            self.load_error = f"models not available: {exc}"
+            self.send("load_failed", self.load_error)
+            return
+        a = self.analyzer
+        self.send("ready", a.backend_message, tuple(a.entries["wbc-type"].labels),
+                  float(a.cells.crop_um), a.models)
+
+    def _path(self, store: CaseStore, case_id: int, field_id: int) -> Path:
+        if field_id not in self.paths:  # one query fetches every field saved so far
+            self.paths.update({f.id: f.image_path for f in store.fields(case_id)})
+        if field_id not in self.paths:
+            raise StoreError(f"no field {field_id} in case {case_id}")
+        return self.paths[field_id]
+
+
+def _drain(jobs: queue.Queue) -> None:
+    while True:
+        try:
+            jobs.get_nowait()
+        except queue.Empty:
+            return
+
+
+def serve(conn: Connection, data_dir: str) -> None:
+    """Entry point of the engine process; it runs below the window's priority where it can."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(NICE)
+        except OSError:
+            pass
+    engine = Engine(conn, Path(data_dir))
+    try:
+        engine.serve()
+    finally:
+        if engine.analyzer is not None:
+            engine.analyzer.close()
+        conn.close()
