@@ -6,7 +6,8 @@ BCCD ships no split here, so it is split by file order: the first 100 fields (so
 are ``dev`` (post-processing constants such as the size filter were looked at on these), the
 other fields are ``eval`` and are only measured. A detection is a hit when its box has
 IoU >= 0.3 with an unmatched ``WBC`` box (greedy matching by IoU). Runs the shipped INT8
-segmentation model exactly as ``clinic-app analyze`` does, scale estimated from red cells.
+segmentation model exactly as ``clinic-app analyze`` does on a folder (scale: the median
+red-cell estimate over the fields).
 No TensorFlow needed.
 """
 
@@ -19,6 +20,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from clinic_app import images, modelpack, scale
+from clinic_app.analysis import consensus_scales
 from clinic_app.results import BBox
 from clinic_app.segmentation import find_cells
 from training.config import data_root
@@ -66,11 +68,13 @@ def evaluate(root: Path, part: str, backend: str = "cpu") -> dict:
     model = modelpack.open_model("cell-seg", backend)
     tp = n_pred = n_true = 0
     scales, misses, times = [], [], []
-    for path in fields(root, part):
+    paths = fields(root, part)
+    consensus = consensus_scales(paths)  # as `clinic-app analyze` does for a folder
+    for path in paths:
         truth = wbc_boxes(root / "bccd" / "Annotations" / (path.stem + ".xml"))
         field = images.load_field(path)
         t0 = time.perf_counter()
-        um, _ = scale.estimate_um_per_px(field.image)
+        um = consensus[path][0] if path in consensus else scale.estimate_um_per_px(field.image)[0]
         pred = [c.bbox for c in find_cells(model, field.image, um)]
         times.append(time.perf_counter() - t0)
         hits = match(pred, truth)
