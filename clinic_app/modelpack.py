@@ -86,8 +86,12 @@ def verified_path(entry: ModelEntry, models_dir: Path | None = None) -> Path:
         )
     edgetpu = runtime.edgetpu_variant(path)
     expected = entry.raw.get("edgetpu_sha256")
-    if edgetpu.exists() and expected and sha256_of(edgetpu) != expected:
-        raise ModelIntegrityError(f"model {entry.id}: {edgetpu.name} does not match the manifest")
+    # An Edge TPU file is trusted only when the manifest names its hash: one dropped beside the
+    # model without going through quantize/ would otherwise run unchecked on the accelerator.
+    if edgetpu.exists() and (not expected or sha256_of(edgetpu) != expected):
+        raise ModelIntegrityError(
+            f"model {entry.id}: {edgetpu.name} " + ("does not match the manifest" if expected
+            else "has no hash in the manifest (compile it with quantize/ so it gets one)"))
     return path
 
 

@@ -7,9 +7,9 @@
 # PyPI (or a mirror configured for pip), and the model pack in clinic_app/models/.
 # It makes (or reuses) the virtual environment build/venv (build/ is git-ignored), installs the
 # app with the "dev" extra only (PyInstaller; never the "train" extra: TensorFlow is not there to
-# be bundled),
-# runs PyInstaller with packaging/clinic-app.spec, then checks the result
+# be bundled), runs PyInstaller with packaging/clinic-app.spec, then checks the result
 # (packaging/check_bundle.py: data files, no TensorFlow/keras/torch/jax, size).
+# Then: build/venv/bin/python packaging/smoke.py (run it) and bash packaging/build_deb.sh.
 #
 # Variables: PYTHON (interpreter for the venv, default python3), CLINIC_BUILD_VENV (default
 # build/venv). Build on the oldest distribution you support: the program runs on that glibc

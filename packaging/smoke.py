@@ -22,6 +22,7 @@ Figures go to ``OUT/timings.json`` and are printed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -126,6 +127,16 @@ def step_edgetpu(exe: Path, bundle: Path, out: Path) -> dict:
         shutil.copytree(bundle, copy)
     models = copy / "_internal" / "clinic_app" / "models"
     shutil.copyfile(models / "wbc-type.tflite", models / "wbc-type_edgetpu.tflite")
+    # Its hash in the manifest, as quantize.convert writes it. The copy's manifest is a hard
+    # link to the real one: replace the file, never write through the link.
+    manifest_path = models / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    digest = hashlib.sha256((models / "wbc-type_edgetpu.tflite").read_bytes()).hexdigest()
+    for entry in manifest["models"]:
+        if entry["id"] == "wbc-type":
+            entry["edgetpu_sha256"] = digest
+    manifest_path.unlink()
+    manifest_path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     copy_exe = copy / exe.name
     libname = "edgetpu.dll" if platform.system() == "Windows" else "libedgetpu.so.1"
     missing = out / "missing" / libname

@@ -7,12 +7,15 @@ import json
 import os
 import shutil
 import socket
+import subprocess
 import sys
+import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import EXAMPLES, needs_models
+from conftest import EXAMPLES, REPO, needs_models
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtPrintSupport import QPrinter
@@ -284,30 +287,42 @@ def test_settings_round_trip(qtbot, tmp_path):
     assert again.analyzer_options().um_per_px == 0.25
 
 
-def heartbeat_gaps(qtbot, until, timeout_ms: int) -> list[float]:
-    """Gaps between ticks of a 10 ms QTimer on the GUI thread while ``until()`` is false."""
-    gaps: list[float] = []
-    last = [time.perf_counter()]
+def runqueue_wait_s() -> float:
+    """Time this thread has spent runnable but not running (Linux schedstat), else 0."""
+    try:
+        fields = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat").read_text()
+    except OSError:
+        return 0.0
+    return int(fields.split()[1]) / 1e9
+
+
+def heartbeat(qtbot, until, timeout_ms: int) -> list[tuple[float, float]]:
+    """(gap, time the OS kept the thread waiting for a CPU in that gap) between ticks of a
+    10 ms QTimer on the GUI thread, while ``until()`` is false."""
+    out: list[tuple[float, float]] = []
+    last = [time.perf_counter(), runqueue_wait_s()]
 
     def beat() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
+        now, wait = time.perf_counter(), runqueue_wait_s()
+        out.append((now - last[0], wait - last[1]))
+        last[:] = [now, wait]
 
     timer = QTimer()
     timer.timeout.connect(beat)
     timer.start(10)
     qtbot.waitUntil(until, timeout=timeout_ms)
     timer.stop()
-    return gaps
+    return out
 
 
 @needs_models
 def test_event_loop_never_stalls_while_50_fields_are_analysed(window, qtbot, tmp_path):
-    """Max gap of a heartbeat while 50 fields are imported and analysed, the review page on
-    screen. The same heartbeat with the app idle is measured first: on a machine that is busy
-    with other work (a training job) that baseline alone can exceed 50 ms, and then only the
-    app's own share is held to the 100 ms bound."""
+    """Heartbeat while 50 fields are imported and analysed, the review page on screen.
+
+    Held to 100 ms: the gap minus the time Linux kept the GUI thread waiting for a CPU (other
+    processes, e.g. a training job on this 2-core machine, cause that part; on an idle PC it is
+    ~0). The raw maximum and an idle baseline are printed as well.
+    """
     folder = tmp_path / "batch"
     folder.mkdir()
     for i in range(50):
@@ -316,17 +331,21 @@ def test_event_loop_never_stalls_while_50_fields_are_analysed(window, qtbot, tmp
     new_case(window, qtbot)
     window.tabs.setCurrentWidget(window.review)  # the busiest page: list, gallery, summary
     start = time.perf_counter()
-    idle = heartbeat_gaps(qtbot, lambda: time.perf_counter() - start > 2.0, 5000)
+    idle = heartbeat(qtbot, lambda: time.perf_counter() - start > 2.0, 5000)
     start = time.perf_counter()
     window.import_paths([str(folder)])
     s = window.session
-    busy = heartbeat_gaps(qtbot, lambda: len(s.fields) == 50 and not s.pending(), WAIT_MS)
-    idle_worst, worst = max(idle), max(busy)
-    print(f"\n50 fields in {time.perf_counter() - start:.1f} s; max event-loop gap "
-          f"{worst * 1000:.0f} ms (p99 {np.percentile(busy, 99) * 1000:.0f} ms) over "
-          f"{len(busy)} beats; idle baseline max {idle_worst * 1000:.0f} ms", file=sys.stderr)
+    busy = heartbeat(qtbot, lambda: len(s.fields) == 50 and not s.pending(), WAIT_MS)
+    raw = max(g for g, _ in busy)
+    own = max(g - w for g, w in busy)
+    waited = max(busy)[1]
+    print(f"\n50 fields in {time.perf_counter() - start:.1f} s over {len(busy)} beats: max "
+          f"event-loop gap {raw * 1000:.0f} ms ({waited * 1000:.0f} ms of it waiting for a CPU), "
+          f"p99 {np.percentile([g for g, _ in busy], 99) * 1000:.0f} ms; max gap not explained "
+          f"by CPU waits {own * 1000:.0f} ms; idle baseline max "
+          f"{max(g for g, _ in idle) * 1000:.0f} ms", file=sys.stderr)
     assert not s.failed()
-    assert worst < 0.100 + max(0.0, idle_worst - 0.030)
+    assert own < 0.100
 
 
 GUARD = """
@@ -372,3 +391,31 @@ def test_no_network_connection_is_opened(monkeypatch, qapp, tmp_path):
     assert "PySide6.QtNetwork" not in sys.modules
     with CaseStore(tmp_path / "data") as store:
         assert store.integrity_check() == "ok"
+
+
+@needs_models
+def test_import_skips_unreadable_files_and_says_why(window, qtbot, tmp_path):
+    good = tmp_path / "in" / "good.jpg"
+    good.parent.mkdir()
+    shutil.copy(FIELDS[0], good)
+    (tmp_path / "in" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 truncated")
+    new_case(window, qtbot)
+    window.import_paths([str(good.parent)])
+    panel = window.acquisition.panel
+    qtbot.waitUntil(lambda: "saved" in panel.import_label.text(), timeout=WAIT_MS)
+    assert "1 image(s) saved" in panel.import_label.text()
+    assert "broken.jpg" in panel.import_label.text()
+    wait_analysed(window, qtbot, 1)
+    assert [Path(x.path).name for x in window.session.analysis().skipped] == ["broken.jpg"]
+
+
+@needs_models
+def test_self_test_command_exits_0(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-m", "clinic_app", "--self-test", "--data-dir",
+                          str(tmp_path / "data")], capture_output=True, text=True, env=env,
+                         timeout=300, cwd=tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr[-2000:]
+    lines = [line for line in out.stdout.splitlines() if line.startswith("self-test:")]
+    assert len(lines) == 1 and lines[0].startswith("self-test: ok")

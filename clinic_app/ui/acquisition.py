@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.capture import FrameSource, SourceSpec, list_cameras, open_source
+from clinic_app.capture import FrameSource, Meters, SourceSpec, list_cameras, open_source
 from clinic_app.ui.camera import CameraThread, PreviewWidget
 from clinic_app.ui.capture_panel import CapturePanel
 from clinic_app.ui.settings import RESOLUTIONS
@@ -130,7 +130,7 @@ class AcquisitionPage(QWidget):
         self.stop_preview()
         self.camera = CameraThread(lambda: self.opener(spec))
         self.camera.frame_ready.connect(self._show_frame)
-        self.camera.meters_ready.connect(self.panel.show_meters)
+        self.camera.meters_ready.connect(self._show_meters)
         self.camera.lost.connect(self._lost)
         self.camera.reconnected.connect(self._reconnected)
         self.camera.open_failed.connect(self._open_failed)
@@ -142,12 +142,18 @@ class AcquisitionPage(QWidget):
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
+            self.preview.set_message(self.tr("Preview stopped."))
         self.start_button.setText(self.tr("Start preview"))
         self.banner.hide()
         self.panel.reset_meters()
 
+    def _show_meters(self, m: Meters, fps: float) -> None:
+        """Meters still queued from a camera that has just been stopped are dropped."""
+        if self.camera is not None and self.camera.connected:
+            self.panel.show_meters(m, fps)
+
     def _show_frame(self) -> None:
-        if self.camera is not None:
+        if self.camera is not None and self.camera.isRunning():
             self.preview.message = ""
             self.preview.show_image(self.camera.take_preview())
 

@@ -77,6 +77,8 @@ class CapturePanel(QWidget):
         row.addWidget(self.import_folder_button)
         i.addLayout(row)
         self.import_bar = QProgressBar()
+        self.import_bar.setFormat(self.tr("%v of %m"))
+        set_bar_colour(self.import_bar)
         self.import_bar.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel import"))
         self.cancel_button.setVisible(False)

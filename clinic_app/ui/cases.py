@@ -163,6 +163,12 @@ class CasesPage(QWidget):
         self.date_to.dateChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._open_selected)
 
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt name
+        """Re-read on every visit: statuses change while the user works on other pages (no
+        query on the GUI thread per field while a batch runs)."""
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
         try:
             # Stored times are UTC: up to "today" means no upper bound, or a case created this

@@ -88,13 +88,18 @@ class EngineEvents(QMainWindow):
         self._update_counts()
 
     def _import_finished(self, case_id: int, saved: int, skipped: list[SkippedInput]) -> None:
+        cancelled = [x for x in skipped if x.reason == "import cancelled"]
+        bad = [x for x in skipped if x.reason != "import cancelled"]
         text = self.tr("%d image(s) saved.") % saved
-        if skipped:
-            text += " " + self.tr("%d skipped: %s") % (len(skipped), "; ".join(
-                f"{Path(s.path).name}: {s.reason}" for s in skipped[:3]))
+        if cancelled:
+            text = self.tr("Import cancelled: %d image(s) saved, %d not imported.") % (
+                saved, len(cancelled))
+        if bad:
+            text += " " + self.tr("%d could not be read: %s") % (len(bad), "; ".join(
+                f"{Path(x.path).name}: {x.reason.removeprefix(x.path + ': ')}" for x in bad[:3]))
         self.acquisition.panel.show_import_result(text)
         if self.session is not None and self.session.case_id == case_id:
-            self.session.skipped += [s for s in skipped if s.reason != "import cancelled"]
+            self.session.skipped += bad
 
     def _ingest_error(self, message: str) -> None:
         self.acquisition.banner.setText(message)

@@ -151,10 +151,12 @@ class MainWindow(EngineEvents):
         """Load the case on a worker (it decodes every field for thumbnails), then show it."""
         self.case_label.setText(self.tr("Opening case %d…") % case_id)
         self.tasks.run(lambda: load_case(self.store, case_id),
-                       lambda loaded: self._opened(loaded, page or self.review),
+                       lambda loaded: self._opened(loaded, page),
                        lambda msg: self.show_message(msg, error=True))
 
-    def _opened(self, loaded: LoadedCase, page: QWidget) -> None:
+    def _opened(self, loaded: LoadedCase, page: QWidget | None) -> None:
+        """Show the case: by default on Review, or on Capture while it has no field yet."""
+        page = page or (self.review if loaded.fields else self.acquisition)
         self.session = CaseSession(self.store, loaded, self._assemble,
                                    self.labels or DEFAULT_LABELS)
         s = self.session
@@ -184,7 +186,6 @@ class MainWindow(EngineEvents):
         self.setWindowTitle(self.tr("Blood smear screening — %s") % self._case_text())
         self._enable_case_pages(self.session is not None)
         self.review.update_sign_state()
-        self.cases.refresh()
 
     # -- review actions --------------------------------------------------------------------
 
