@@ -324,6 +324,10 @@ def _result_box(analysis: Analysis) -> Table:
     if s.subtype_scores:
         scores = ", ".join(f"{markup(k)} {v:.0%}" for k, v in s.subtype_scores.items())
         content.append(_p(f"Mean over the usable, classified fields: {scores}", "small"))
+    if s.blast_percent is not None:
+        content.append(_p(f"Blast estimate: {s.blast_cells} of {s.cells_counted} white cells "
+                          f"({s.blast_percent:.0f}%) lie in fields the ALL model calls malignant "
+                          "— a field-level estimate, not a per-cell blast count", "small"))
     content.append(Spacer(1, 2 * mm))
     if s.flags:
         content.append(_p(f"<b>Flags ({len(s.flags)})</b>"))

@@ -194,6 +194,10 @@ class SampleSummary:
     malignant_probability: float | None
     unidentified: int
     flags: list[Flag] = field(default_factory=list)
+    # White cells in fields the ALL model calls malignant (summary.blast_estimate): a field-level
+    # estimate, since no per-cell blast class exists. None when no field was classified.
+    blast_cells: int | None = None
+    blast_percent: float | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -212,6 +216,11 @@ class SampleSummary:
                 ),
             },
             "unidentified": self.unidentified,
+            "blasts": {
+                "cells": self.blast_cells,
+                "percent": None if self.blast_percent is None else round(self.blast_percent, 2),
+                "method": "white cells in fields the all-subtype model calls malignant",
+            },
             "flags": [{"code": f.code, "message": f.message, "source": f.source}
                       for f in self.flags],
         }

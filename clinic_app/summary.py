@@ -12,6 +12,10 @@ Thresholds and their sources (a lab may change them; the report prints each flag
   features; the 2 % IG cut-off is this project's default).
 - ALL suspected: mean malignant probability (1 - P(Benign)) over usable fields >= 0.5, the
   operating point at which the shipped ``all-subtype`` test figures in the manifest were measured.
+- Blast estimate: the white cells found in usable fields that ``all-subtype`` calls malignant
+  (P(malignant) >= 0.5), as a share of all white cells counted. ``wbc-type`` has no blast class
+  (its training set holds no blasts), so this is a field-level estimate, not a per-cell count;
+  the report says so. WHO 2022: >= 20 % blasts in blood or marrow supports acute leukaemia.
 - More than 10 % of cells unidentified, or more than a quarter of fields unusable: the count
   itself is doubtful (project default).
 - Fewer cells than the 100-cell target (CLSI H20-A2 manual differential counts 200 cells; 100 is
@@ -64,6 +68,20 @@ def subtype(fields: list[FieldResult]) -> tuple[str | None, dict[str, float], fl
     return max(mean, key=mean.get), mean, malignant, len(used)
 
 
+def blast_estimate(fields: list[FieldResult]) -> tuple[int | None, float | None]:
+    """White cells in usable fields the field model calls malignant, and their share of all.
+
+    None when no usable field was classified (e.g. every field too small for ``all-subtype``)."""
+    used = [f for f in fields if f.quality.usable]
+    if not any(f.field is not None for f in used):
+        return None, None
+    white = [(f, sum(c.label not in NOT_WHITE_CELLS for c in f.cells)) for f in used]
+    total = sum(n for _, n in white)
+    blasts = sum(n for f, n in white if f.field is not None
+                 and 1.0 - f.field.scores.get(BENIGN_LABEL, 0.0) >= MALIGNANT_THRESHOLD)
+    return blasts, (100.0 * blasts / total if total else None)
+
+
 def range_flags(pct: dict[str, float], total: int) -> list[Flag]:
     if total < MIN_CELLS_FOR_RANGES:
         return []
@@ -94,13 +112,16 @@ def summarize(fields: list[FieldResult], target: int = 100) -> SampleSummary:
     """Everything the report's first page says about the sample."""
     counts, pct, total = differential(fields)
     label, scores, malignant, n_used = subtype(fields)
+    blasts, blast_pct = blast_estimate(fields)
     unidentified = counts.get(UNIDENTIFIED, 0)
     usable = sum(f.quality.usable for f in fields)
     flags: list[Flag] = []
     if malignant is not None and malignant >= MALIGNANT_THRESHOLD:
         flags.append(Flag("ALL_SUSPECTED",
                           f"acute lymphoblastic leukaemia suspected: malignant probability "
-                          f"{malignant:.0%} over {n_used} field(s), most likely {label}",
+                          f"{malignant:.0%} over {n_used} field(s), most likely {label}"
+                          + ("" if blast_pct is None else
+                             f"; blast estimate {blast_pct:.0f}% of white cells"),
                           f"all-subtype model, threshold {MALIGNANT_THRESHOLD:g}"))
     flags += range_flags(pct, total)
     flags += abnormal_cell_flags(counts, pct)
@@ -118,5 +139,5 @@ def summarize(fields: list[FieldResult], target: int = 100) -> SampleSummary:
         counts=counts, percentages=pct, cells_counted=total, target=target,
         fields_total=len(fields), fields_used=usable, subtype_label=label,
         subtype_scores=scores, malignant_probability=malignant, unidentified=unidentified,
-        flags=flags,
+        flags=flags, blast_cells=blasts, blast_percent=blast_pct,
     )

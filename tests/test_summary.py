@@ -52,6 +52,17 @@ def test_leukaemia_and_unidentified_flags():
     assert all(f.source for f in s.flags)
 
 
+def test_blast_estimate_counts_white_cells_in_malignant_fields_only():
+    malignant = field(["lymphocyte"] * 6 + ["platelet"] * 4, benign=0.2)
+    benign = field(["lymphocyte"] * 10, benign=0.9)
+    poor = field(["lymphocyte"] * 50, usable=False, benign=0.0)
+    s = summarize([malignant, benign, poor])
+    assert s.blast_cells == 6 and abs(s.blast_percent - 37.5) < 1e-6
+    assert s.to_dict()["blasts"]["percent"] == 37.5
+    no_field_model = FieldResult("f.png", 100, 100, 0.5, "given", GOOD, [], None)
+    assert summarize([no_field_model]).blast_percent is None
+
+
 def test_platelets_are_not_in_the_differential():
     s = summarize([field(["lymphocyte"] * 3 + ["platelet"] * 7)])
     assert s.cells_counted == 3 and s.counts["platelet"] == 7 and "platelet" not in s.percentages

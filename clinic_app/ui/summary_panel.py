@@ -153,6 +153,9 @@ class SummaryPanel(QWidget):
             text = self.tr("ALL screen negative (%s)\nmalignant probability %.0f%%"
                            ) % (s.subtype_label, 100 * p)
             style = "background: #c8e6c9; color: #1b5e20; font-weight: bold;"
+        if s.blast_percent is not None:
+            text += "\n" + self.tr("blast estimate %.0f%% of white cells (cells in fields the "
+                                   "ALL model calls malignant)") % s.blast_percent
         self.all_result.setText(text)
         self.all_result.setStyleSheet(style)
 
