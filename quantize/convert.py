@@ -24,10 +24,10 @@ import tensorflow as tf
 
 from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
 from quantize import edgetpu
-from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root
+from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.data import Split, centre, load_split
 from training.metrics import benign_vs_malignant, classification_report, segmentation_report
-from training.scale import MODEL_SCALE
+from training.scale import model_scale
 from training.train import export_seg
 
 VERSION = "1.0.0"
@@ -143,7 +143,7 @@ def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, ext
     return {
         "id": cfg.task, "task": kind, "file": tfl.name, "labels": labels,
         "input": {"size": cfg.input_size, "dtype": "uint8", "layout": "NHWC RGB 0-255"},
-        "preprocessing": {**MODEL_SCALE[cfg.task], "stain_norm": comparison.get("stain_norm",
+        "preprocessing": {**model_scale(cfg), "stain_norm": comparison.get("stain_norm",
                                                                                 "none")},
         "sha256": sha256_of(tfl), "size_bytes": tfl.stat().st_size,
         "training": {"data": data, "train_split": "train", "model_selection": "val",
@@ -177,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     cfg = CONFIGS[args.task]
     task_dir = Path(args.runs) / cfg.task
     comparison = json.loads((task_dir / "comparison.json").read_text())
+    if cfg.task == "all-subtype" and comparison.get("input_size", cfg.input_size) != cfg.input_size:
+        cfg = sized(cfg, comparison["input_size"])  # trained with --input-size
     stain_norm = comparison.get("stain_norm", "none")
     model = keras.models.load_model(task_dir / "model.keras")
     if cfg.task == "cell-seg":  # same weights, Edge-TPU-friendly upsampling, static 224 input

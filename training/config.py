@@ -6,6 +6,7 @@ model's native scale (see ``clinic_app.scale``).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,3 +56,10 @@ def data_root(cli_value: str | None = None) -> Path:
     if os.environ.get("CLINIC_DATA"):
         return Path(os.environ["CLINIC_DATA"])
     return Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def sized(cfg: TaskConfig, input_size: int) -> TaskConfig:
+    """``cfg`` at another whole-image input size (``--input-size``; whole-field tasks only)."""
+    if cfg.source_crop or cfg.task == "cell-seg":
+        raise ValueError(f"{cfg.task}: --input-size applies to whole-field classification only")
+    return dataclasses.replace(cfg, input_size=input_size, store_size=input_size)

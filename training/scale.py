@@ -14,34 +14,39 @@ import csv
 import cv2
 import numpy as np
 
-from training.config import CONFIGS, data_root
+from training.config import CONFIGS, TaskConfig, data_root
 
 ALL_UM_PER_PX = 0.422  # ALL train fields, 224 px: median of clinic_app.scale estimates
 PBC_UM_PER_PX = 0.209  # PBC train images (~180 px): median of clinic_app.scale estimates
 
-_wbc = CONFIGS["wbc-type"]
-_all = CONFIGS["all-subtype"]
 WBC_CROP_UM = round(119 * PBC_UM_PER_PX, 2)  # the 119 px centre crop of a PBC image
 
-MODEL_SCALE = {
-    "all-subtype": {
-        "resize": "field resampled to um_per_px, centre square crop (or pad), resized to input",
-        "um_per_px": round(ALL_UM_PER_PX * 224 / _all.input_size, 4),
-        "field_um": round(ALL_UM_PER_PX * 224, 1),
-    },
-    "wbc-type": {
-        "resize": "square crop of crop_um centred on the cell, resized to input",
-        "crop_um": WBC_CROP_UM,
-        # share of a single-cell image's shorter side the model sees (classify command)
-        "centre_fraction": round(_wbc.source_crop * _wbc.input_size / _wbc.store_size / 180, 4),
-        "um_per_px": round(WBC_CROP_UM / _wbc.input_size, 4),
-    },
-    "cell-seg": {
+
+def model_scale(cfg: TaskConfig) -> dict:
+    """The manifest's preprocessing for a model trained with ``cfg`` (its input size may be a
+    training-time override, so this is computed from the config actually used)."""
+    if cfg.task == "all-subtype":
+        return {
+            "resize": "field resampled to um_per_px, centre square crop (or pad), resized to input",
+            "um_per_px": round(ALL_UM_PER_PX * 224 / cfg.input_size, 4),
+            "field_um": round(ALL_UM_PER_PX * 224, 1),
+        }
+    if cfg.task == "wbc-type":
+        return {
+            "resize": "square crop of crop_um centred on the cell, resized to input",
+            "crop_um": WBC_CROP_UM,
+            # share of a single-cell image's shorter side the model sees (classify command)
+            "centre_fraction": round(cfg.source_crop * cfg.input_size / cfg.store_size / 180, 4),
+            "um_per_px": round(WBC_CROP_UM / cfg.input_size, 4),
+        }
+    return {
         "resize": "field resampled to um_per_px, tiled in input-size squares (white padding)",
         "um_per_px": ALL_UM_PER_PX,
-        "tile": CONFIGS["cell-seg"].input_size,
-    },
-}
+        "tile": cfg.input_size,
+    }
+
+
+MODEL_SCALE = {task: model_scale(cfg) for task, cfg in CONFIGS.items()}
 
 
 def measure(dataset: str, n: int = 200) -> dict:

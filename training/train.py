@@ -24,7 +24,7 @@ import numpy as np
 import tensorflow as tf
 
 from training import augment, backbones
-from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root
+from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.curves import plot_history
 from training.data import Split, centre, load_split
 from training.metrics import benign_vs_malignant, classification_report, segmentation_report
@@ -182,11 +182,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--init", help="start from these weights (.weights.h5 of the same backbone)")
     p.add_argument("--lr", type=float, help="override the task's learning rate")
     p.add_argument("--name", help="name of this run in the comparison (default: backbone)")
+    p.add_argument("--input-size", type=int,
+                   help="all-subtype: model input in px (default 128; the fields are 224)")
     args = p.parse_args(argv)
 
     cfg = CONFIGS[args.task]
     if args.lr:
         cfg = dataclasses.replace(cfg, lr=args.lr)
+    if args.input_size:
+        cfg = sized(cfg, args.input_size)
     strategy = setup_device()
     data = load_data(cfg, data_root(args.data), args.limit, args.stain_norm)
     epochs = args.epochs or cfg.epochs
