@@ -25,7 +25,7 @@ import tensorflow as tf
 from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
 from quantize import edgetpu
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
-from training.data import Split, centre, load_split
+from training.data import Split, centre, load_split, mask_covers_cells
 from training.metrics import benign_vs_malignant, classification_report, segmentation_report
 from training.scale import model_scale
 from training.train import export_seg
@@ -90,8 +90,12 @@ def evaluate_pair(cfg: TaskConfig, model: keras.Model, tflite: bytes, split: Spl
         x = split.x.astype(np.float32)
         fp = model.predict(x, batch_size=16, verbose=0)[..., 0] > 0.5
         q = run_int8(tflite, x)[0][..., 0] > 0.5
+        good = [i for i in range(len(x)) if mask_covers_cells(split.x[i], split.y[i])]
         return {"fp32": segmentation_report(fp, split.y), "int8": segmentation_report(q, split.y),
-                "pixel_agreement": float((fp == q).mean())}
+                "pixel_agreement": float((fp == q).mean()),
+                # the same, on the images whose given mask covers their cells (training.data)
+                "int8_masks_covering_cells": segmentation_report(q[good], split.y[good]),
+                "fp32_masks_covering_cells": segmentation_report(fp[good], split.y[good])}
     x = centre(split.x, cfg.input_size).astype(np.float32)
     fp = model.predict(x, batch_size=64, verbose=0)
     fp = fp[0] if isinstance(fp, list) else fp
@@ -151,7 +155,9 @@ def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, ext
                          "comparison", {})},
         "metrics": {"split": "test", "fp32": headline(test["fp32"]),
                     "int8": headline(test["int8"]),
-                    "agreement": test.get("agreement", test.get("pixel_agreement"))},
+                    "agreement": test.get("agreement", test.get("pixel_agreement")),
+                    **({"int8_masks_covering_cells": headline(test["int8_masks_covering_cells"])}
+                       if "int8_masks_covering_cells" in test else {})},
         "version": VERSION, "date": dt.date.today().isoformat(), **extra,
     }
 
