@@ -49,6 +49,20 @@ def test_tampered_model_is_refused(tmp_path):
     modelpack.open_model("all-subtype", "cpu", 1, models_dir=tmp_path)
 
 
+def test_edgetpu_file_needs_its_hash_in_the_manifest(tmp_path):
+    for f in MODELS.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    shutil.copy(MODELS / "wbc-type.tflite", tmp_path / "wbc-type_edgetpu.tflite")
+    entry = modelpack.load_manifest(tmp_path)["wbc-type"]
+    with pytest.raises(modelpack.ModelIntegrityError, match="no hash in the manifest"):
+        modelpack.verified_path(entry, tmp_path)
+    entry.raw["edgetpu_sha256"] = modelpack.sha256_of(tmp_path / "wbc-type_edgetpu.tflite")
+    assert modelpack.verified_path(entry, tmp_path) == tmp_path / "wbc-type.tflite"
+    entry.raw["edgetpu_sha256"] = "0" * 64
+    with pytest.raises(modelpack.ModelIntegrityError, match="does not match"):
+        modelpack.verified_path(entry, tmp_path)
+
+
 def test_missing_model_file_is_refused(tmp_path):
     shutil.copy(MODELS / "manifest.json", tmp_path / "manifest.json")
     with pytest.raises(modelpack.ModelIntegrityError, match="missing"):
