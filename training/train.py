@@ -26,7 +26,7 @@ import tensorflow as tf
 from training import augment, backbones
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.curves import plot_history
-from training.data import Split, centre, load_split, with_good_masks
+from training.data import Split, centre, load_split, with_repaired_masks
 from training.metrics import benign_vs_malignant, classification_report, segmentation_report
 
 SEG_TRAIN_CROP = 160  # random crops of the 224 px fields; the exported model takes 224
@@ -48,11 +48,10 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None, stain_norm: str):
                    "test": limit and max(8, limit // 4)}
     data = {s: load_split(root, cfg, s, split_limit[s], stain_norm)
             for s in ("train", "val", "test")}
-    if cfg.task == "cell-seg":  # masks that miss the cells: out of training and selection only
+    if cfg.task == "cell-seg":  # masks that miss the cells: repaired for training/selection only
         for s in ("train", "val"):
-            kept = with_good_masks(data[s])
-            print(f"cell-seg {s}: {len(kept.x)} of {len(data[s].x)} masks cover their cells")
-            data[s] = kept if len(kept.x) else data[s]
+            data[s], n_bad = with_repaired_masks(data[s])
+            print(f"cell-seg {s}: {n_bad} of {len(data[s].x)} masks missed their cells: replaced")
     return data
 
 
