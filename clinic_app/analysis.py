@@ -69,8 +69,13 @@ def consensus_scales(paths: list[Path]) -> dict[Path, tuple[float, str]]:
 def model_info(entry: ModelEntry) -> ModelInfo:
     int8 = entry.metrics.get("int8", {})
     keys = ("accuracy", "balanced_accuracy", "mean_dice")
-    return ModelInfo(entry.id, entry.version, entry.sha256,
-                     {k: float(v) for k, v in int8.items() if k in keys})
+    figures = {k: float(v) for k, v in int8.items() if k in keys}
+    # Segmentation: Dice against all given masks, and against those that cover their cells
+    # (many of the data set's Pro-B masks miss the blasts; docs/models.md).
+    covering = entry.metrics.get("int8_masks_covering_cells", {}).get("mean_dice")
+    if covering is not None:
+        figures["mean_dice_where_masks_cover_cells"] = float(covering)
+    return ModelInfo(entry.id, entry.version, entry.sha256, figures)
 
 
 def thumbnail(rgb: np.ndarray, size: int = THUMB_PX) -> np.ndarray:
