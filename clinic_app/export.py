@@ -242,6 +242,12 @@ def _all_observation(summary: SampleSummary, status: str, subject: dict, effecti
         {"code": {"coding": [{"system": ALL_SYSTEM, "code": f"p-{_fhir_id(k)}"}],
                   "text": f"probability {k}"}, "valueQuantity": _percent(100.0 * v)}
         for k, v in summary.subtype_scores.items()]
+    if summary.blast_percent is not None:  # field-level estimate (summary.blast_estimate)
+        obs["component"].append(
+            {"code": {"coding": [{"system": ALL_SYSTEM, "code": "blast-estimate"}],
+                      "text": "blast estimate: % of white cells in fields the ALL model calls "
+                              "malignant (field-level, not a per-cell count)"},
+             "valueQuantity": _percent(summary.blast_percent)})
     return obs
 
 

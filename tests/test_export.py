@@ -118,6 +118,8 @@ def test_fhir_preliminary_then_final(case, tmp_path):
     assert screen["valueCodeableConcept"]["text"] == "Pre"
     assert screen["interpretation"][0]["coding"][0]["code"] == "A"
     assert screen["component"][0]["valueQuantity"]["value"] == pytest.approx(70.0)
+    blast = [c for c in screen["component"] if c["code"]["coding"][0]["code"] == "blast-estimate"]
+    assert len(blast) == 1 and 0 < blast[0]["valueQuantity"]["value"] <= 100
 
 
 def test_fhir_from_a_bare_case_info():
