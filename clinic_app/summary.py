@@ -57,6 +57,11 @@ def differential(fields: list[FieldResult]) -> tuple[dict[str, int], dict[str, f
     return dict(sorted(counts.items())), dict(sorted(pct.items())), total
 
 
+def malignant_probability(scores: dict[str, float]) -> float:
+    """1 - P(Benign): the ALL model's probability of any malignant subtype."""
+    return 1.0 - scores.get(BENIGN_LABEL, 0.0)
+
+
 def subtype(fields: list[FieldResult]) -> tuple[str | None, dict[str, float], float | None, int]:
     """Mean ALL-subtype probabilities over usable fields, and the malignant probability."""
     used = [f.field for f in fields if f.quality.usable and f.field is not None]
@@ -64,7 +69,7 @@ def subtype(fields: list[FieldResult]) -> tuple[str | None, dict[str, float], fl
         return None, {}, None, 0
     labels = list(used[0].scores)
     mean = {lab: float(np.mean([u.scores[lab] for u in used])) for lab in labels}
-    malignant = 1.0 - mean.get(BENIGN_LABEL, 0.0)
+    malignant = malignant_probability(mean)
     return max(mean, key=mean.get), mean, malignant, len(used)
 
 
@@ -78,7 +83,7 @@ def blast_estimate(fields: list[FieldResult]) -> tuple[int | None, float | None]
     white = [(f, sum(c.label not in NOT_WHITE_CELLS for c in f.cells)) for f in used]
     total = sum(n for _, n in white)
     blasts = sum(n for f, n in white if f.field is not None
-                 and 1.0 - f.field.scores.get(BENIGN_LABEL, 0.0) >= MALIGNANT_THRESHOLD)
+                 and malignant_probability(f.field.scores) >= MALIGNANT_THRESHOLD)
     return blasts, (100.0 * blasts / total if total else None)
 
 

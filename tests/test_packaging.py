@@ -192,12 +192,17 @@ def test_check_bundle_reports_a_missing_model(tmp_path):
     assert any("m.tflite is missing" in p for p in check_bundle.data_problems(bundle))
 
 
+def _bash(script: str, timeout: int) -> subprocess.CompletedProcess:
+    """Run one of packaging/'s shell scripts from the repository root, output captured."""
+    return subprocess.run(["bash", str(PACKAGING / script)], capture_output=True, text=True,
+                          timeout=timeout, cwd=REPO)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("CLINIC_AARCH64_TEST") != "1",
                     reason="set CLINIC_AARCH64_TEST=1 (needs PyPI) to check the Jetson wheels")
 def test_dependencies_resolve_for_jetson_aarch64():
-    proc = subprocess.run(["bash", str(PACKAGING / "check_aarch64.sh")], capture_output=True,
-                          text=True, timeout=600, cwd=REPO)
+    proc = _bash("check_aarch64.sh", 600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "ai-edge-litert" in proc.stdout and "== ok" in proc.stdout
 
@@ -207,8 +212,7 @@ def test_dependencies_resolve_for_jetson_aarch64():
                     reason="set CLINIC_BUILD_TEST=1 to build and run the frozen program")
 def test_frozen_linux_program_builds_and_runs():
     """build_linux.sh -> dist/clinic-app/clinic-app; smoke.py runs it; build_deb.sh packs it."""
-    build = subprocess.run(["bash", str(PACKAGING / "build_linux.sh")], capture_output=True,
-                           text=True, timeout=1800, cwd=REPO)
+    build = _bash("build_linux.sh", 1800)
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     size = re.search(r"check: ok: .*?(\d+) MB unpacked", build.stdout)
     assert size and int(size.group(1)) <= 400, build.stdout[-2000:]
@@ -220,6 +224,5 @@ def test_frozen_linux_program_builds_and_runs():
     timings = json.loads((REPO / "build" / "smoke" / "timings.json").read_text("utf-8"))
     assert max(timings["startup"]["offscreen"]["window_s"]) <= 3.0
     if shutil.which("dpkg-deb") and shutil.which("objdump"):
-        deb = subprocess.run(["bash", str(PACKAGING / "build_deb.sh")], capture_output=True,
-                             text=True, timeout=900, cwd=REPO)
+        deb = _bash("build_deb.sh", 900)
         assert deb.returncode == 0, deb.stdout + deb.stderr

@@ -104,8 +104,9 @@ def mask_covers_cells(rgb: np.ndarray, mask: np.ndarray) -> bool:
 
     Most ``Pro`` masks of the ALL set (459 of 523 train masks) cover under 30 % of them: the
     set's colour-threshold segmentation missed the blasts and kept specks. Training on those
-    teaches the U-Net that blasts are background, so they are left out of training and model
-    selection (never of the test figures). Judged on image and label only, never on predictions.
+    teaches the U-Net that blasts are background, so for training and model selection they are
+    replaced (``with_repaired_masks``); the test figures use the given masks. Judged on image and
+    label only, never on predictions.
     """
     f = rgb.astype(np.int16)
     stained = (f[..., 2] - f[..., 1]) > STAINED_MIN_BLUE_OVER_GREEN

@@ -14,7 +14,7 @@ import csv
 import cv2
 import numpy as np
 
-from training.config import CONFIGS, TaskConfig, data_root
+from training.config import TaskConfig, data_root
 
 ALL_UM_PER_PX = 0.422  # ALL train fields, 224 px: median of clinic_app.scale estimates
 PBC_UM_PER_PX = 0.209  # PBC train images (~180 px): median of clinic_app.scale estimates
@@ -44,9 +44,6 @@ def model_scale(cfg: TaskConfig) -> dict:
         "um_per_px": ALL_UM_PER_PX,
         "tile": cfg.input_size,
     }
-
-
-MODEL_SCALE = {task: model_scale(cfg) for task, cfg in CONFIGS.items()}
 
 
 def measure(dataset: str, n: int = 200) -> dict:
