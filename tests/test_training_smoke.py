@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -11,6 +12,7 @@ pytest.importorskip("tensorflow")
 
 from quantize import convert  # noqa: E402
 from training import train  # noqa: E402
+from training.config import CONFIGS, sized  # noqa: E402
 
 
 @pytest.mark.slow
@@ -52,3 +54,37 @@ def test_metrics_are_computed_from_predictions():
     assert dice_iou(a, a) == (1.0, 1.0)
     assert dice_iou(np.zeros_like(a), np.zeros_like(a)) == (1.0, 1.0)
     assert dice_iou(a, ~a) == (0.0, 0.0)
+
+
+@pytest.mark.slow
+def test_ensemble_of_two_seeds_averages_members_and_converts(tmp_path, data):
+    from training import ensemble
+
+    runs, models = tmp_path / "runs", tmp_path / "models"
+    for seed in ("1", "2"):
+        assert train.main(["--task", "all-subtype", "--data", str(data), "--out", str(runs),
+                           "--limit", "16", "--epochs", "1", "--input-size", "64",
+                           "--seed", seed, "--name", f"seed{seed}"]) == 0
+    assert ensemble.main(["--task", "all-subtype", "--runs", str(runs), "--data", str(data),
+                          "--limit", "16"]) == 0
+    task_dir = runs / "all-subtype"
+    comparison = json.loads((task_dir / "comparison.json").read_text())
+    assert set(comparison["comparison"]) == {"seed1", "seed2", "ensemble"}
+    assert comparison["comparison"]["ensemble"]["members"] == ["seed1", "seed2"]
+
+    import keras
+
+    cfg = sized(CONFIGS["all-subtype"], 64)
+    members = [ensemble.rebuild(cfg, task_dir / n) for n in ("seed1", "seed2")]
+    merged = keras.models.load_model(task_dir / "ensemble" / "model.keras")
+    x = np.random.default_rng(0).uniform(0, 255, (2, 64, 64, 3)).astype(np.float32)
+    got = merged.predict(x, verbose=0)
+    outs = [m.predict(x, verbose=0) for m in members]
+    np.testing.assert_allclose(got[0], (outs[0][0] + outs[1][0]) / 2, atol=1e-5)
+    np.testing.assert_allclose(got[1], (outs[0][1] + outs[1][1]) / 2, atol=1e-4)
+
+    shutil.copy(task_dir / "ensemble" / "model.keras", task_dir / "model.keras")
+    assert convert.main(["--task", "all-subtype", "--runs", str(runs), "--models", str(models),
+                         "--data", str(data), "--limit", "8", "--rep-samples", "4"]) == 0
+    parity = json.loads((task_dir / "parity.json").read_text())
+    assert parity["edgetpu"]["unsupported_ops_fall_back_to_cpu"] == []

@@ -27,14 +27,19 @@ from training import augment, backbones
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.curves import plot_history
 from training.data import Split, centre, load_split, with_repaired_masks
-from training.metrics import benign_vs_malignant, classification_report, segmentation_report
+from training.metrics import (
+    benign_vs_malignant,
+    classification_report,
+    log_loss,
+    segmentation_report,
+)
 
 SEG_TRAIN_CROP = 160  # random crops of the 224 px fields; the exported model takes 224
 
 
-def setup_device() -> tf.distribute.Strategy:
+def setup_device(seed: int = SEED) -> tf.distribute.Strategy:
     """Fixed seeds; mixed precision and MirroredStrategy when GPUs are present."""
-    keras.utils.set_random_seed(SEED)
+    keras.utils.set_random_seed(seed)
     gpus = tf.config.list_physical_devices("GPU")
     if gpus:
         keras.mixed_precision.set_global_policy("mixed_float16")
@@ -68,12 +73,12 @@ def pipeline(split: Split, cfg: TaskConfig, train: bool) -> tf.data.Dataset:
     if cfg.task == "cell-seg":
         crop = SEG_TRAIN_CROP if train else cfg.input_size
         if train:
-            ds = ds.shuffle(len(split.x), seed=SEED).map(
+            ds = ds.shuffle(len(split.x), seed=cfg.seed).map(
                 lambda x, y: augment.segmentation(x, y, crop), num_parallel_calls=tf.data.AUTOTUNE)
         else:
             ds = ds.map(lambda x, y: (tf.cast(x, tf.float32), tf.cast(y[..., None], tf.float32)))
     elif train:
-        ds = ds.shuffle(len(split.x), seed=SEED).map(
+        ds = ds.shuffle(len(split.x), seed=cfg.seed).map(
             lambda x, y: (augment.classification(x, cfg.input_size, cfg.zoom, cfg.colour), y),
             num_parallel_calls=tf.data.AUTOTUNE)
     else:
@@ -120,6 +125,7 @@ def evaluate(cfg: TaskConfig, model: keras.Model, split: Split) -> dict:
     probs = model.predict(x, batch_size=64, verbose=0)
     probs = probs[0] if isinstance(probs, list) else probs
     report = classification_report(split.y, probs.argmax(1), cfg.labels)
+    report["log_loss"] = log_loss(split.y, probs)
     if cfg.task == "all-subtype":
         report["benign_vs_malignant"] = benign_vs_malignant(split.y, probs.argmax(1))
     return report
@@ -187,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--init", help="start from these weights (.weights.h5 of the same backbone)")
     p.add_argument("--lr", type=float, help="override the task's learning rate")
     p.add_argument("--name", help="name of this run in the comparison (default: backbone)")
+    p.add_argument("--seed", type=int, default=SEED,
+                   help=f"random seed (default {SEED}); other seeds train ensemble members")
     p.add_argument("--input-size", type=int,
                    help="all-subtype: model input in px (default 128; the fields are 224)")
     args = p.parse_args(argv)
@@ -196,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         cfg = dataclasses.replace(cfg, lr=args.lr)
     if args.input_size:
         cfg = sized(cfg, args.input_size)
-    strategy = setup_device()
+    cfg = dataclasses.replace(cfg, seed=args.seed)
+    strategy = setup_device(cfg.seed)
     data = load_data(cfg, data_root(args.data), args.limit, args.stain_norm)
     epochs = args.epochs or cfg.epochs
     names = ["unet"] if cfg.task == "cell-seg" else args.backbone.split(",")
