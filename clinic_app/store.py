@@ -17,146 +17,60 @@ runs with ``synchronous=FULL`` (a committed review survives a power cut) at no v
 The audit table is append-only (triggers) and a signed case is read-only until it is reopened.
 One ``CaseStore`` may be shared by the UI and worker threads (one lock serialises its use); one
 app instance per data folder.
+
+Parts beside it: ``store_records`` (record types, errors, rows), ``store_schema`` (tables,
+migrations, connection), ``store_audit`` (audit, signing rules), ``store_files`` (image files).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
-import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import cv2
 import numpy as np
 
-from clinic_app.images import MIN_SIDE, decode_image, sniff_format
-from clinic_app.results import (
-    BBox,
-    CaseInfo,
-    CellResult,
-    FieldClassification,
-    FieldResult,
-    QualityReport,
+from clinic_app.images import decode_image
+from clinic_app.results import CaseInfo, FieldResult
+from clinic_app.store_audit import _audit, _case_digest, _refresh_status, _require_unsigned
+from clinic_app.store_files import (
+    IMAGES_DIR,
+    TMP_PREFIX,
+    _discard,
+    _encode,
+    _new_uid,
+    _write_durably,
 )
+from clinic_app.store_records import (
+    CASE_COLUMNS,
+    STATUSES,
+    AuditEntry,
+    CaseRecord,
+    CaseSignedError,
+    FieldRecord,
+    RecoveryReport,
+    StoreError,
+    _case_of_field,
+    _case_record,
+    _case_row,
+    _field_record,
+    _insert_cell,
+    _search_filter,
+    utc_now,
+)
+from clinic_app.store_schema import DB_NAME, MIGRATIONS, SCHEMA_VERSION, _connect, _migrate
 
-SCHEMA_VERSION = 1
-DB_NAME = "cases.sqlite"
-IMAGES_DIR = "images"
-TMP_PREFIX = ".partial-"
-STATUSES = ("open", "analysed", "signed")
-CASE_COLUMNS = ("patient_id", "patient_name", "age", "sex", "sample_type", "operator", "notes")
-_EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "BMP": ".bmp"}
-
-_SCHEMA_V1 = """
-CREATE TABLE cases (
-    id INTEGER PRIMARY KEY, patient_id TEXT NOT NULL DEFAULT '',
-    patient_name TEXT NOT NULL DEFAULT '', age TEXT NOT NULL DEFAULT '',
-    sex TEXT NOT NULL DEFAULT '', sample_type TEXT NOT NULL DEFAULT 'PB',
-    operator TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'analysed', 'signed')),
-    created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-    reviewer TEXT NOT NULL DEFAULT '', signed_at TEXT NOT NULL DEFAULT '');
-CREATE INDEX cases_patient ON cases (patient_id);
-CREATE INDEX cases_created ON cases (created_at);
-CREATE TABLE fields (
-    id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases (id),
-    image_path TEXT NOT NULL UNIQUE, source TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL,
-    width INTEGER NOT NULL, height INTEGER NOT NULL, um_per_px REAL, captured_at TEXT NOT NULL,
-    analysed INTEGER NOT NULL DEFAULT 0 CHECK (analysed IN (0, 1)), result_json TEXT);
-CREATE INDEX fields_case ON fields (case_id);
-CREATE TABLE cells (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    field_id INTEGER NOT NULL REFERENCES fields (id) ON DELETE CASCADE,
-    x0 INTEGER NOT NULL, y0 INTEGER NOT NULL, x1 INTEGER NOT NULL, y1 INTEGER NOT NULL,
-    model_label TEXT NOT NULL, label TEXT NOT NULL, scores_json TEXT NOT NULL,
-    contour_json TEXT, reviewed INTEGER NOT NULL DEFAULT 0 CHECK (reviewed IN (0, 1)));
-CREATE INDEX cells_field ON cells (field_id);
-CREATE TABLE audit (
-    id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases (id), at TEXT NOT NULL,
-    actor TEXT NOT NULL, action TEXT NOT NULL, detail_json TEXT NOT NULL DEFAULT '{}');
-CREATE INDEX audit_case ON audit (case_id);
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-"""
-# cells.id is AUTOINCREMENT: re-analysis replaces cells, and an old id reused for a new cell
-# would make the audit rows that name it ambiguous.
-# Version n -> SQL that takes the schema from n - 1 to n. Add entries, never edit old ones.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
-
-
-class StoreError(RuntimeError):
-    """The store could not do what was asked (disk, database, or a rule such as a signed case)."""
-
-
-class CaseSignedError(StoreError):
-    """The case is signed: reopen it (audited) before changing anything."""
-
-
-@dataclass
-class CaseRecord(CaseInfo):
-    """A stored case: the ``CaseInfo`` header (so reports take it as is) plus its state."""
-
-    id: int = 0
-    status: str = "open"
-    created_at: str = ""
-    updated_at: str = ""
-
-
-@dataclass(frozen=True)
-class FieldRecord:
-    """A stored field; ``result`` and ``cell_ids`` (same order as its cells) once analysed."""
-
-    id: int
-    case_id: int
-    image_path: Path
-    source: str
-    sha256: str
-    width: int
-    height: int
-    um_per_px: float | None
-    captured_at: str
-    analysed: bool
-    result: FieldResult | None = None
-    cell_ids: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    case_id: int
-    at: str
-    actor: str
-    action: str
-    detail: dict
-
-
-@dataclass
-class RecoveryReport:
-    """What ``recover()`` found; ``missing`` and ``unregistered`` need a person's attention."""
-
-    registered: list[int]
-    removed_temp: list[Path]
-    missing: list[int]
-    unregistered: list[str]
-
-    @property
-    def clean(self) -> bool:
-        return not (self.registered or self.removed_temp or self.missing or self.unregistered)
-
-
-def utc_now() -> str:
-    """ISO 8601 UTC with milliseconds and ``Z``: sorts as text, valid as a FHIR instant."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+# Names other code may import from here, kept here when their code moved out.
+__all__ = [
+    "CASE_COLUMNS", "DB_NAME", "IMAGES_DIR", "MIGRATIONS", "SCHEMA_VERSION", "STATUSES",
+    "TMP_PREFIX", "AuditEntry", "CaseRecord", "CaseSignedError", "CaseStore", "FieldRecord",
+    "RecoveryReport", "StoreError", "utc_now",
+]
 
 
 class CaseStore:
@@ -209,7 +123,7 @@ class CaseStore:
     def update_case(self, case_id: int, info: CaseInfo, actor: str = "") -> None:
         """Change the header; the audit row keeps each old and new value."""
         with self._tx() as conn:
-            old = self._case_row(conn, case_id)
+            old = _case_row(conn, case_id)
             _require_unsigned(old)
             changes = {c: [old[c], getattr(info, c)] for c in CASE_COLUMNS
                        if old[c] != getattr(info, c)}
@@ -222,30 +136,14 @@ class CaseStore:
 
     def get_case(self, case_id: int) -> CaseRecord:
         with self._lock:
-            return _case_record(self._case_row(self._conn, case_id))
+            return _case_record(_case_row(self._conn, case_id))
 
     def search_cases(self, text: str = "", status: str | None = None,
                      date_from: str | None = None, date_to: str | None = None,
                      limit: int = 500) -> list[CaseRecord]:
         """Newest first. ``text`` matches patient id, name (any case) or a creation date prefix;
         dates are ``YYYY-MM-DD`` (UTC, inclusive)."""
-        where, params = ["1"], []
-        if text.strip():
-            needle = text.strip().casefold()
-            where.append("(instr(casefold(patient_id), ?) OR instr(casefold(patient_name), ?)"
-                         " OR created_at LIKE ? OR id = ?)")
-            params += [needle, needle, needle.replace("%", "") + "%", _int_or_none(needle)]
-        if status is not None:
-            if status not in STATUSES:
-                raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
-            where.append("status = ?")
-            params.append(status)
-        if date_from:
-            where.append("substr(created_at, 1, 10) >= ?")
-            params.append(date_from[:10])
-        if date_to:
-            where.append("substr(created_at, 1, 10) <= ?")
-            params.append(date_to[:10])
+        where, params = _search_filter(text, status, date_from, date_to)
         sql = (f"SELECT * FROM cases WHERE {' AND '.join(where)} "
                "ORDER BY created_at DESC, id DESC LIMIT ?")
         return [_case_record(r) for r in self._read(sql, (*params, limit))]
@@ -255,7 +153,7 @@ class CaseStore:
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to sign")
         with self._tx() as conn:
-            row = self._case_row(conn, case_id)
+            row = _case_row(conn, case_id)
             _require_unsigned(row)
             if row["status"] != "analysed":
                 raise StoreError(f"case {case_id} cannot be signed: analyse every field first")
@@ -270,7 +168,7 @@ class CaseStore:
         if not actor.strip():
             raise ValueError("say who reopens the case")
         with self._tx() as conn:
-            row = self._case_row(conn, case_id)
+            row = _case_row(conn, case_id)
             if row["status"] != "signed":
                 raise StoreError(f"case {case_id} is not signed")
             conn.execute("UPDATE cases SET status = 'open', reviewer = '', signed_at = '' "
@@ -293,7 +191,7 @@ class CaseStore:
             raise ValueError(f"um_per_px must be positive, got {um_per_px!r}")
         payload, ext, width, height = _encode(rgb, data, source)
         with self._lock:
-            _require_unsigned(self._case_row(self._conn, case_id))
+            _require_unsigned(_case_row(self._conn, case_id))
             final = self.images_dir / str(case_id) / f"{_new_uid()}{ext}"
             _write_durably(final, payload)
             try:
@@ -315,7 +213,7 @@ class CaseStore:
         by_field: dict[int, list[sqlite3.Row]] = {}
         for c in cells:
             by_field.setdefault(c["field_id"], []).append(c)
-        return [self._field_record(r, by_field.get(r["id"], [])) for r in rows]
+        return [_field_record(self.data_dir, r, by_field.get(r["id"], [])) for r in rows]
 
     def load_field_results(self, case_id: int) -> list[FieldResult]:
         """Analysed fields with the current (reviewed) labels; crops and heat maps are not kept."""
@@ -330,8 +228,8 @@ class CaseStore:
         doc = result.to_dict()
         doc.pop("cells")
         with self._tx() as conn:
-            case_id = self._case_of_field(conn, field_id)
-            _require_unsigned(self._case_row(conn, case_id))
+            case_id = _case_of_field(conn, field_id)
+            _require_unsigned(_case_row(conn, case_id))
             old, reviewed = conn.execute("SELECT count(*), coalesce(sum(reviewed), 0) FROM cells "
                                          "WHERE field_id = ?", (field_id,)).fetchone()
             conn.execute("DELETE FROM cells WHERE field_id = ?", (field_id,))
@@ -354,7 +252,7 @@ class CaseStore:
                                (cell_id,)).fetchone()
             if row is None:
                 raise StoreError(f"no cell {cell_id}")
-            _require_unsigned(self._case_row(conn, row["case_id"]))
+            _require_unsigned(_case_row(conn, row["case_id"]))
             conn.execute("UPDATE cells SET label = ?, reviewed = 1 WHERE id = ?",
                          (new_label, cell_id))
             conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?",
@@ -420,20 +318,6 @@ class CaseStore:
             except sqlite3.Error as exc:
                 raise StoreError(f"database error: {exc}") from exc
 
-    @staticmethod
-    def _case_row(conn: sqlite3.Connection, case_id: int) -> sqlite3.Row:
-        row = conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if row is None:
-            raise StoreError(f"no case {case_id}")
-        return row
-
-    @staticmethod
-    def _case_of_field(conn: sqlite3.Connection, field_id: int) -> int:
-        row = conn.execute("SELECT case_id FROM fields WHERE id = ?", (field_id,)).fetchone()
-        if row is None:
-            raise StoreError(f"no field {field_id}")
-        return int(row[0])
-
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.data_dir).as_posix()
 
@@ -443,7 +327,7 @@ class CaseStore:
         rel = self._relative(path)
         with self._tx() as conn:
             if action == "field-added":  # recovery registers even into a signed case
-                _require_unsigned(self._case_row(conn, case_id))
+                _require_unsigned(_case_row(conn, case_id))
             cur = conn.execute(
                 "INSERT INTO fields (case_id, image_path, source, sha256, width, height, "
                 "um_per_px, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -467,204 +351,3 @@ class CaseStore:
                 mtime.isoformat(timespec="milliseconds").replace("+00:00", "Z")))
         except (ValueError, OSError, StoreError) as exc:
             report.unregistered.append(f"{self._relative(path)}: {exc}")
-
-    def _field_record(self, row: sqlite3.Row, cells: list[sqlite3.Row]) -> FieldRecord:
-        result = None
-        if row["result_json"]:
-            result = _field_result(json.loads(row["result_json"]), [_cell(c) for c in cells])
-        return FieldRecord(
-            id=row["id"], case_id=row["case_id"], image_path=self.data_dir / row["image_path"],
-            source=row["source"], sha256=row["sha256"], width=row["width"],
-            height=row["height"], um_per_px=row["um_per_px"], captured_at=row["captured_at"],
-            analysed=bool(row["analysed"]), result=result,
-            cell_ids=tuple(c["id"] for c in cells))
-
-
-# -- database helpers ----------------------------------------------------------------------
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-    conn.row_factory = sqlite3.Row
-    conn.create_function("casefold", 1, _casefold, deterministic=True)
-    conn.execute("PRAGMA foreign_keys = ON")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        conn.close()
-        raise StoreError(f"{path}: WAL journal not available (is the data folder on a network "
-                         "share? keep it on a local disk)")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    """Bring an older database up to ``SCHEMA_VERSION``, one version per transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"the case store has schema version {version}; this app understands "
-                         f"up to {SCHEMA_VERSION} (update the app)")
-    for v in range(version + 1, SCHEMA_VERSION + 1):
-        try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[v]}\nPRAGMA user_version = {v};"
-                               "\nCOMMIT;")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.rollback()
-            raise StoreError(f"cannot upgrade the case store to version {v}: {exc}") from exc
-
-
-def _audit(conn: sqlite3.Connection, case_id: int, actor: str, action: str, detail: dict) -> None:
-    conn.execute("INSERT INTO audit (case_id, at, actor, action, detail_json) "
-                 "VALUES (?, ?, ?, ?, ?)",
-                 (case_id, utc_now(), actor, action, json.dumps(detail, sort_keys=True)))
-
-
-def _refresh_status(conn: sqlite3.Connection, case_id: int) -> None:
-    """'analysed' once every field (at least one) has a result, else 'open'; 'signed' stays."""
-    n, done = conn.execute("SELECT count(*), coalesce(sum(analysed), 0) FROM fields "
-                           "WHERE case_id = ?", (case_id,)).fetchone()
-    status = "analysed" if n and n == done else "open"
-    conn.execute("UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status != 'signed'",
-                 (status, utc_now(), case_id))
-
-
-def _require_unsigned(case_row: sqlite3.Row) -> None:
-    if case_row["status"] == "signed":
-        raise CaseSignedError(f"case {case_row['id']} is signed by {case_row['reviewer']}; "
-                              "reopen it to make changes")
-
-
-def _case_digest(conn: sqlite3.Connection, case_id: int) -> str:
-    """sha256 over the images and final labels, so a later change to a signed case shows."""
-    h = hashlib.sha256()
-    for row in conn.execute(
-            "SELECT f.id, f.sha256, f.result_json, c.id, c.label FROM fields f "
-            "LEFT JOIN cells c ON c.field_id = f.id WHERE f.case_id = ? ORDER BY f.id, c.id",
-            (case_id,)):
-        h.update(json.dumps(list(row)).encode())
-    return h.hexdigest()
-
-
-def _case_record(row: sqlite3.Row) -> CaseRecord:
-    return CaseRecord(**{c: row[c] for c in CASE_COLUMNS}, reviewer=row["reviewer"],
-                      signed_at=row["signed_at"], id=row["id"], status=row["status"],
-                      created_at=row["created_at"], updated_at=row["updated_at"])
-
-
-def _insert_cell(conn: sqlite3.Connection, field_id: int, cell: CellResult) -> int:
-    contour = None if cell.contour is None else json.dumps(np.asarray(cell.contour).tolist())
-    cur = conn.execute(
-        "INSERT INTO cells (field_id, x0, y0, x1, y1, model_label, label, scores_json, "
-        "contour_json, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (field_id, *cell.bbox.as_list(), cell.model_label, cell.label,
-         json.dumps({k: float(v) for k, v in cell.scores.items()}), contour, int(cell.reviewed)))
-    return int(cur.lastrowid)
-
-
-def _cell(row: sqlite3.Row) -> CellResult:
-    contour = None
-    if row["contour_json"] is not None:
-        contour = np.asarray(json.loads(row["contour_json"]), dtype=np.int32).reshape(-1, 2)
-    return CellResult(bbox=BBox(row["x0"], row["y0"], row["x1"], row["y1"]), label=row["label"],
-                      scores=json.loads(row["scores_json"]), model_label=row["model_label"],
-                      contour=contour, reviewed=bool(row["reviewed"]))
-
-
-def _field_result(doc: dict, cells: list[CellResult]) -> FieldResult:
-    """Rebuild from ``FieldResult.to_dict()`` (see ``save_field_result``)."""
-    q = doc["quality"]
-    quality = QualityReport(focus=q["focus"], clipped_dark=q["clipped_dark"],
-                            clipped_bright=q["clipped_bright"], stain=q["stain"],
-                            warnings=tuple(q["warnings"]), usable=q["usable"], reason=q["reason"])
-    fc = doc.get("field")
-    return FieldResult(
-        path=doc["path"], width=doc["width"], height=doc["height"], um_per_px=doc["um_per_px"],
-        scale_source=doc["scale_source"], quality=quality, cells=cells,
-        field=FieldClassification(fc["label"], dict(fc["scores"])) if fc else None,
-        field_note=doc.get("field_note", ""), overlay_path=doc.get("overlay"))
-
-
-def _casefold(value: object) -> str:
-    return "" if value is None else str(value).casefold()
-
-
-def _int_or_none(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
-
-
-# -- image file helpers --------------------------------------------------------------------
-
-
-def _encode(rgb: np.ndarray | None, data: bytes | None, source: str) -> tuple[bytes, str, int, int]:
-    """Bytes to store, their extension, and the decoded width and height (checked first)."""
-    if (rgb is None) == (data is None):
-        raise ValueError("give exactly one of rgb or data")
-    if data is not None:
-        data = bytes(data)
-        fmt = sniff_format(data[:16])
-        decoded = decode_image(data, source or "imported image")  # ImageError unless fmt is known
-        return data, _EXTENSIONS[str(fmt)], decoded.shape[1], decoded.shape[0]
-    if not (isinstance(rgb, np.ndarray) and rgb.dtype == np.uint8 and rgb.ndim == 3
-            and rgb.shape[2] == 3 and min(rgb.shape[:2]) >= MIN_SIDE):
-        # The same limits as an imported file, so recover() can always re-read what was stored.
-        raise ValueError(f"rgb must be an HxWx3 uint8 array at least {MIN_SIDE} px a side")
-    ok, buf = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
-    if not ok:
-        raise StoreError("could not encode the field as PNG")
-    return buf.tobytes(), ".png", rgb.shape[1], rgb.shape[0]
-
-
-def _new_uid() -> str:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    return f"{stamp}-{uuid.uuid4().hex[:8]}"
-
-
-def _write_durably(path: Path, payload: bytes) -> None:
-    """Temp file in the same folder, fsync, atomic rename, fsync the folder; all or nothing."""
-    tmp = path.with_name(TMP_PREFIX + path.name)
-    try:
-        if not path.parent.is_dir():
-            path.parent.mkdir(parents=True)
-            _fsync_dir(path.parent.parent)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o644)
-        try:
-            _write_all(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        _discard(tmp)
-        _discard(path)
-        raise StoreError(_disk_message(exc, path.parent)) from exc
-
-
-def _write_all(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename or a new entry durable; Windows cannot open folders (NTFS journals them)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _discard(path: Path) -> None:
-    """Best-effort clean-up while another error is raised; recover() removes what is left."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
-
-
-def _disk_message(exc: OSError, folder: Path) -> str:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return f"the disk is full: could not save the image in {folder}; free space and retry"
-    return f"could not save the image in {folder}: {exc.strerror or exc}"

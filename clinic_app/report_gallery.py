@@ -1,0 +1,105 @@
+"""Picture sections of the PDF report: a thumbnail per field and a gallery of cells by class,
+so a reader can check what the counts come from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from clinic_app.report_images import _field_preview, _image, _with_heat
+from clinic_app.report_sections import _class_name, _ordered
+from clinic_app.report_style import WIDTH, _p, markup
+from clinic_app.results import Analysis, CellResult, FieldResult
+
+MAX_THUMBS, THUMBS_PER_ROW = 24, 4
+CELLS_PER_CLASS, CELLS_PER_ROW = 12, 4
+
+
+def _grid(items: list, per_row: int) -> list[Table]:
+    """Items (flowable lists) in rows of ``per_row``, one table per row, so a heading keeps
+    with the first row only and the rest flow onto the next page."""
+    rows = [items[i:i + per_row] for i in range(0, len(items), per_row)]
+    rows[-1] += [""] * (per_row - len(rows[-1]))
+    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
+    return [Table([row], colWidths=[WIDTH / per_row] * per_row, style=style) for row in rows]
+
+
+def _field_caption(f: FieldResult) -> str:
+    """Caption markup under a field thumbnail: file name, cell count, quality, field class."""
+    q = f.quality
+    name = re.split(r"[\\/]", f.path)[-1]  # Windows or POSIX path, whichever wrote it
+    if len(name) > 44:  # cut in the middle: the end (number, extension) tells fields apart
+        name = f"{name[:20]}…{name[-23:]}"
+    lines = [f"<b>{markup(name)}</b>", f"{len(f.cells)} cells found",
+             "quality: usable" if q.usable else
+             f'<font color="#b00000">excluded: {markup(q.reason or "quality")}</font>']
+    if q.warnings:
+        lines.append("warnings: " + markup(", ".join(q.warnings)))
+    if f.field is not None:
+        top = max(f.field.scores.values(), default=0.0)
+        lines.append(f"field: {markup(f.field.label)} {top:.0%}")
+    elif f.field_note:
+        lines.append(f"field: {markup(f.field_note)}")
+    return "<br/>".join(lines)
+
+
+def _fields_section(analysis: Analysis) -> list[Flowable]:
+    """Thumbnails of the first ``MAX_THUMBS`` fields with their cells boxed."""
+    fields = analysis.fields
+    out: list[Flowable] = [_p(f"Fields ({len(fields)})", "h2")]
+    if not fields:
+        return out + [_p("No fields were analysed.")]
+    w = WIDTH / THUMBS_PER_ROW - 4 * mm
+    items = []
+    for f in fields[:MAX_THUMBS]:
+        img = _field_preview(f)
+        pic = _image(img, w, w * 0.8) if img is not None else _p("(no preview)", "caption")
+        items.append([pic, Spacer(1, 1 * mm), _p(_field_caption(f), "caption")])
+    out += _grid(items, THUMBS_PER_ROW)
+    if len(fields) > MAX_THUMBS:
+        out.append(_p(f"… and {len(fields) - MAX_THUMBS} more field(s) not shown.", "small"))
+    return out
+
+
+def _gallery_cells(analysis: Analysis) -> dict[str, list[CellResult]]:
+    """Counted cells with crops, by final label; reclassified ones first, because those are the
+    ones a second reader checks."""
+    by: dict[str, list[CellResult]] = defaultdict(list)
+    for f in analysis.fields:
+        for c in f.cells if f.quality.usable else []:
+            if c.crop is not None:
+                by[c.label].append(c)
+    return {k: sorted(v, key=lambda c: c.label == c.model_label) for k, v in by.items()}
+
+
+def _cell_item(c: CellResult) -> list[Flowable]:
+    """One gallery cell: crop (and heat map), confidence, and the model label if reviewed."""
+    size = 19 * mm
+    pic = _image(_with_heat(c.crop, c.heatmap), 2.1 * size, size, max_px=256)
+    text = f"{c.confidence:.0%} confidence"
+    if c.label != c.model_label:
+        text += f'<br/><font color="#b00000">reviewed: was {markup(c.model_label)}</font>'
+    return [pic, _p(text, "caption")]
+
+
+def _gallery_section(analysis: Analysis) -> list[Flowable]:
+    """Up to ``CELLS_PER_CLASS`` cells per class, each class kept on one page."""
+    cells = _gallery_cells(analysis)
+    out: list[Flowable] = [_p("Cells by class", "h2")]
+    if not cells:
+        return out + [_p("No cell images to show.")]
+    out.append(_p("Left: the cell as classified. Right, when present: heat map of the regions "
+                  "that most drove the model (red = more). Cells from excluded fields are not "
+                  "shown.", "small"))
+    for label in _ordered(cells):
+        shown = cells[label][:CELLS_PER_CLASS]
+        head = _p(f"{markup(_class_name(label))} — {len(cells[label])} cell(s), "
+                  f"{len(shown)} shown", "h3")
+        # One class never straddles a page: a row alone on the next page would lose its name.
+        out.append(KeepTogether([head, *_grid([_cell_item(c) for c in shown], CELLS_PER_ROW)]))
+    return out
