@@ -88,3 +88,16 @@ def test_ensemble_of_two_seeds_averages_members_and_converts(tmp_path, data):
                          "--data", str(data), "--limit", "8", "--rep-samples", "4"]) == 0
     parity = json.loads((task_dir / "parity.json").read_text())
     assert parity["edgetpu"]["unsupported_ops_fall_back_to_cpu"] == []
+
+
+def test_best_on_validation_breaks_accuracy_ties_by_validation_loss(tmp_path):
+    import keras
+
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    best = train.BestOnValidation(tmp_path / "best.weights.h5", "val_accuracy")
+    best.set_model(model)
+    logs = [(0.90, 0.30), (0.99, 0.20), (0.99, 0.10), (0.99, 0.15), (0.98, 0.01)]
+    for epoch, (acc, loss) in enumerate(logs):
+        best.on_epoch_end(epoch, {"val_accuracy": acc, "val_loss": loss})
+    assert best.best_epoch == 2
+    assert (tmp_path / "best.weights.h5").exists()
