@@ -3,7 +3,8 @@
     python -m training.ensemble --task all-subtype --runs runs_ens [--members seed2,seed3]
 
 Members are earlier ``training.train`` runs of the same task and input size in
-``<runs>/<task>/<name>/`` (default: every run there). The ensemble's outputs are the mean of
+``<runs>/<task>/<name>/`` (default: every run there); every run there competes with the
+ensemble. The ensemble's outputs are the mean of
 the members' probabilities and the mean of their class maps, so the app's CAM heat maps work
 unchanged. It joins ``comparison.json`` as ``ensemble`` and is chosen, like any run, on the
 validation split: accuracy first, then log loss (lower is better) to break ties, which a
@@ -83,21 +84,22 @@ def main(argv: list[str] | None = None) -> int:
     cfg = CONFIGS[args.task]
     if args.task == "all-subtype":
         cfg = sized(cfg, comparison.get("input_size", cfg.input_size))
-    names = (args.members.split(",") if args.members else
-             sorted(d.name for d in task_dir.iterdir()
-                    if (d / "metrics.json").exists() and d.name != "ensemble"))
-    if len(names) < 2:
-        raise SystemExit(f"an ensemble needs at least two runs in {task_dir}, found {names}")
-    members = [rebuild(cfg, task_dir / n) for n in names]
+    runs_here = sorted(d.name for d in task_dir.iterdir()
+                       if (d / "metrics.json").exists() and d.name != "ensemble")
+    names = args.members.split(",") if args.members else runs_here
+    if len(names) < 2 or not set(names) <= set(runs_here):
+        raise SystemExit(f"an ensemble needs at least two of the runs in {task_dir} "
+                         f"({', '.join(runs_here)}); asked for {names}")
+    models = {n: rebuild(cfg, task_dir / n) for n in runs_here}
     root = data_root(args.data)
     stain_norm = comparison.get("stain_norm", "none")
     lim = args.limit
     val = load_split(root, cfg, "val", lim and max(8, lim // 4), stain_norm)
     test = load_split(root, cfg, "test", lim and max(8, lim // 4), stain_norm)
 
-    ensemble = average(members, cfg.input_size)
+    ensemble = average([models[n] for n in names], cfg.input_size)
     runs = {n: {"val": evaluate(cfg, m, val), "test": evaluate(cfg, m, test),
-                "params": int(m.count_params())} for n, m in zip(names, members, strict=True)}
+                "params": int(m.count_params())} for n, m in models.items()}
     runs["ensemble"] = {"val": evaluate(cfg, ensemble, val), "test": evaluate(cfg, ensemble, test),
                         "params": int(ensemble.count_params()), "members": names}
     out = task_dir / "ensemble"
