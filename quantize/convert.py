@@ -138,7 +138,16 @@ def headline(rep: dict) -> dict:
     return out
 
 
-def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, extra: dict) -> dict:
+def chosen_backbone(task_dir: Path, chosen: str | None) -> str | None:
+    """The backbone of the chosen run (a run name such as ``seed6-40ep`` is not one)."""
+    metrics = task_dir / str(chosen) / "metrics.json"
+    if chosen and metrics.exists():
+        return json.loads(metrics.read_text()).get("backbone", chosen)
+    return chosen
+
+
+def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, extra: dict,
+                   version: str = VERSION) -> dict:
     labels = ["white-cell"] if cfg.task == "cell-seg" else list(cfg.labels)
     kind = {"all-subtype": "field-classification", "wbc-type": "cell-classification",
             "cell-seg": "segmentation"}[cfg.task]
@@ -151,14 +160,15 @@ def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, ext
                                                                                 "none")},
         "sha256": sha256_of(tfl), "size_bytes": tfl.stat().st_size,
         "training": {"data": data, "train_split": "train", "model_selection": "val",
-                     "backbone": comparison.get("chosen"), "comparison": comparison.get(
-                         "comparison", {})},
+                     "backbone": comparison.get("backbone", comparison.get("chosen")),
+                     "run": comparison.get("chosen"),
+                     "comparison": comparison.get("comparison", {})},
         "metrics": {"split": "test", "fp32": headline(test["fp32"]),
                     "int8": headline(test["int8"]),
                     "agreement": test.get("agreement", test.get("pixel_agreement")),
                     **({"int8_masks_covering_cells": headline(test["int8_masks_covering_cells"])}
                        if "int8_masks_covering_cells" in test else {})},
-        "version": VERSION, "date": dt.date.today().isoformat(), **extra,
+        "version": version, "date": dt.date.today().isoformat(), **extra,
     }
 
 
@@ -178,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--models", default=str(MODELS_DIR), help="where the model pack is written")
     p.add_argument("--limit", type=int, help="only N images per split (smoke runs)")
     p.add_argument("--rep-samples", type=int, default=300)
+    p.add_argument("--version", default=VERSION,
+                   help=f"manifest version (default {VERSION}); raise it for a new model")
     args = p.parse_args(argv)
 
     cfg = CONFIGS[args.task]
@@ -186,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if cfg.task == "all-subtype" and comparison.get("input_size", cfg.input_size) != cfg.input_size:
         cfg = sized(cfg, comparison["input_size"])  # trained with --input-size
     stain_norm = comparison.get("stain_norm", "none")
+    comparison["backbone"] = chosen_backbone(task_dir, comparison.get("chosen"))
     model = keras.models.load_model(task_dir / "model.keras")
     if cfg.task == "cell-seg":  # same weights, Edge-TPU-friendly upsampling, static 224 input
         model = export_seg(model, cfg.input_size)
@@ -214,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if tpu["compiler"].get("compiled"):
         extra["edgetpu_sha256"] = sha256_of(out.with_name(out.stem + "_edgetpu.tflite"))
     extra["edgetpu"] = {k: tpu[k] for k in ("compatible", "unsupported_ops_fall_back_to_cpu")}
-    entry = manifest_entry(cfg, out, test_pair, comparison, extra)
+    entry = manifest_entry(cfg, out, test_pair, comparison, extra, args.version)
     write_manifest(models_dir, entry)
 
     for pair in (val_pair, test_pair):

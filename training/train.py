@@ -247,8 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         "stain_norm": args.stain_norm, "input_size": cfg.input_size,
         "comparison": {n: {"val": headline(m), "test": m["test"].get("accuracy",
                                                                     m["test"].get("mean_dice")),
-                           "params": m["params"], "train_seconds": m["train_seconds"],
-                           "epochs": m["epochs"]} for n, m in results.items()},
+                           "params": m["params"], "train_seconds": m.get("train_seconds"),
+                           "epochs": m.get("epochs")} for n, m in results.items()},
     }
     (task_dir / "comparison.json").write_text(json.dumps(summary, indent=1))
     print(json.dumps(summary, indent=1))
