@@ -35,6 +35,7 @@ class TaskConfig:
     lr: float
     zoom: tuple[float, float] = (0.88, 1.12)  # random crop size / input size
     colour: float = 1.0  # stain jitter strength (augment.colour)
+    class_weights: str = "sqrt"  # "sqrt": square-root inverse-frequency loss weights; "none"
     seed: int = SEED  # weights init, shuffling and augmentation (``--seed``: ensemble members)
 
 

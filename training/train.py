@@ -174,7 +174,8 @@ def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path
     ckpt = out / "best.weights.h5"
     best = BestOnValidation(ckpt, monitor)
     callbacks = [best]
-    weights = None if cfg.task == "cell-seg" else class_weights(data["train"].y, len(cfg.labels))
+    weights = (None if cfg.task == "cell-seg" or cfg.class_weights == "none"
+               else class_weights(data["train"].y, len(cfg.labels)))
     t0 = time.time()
     hist = model.fit(train_ds, validation_data=val_ds, epochs=epochs, class_weight=weights,
                      callbacks=callbacks, verbose=2)
@@ -216,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name", help="name of this run in the comparison (default: backbone)")
     p.add_argument("--seed", type=int, default=SEED,
                    help=f"random seed (default {SEED}); other seeds train ensemble members")
+    p.add_argument("--class-weights", default="sqrt", choices=["sqrt", "none"],
+                   help="classifiers: square-root inverse-frequency loss weights, or none")
     p.add_argument("--input-size", type=int,
                    help="all-subtype: model input in px (default 224, the fields' own size)")
     args = p.parse_args(argv)
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         cfg = dataclasses.replace(cfg, lr=args.lr)
     if args.input_size:
         cfg = sized(cfg, args.input_size)
-    cfg = dataclasses.replace(cfg, seed=args.seed)
+    cfg = dataclasses.replace(cfg, seed=args.seed, class_weights=args.class_weights)
     strategy = setup_device(cfg.seed)
     data = load_data(cfg, data_root(args.data), args.limit, args.stain_norm)
     epochs = args.epochs or cfg.epochs
