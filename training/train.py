@@ -217,8 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name", help="name of this run in the comparison (default: backbone)")
     p.add_argument("--seed", type=int, default=SEED,
                    help=f"random seed (default {SEED}); other seeds train ensemble members")
-    p.add_argument("--class-weights", default="sqrt", choices=["sqrt", "none"],
-                   help="classifiers: square-root inverse-frequency loss weights, or none")
+    p.add_argument("--class-weights", choices=["sqrt", "none"],
+                   help="classifiers: square-root inverse-frequency loss weights, or none "
+                        "(default: the task's; all-subtype none, wbc-type sqrt)")
     p.add_argument("--input-size", type=int,
                    help="all-subtype: model input in px (default 224, the fields' own size)")
     args = p.parse_args(argv)
@@ -228,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         cfg = dataclasses.replace(cfg, lr=args.lr)
     if args.input_size:
         cfg = sized(cfg, args.input_size)
-    cfg = dataclasses.replace(cfg, seed=args.seed, class_weights=args.class_weights)
+    cfg = dataclasses.replace(cfg, seed=args.seed,
+                              class_weights=args.class_weights or cfg.class_weights)
     strategy = setup_device(cfg.seed)
     data = load_data(cfg, data_root(args.data), args.limit, args.stain_norm)
     epochs = args.epochs or cfg.epochs
