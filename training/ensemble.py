@@ -20,13 +20,12 @@ import shutil
 from pathlib import Path
 
 import keras
-import numpy as np
 from keras import layers
 
 from training import backbones
 from training.config import CONFIGS, TaskConfig, data_root, sized
-from training.data import Split, centre, load_split
-from training.metrics import benign_vs_malignant, classification_report, log_loss
+from training.data import load_split
+from training.train import evaluate
 
 
 def rebuild(cfg: TaskConfig, run_dir: Path) -> keras.Model:
@@ -52,17 +51,6 @@ def average(members: list[keras.Model], input_size: int) -> keras.Model:
 
     probs = mean([o[0] for o in outs], "probs")
     return keras.Model(inp, [probs, mean([o[1] for o in outs], "cam")])
-
-
-def evaluate(cfg: TaskConfig, model: keras.Model, split: Split) -> dict:
-    """Accuracy, per-class figures and log loss of one model on one split (FP32)."""
-    probs = model.predict(centre(split.x, cfg.input_size).astype(np.float32), batch_size=64,
-                          verbose=0)[0]
-    report = classification_report(split.y, probs.argmax(1), cfg.labels)
-    report["log_loss"] = log_loss(split.y, probs)
-    if cfg.task == "all-subtype":
-        report["benign_vs_malignant"] = benign_vs_malignant(split.y, probs.argmax(1))
-    return report
 
 
 def rank(val: dict) -> tuple[float, float]:
