@@ -8,15 +8,16 @@ too poor to trust is analysed but kept out of the counts, with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from clinic_app import images, quality, scale
+from clinic_app import quality, scale
 from clinic_app.classification import CellClassifier, FieldClassifier
-from clinic_app.modelpack import ModelEntry, TFLiteModel, load_manifest
+from clinic_app.fields import consensus_scales  # noqa: F401 - training.evaluate_detection
+from clinic_app.imaging import shrink_to
+from clinic_app.modelpack import ModelEntry, TFLiteModel, Thresholds, load_manifest
 from clinic_app.results import (
     Analysis,
     Field,
@@ -42,30 +43,6 @@ class AnalyzerOptions:
     models_dir: Path | None = None
 
 
-def consensus_scales(paths: list[Path]) -> dict[Path, tuple[float, str]]:
-    """Scale per field from the median red-cell estimate of all fields of its pixel size.
-
-    Fields of one size in one batch come from one camera and objective; one field's estimate
-    is good to about +-12% and can be far off on a crowded or empty field, the median of a
-    slide's fields is not. Unreadable files are left out (the analysis reports them).
-    """
-    groups: dict[tuple[int, int], list[tuple[Path, float]]] = {}
-    for path in paths:
-        try:
-            field = images.load_field(path)
-        except images.ImageError:
-            continue
-        um, how = scale.estimate_um_per_px(field.image)
-        if how == "red-cells":
-            groups.setdefault((field.width, field.height), []).append((path, um))
-    out = {}
-    for members in groups.values():
-        median = float(np.median([um for _, um in members]))
-        how = f"red-cells (median of {len(members)} fields)" if len(members) > 1 else "red-cells"
-        out.update({p: (median, how) for p, _ in members})
-    return out
-
-
 def model_info(entry: ModelEntry) -> ModelInfo:
     int8 = entry.metrics.get("int8", {})
     keys = ("accuracy", "balanced_accuracy", "mean_dice")
@@ -79,13 +56,18 @@ def model_info(entry: ModelEntry) -> ModelInfo:
 
 
 def thumbnail(rgb: np.ndarray, size: int = THUMB_PX) -> np.ndarray:
-    import cv2
+    """A small preview kept with the result (its own copy: the field's pixels are let go)."""
+    small = shrink_to(rgb, size)
+    return small.copy() if small is rgb else small
 
-    h, w = rgb.shape[:2]
-    f = size / max(h, w)
-    if f >= 1:
-        return rgb.copy()
-    return cv2.resize(rgb, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
+
+def assemble(fields: list[FieldResult], skipped: list[SkippedInput], models: list[ModelInfo],
+             backend: str, target: int, field_thresholds: Thresholds) -> Analysis:
+    """The sample-level ``Analysis`` over analysed fields: the one place it is put together,
+    by the Analyzer and by the desktop app after a reviewer's changes."""
+    threshold = float(field_thresholds.malignant_probability)  # type: ignore[arg-type]
+    return Analysis(fields=fields, summary=summarize(fields, target, threshold),
+                    skipped=skipped, models=models, backend=backend)
 
 
 class Analyzer:
@@ -132,35 +114,10 @@ class Analyzer:
                            um_per_px=um, scale_source=how, quality=report, cells=cells,
                            field=field_cls, field_note=note, thumbnail=thumbnail(rgb))
 
-    def analyze_paths(self, paths: Iterable[str | Path],
-                      progress: Callable[[int, int, str], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> Analysis:
-        """Every image under ``paths``; unreadable ones are listed as skipped."""
-        files, skipped = images.iter_image_paths(paths)
-        scales = {} if self.options.um_per_px else consensus_scales(files)
-        results: list[FieldResult] = []
-        for i, path in enumerate(files):
-            if cancelled and cancelled():
-                skipped += [SkippedInput(str(p), "cancelled") for p in files[i:]]
-                break
-            if progress:
-                progress(i, len(files), str(path))
-            try:
-                field = images.load_field(path, self.options.um_per_px)
-                if path in scales:
-                    field.um_per_px, field.scale_source = scales[path]
-            except images.ImageError as exc:
-                skipped.append(SkippedInput(str(path), exc.problem))
-                continue
-            results.append(self.analyze_field(field))
-        if progress:
-            progress(len(files), len(files), "")
-        return self.assemble(results, skipped)
-
     def assemble(self, fields: list[FieldResult], skipped: list[SkippedInput]) -> Analysis:
         """Sample summary over fields (also after a reviewer's changes)."""
-        return Analysis(fields=fields, summary=summarize(fields, self.options.target),
-                        skipped=skipped, models=self.models, backend=self.backend_message)
+        return assemble(fields, skipped, self.models, self.backend_message, self.options.target,
+                        self.entries["all-subtype"].thresholds)
 
     def close(self) -> None:
         for m in self._models.values():

@@ -23,6 +23,7 @@ import cv2
 import numpy as np
 
 from clinic_app import images, quality
+from clinic_app.imaging import shrink_to
 
 METER_SIDE = 320  # live meters run on a copy this size: a few ms, even for a 5 MP camera
 MAX_FAILED_READS = 5  # consecutive empty reads before a camera counts as unplugged
@@ -213,10 +214,7 @@ class Meters:
 
 def meters(rgb: np.ndarray) -> Meters:
     """Cheap enough to run on every few frames of the live preview."""
-    h, w = rgb.shape[:2]
-    f = METER_SIDE / max(h, w)
-    small = rgb if f >= 1 else cv2.resize(rgb, (max(2, round(w * f)), max(2, round(h * f))),
-                                          interpolation=cv2.INTER_AREA)
+    small = shrink_to(rgb, METER_SIDE, min_px=2)
     q = quality.assess(np.ascontiguousarray(small))
     return Meters(q.focus, q.clipped_dark, q.clipped_bright, q.usable, q.reason, q.warnings)
 
@@ -239,7 +237,6 @@ class LiveFeed:
         self.retry_s = retry_s
         self.clock = clock
         self.source: FrameSource | None = None
-        self.lost_since: float | None = None
         self.next_try = 0.0
 
     @property
@@ -264,7 +261,6 @@ class LiveFeed:
         except SourceLost as exc:
             self.next_try = self.clock() + self.retry_s
             return FeedEvent("waiting", message=str(exc))
-        self.lost_since = None
         return FeedEvent("reconnected", message=f"{self.source.name} reconnected")
 
     def _drop(self) -> None:
@@ -274,7 +270,6 @@ class LiveFeed:
             except (cv2.error, OSError, RuntimeError):  # a dead device may fail to close
                 pass
         self.source = None
-        self.lost_since = self.clock()
         self.next_try = self.clock() + self.retry_s
 
     def close(self) -> None:

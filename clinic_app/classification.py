@@ -12,14 +12,18 @@ import cv2
 import numpy as np
 
 from clinic_app import stain
-from clinic_app.modelpack import TFLiteModel
+from clinic_app.imaging import centre_square, shrink_to, square_crop
+from clinic_app.modelpack import TFLiteModel, calibrate
 from clinic_app.results import UNIDENTIFIED, BBox, CellResult, FieldClassification
 from clinic_app.scale import resample_to
 
 MIN_FIELD_SHARE = 0.6  # of the training fields' width a field must cover for all-subtype
 
 
-def scores_of(probs: np.ndarray, labels: tuple[str, ...]) -> dict[str, float]:
+def scores_of(probs: np.ndarray, labels: tuple[str, ...],
+              temperature: float) -> dict[str, float]:
+    """Label -> calibrated probability (the manifest's temperature; labels from the manifest)."""
+    probs = calibrate(probs, temperature)
     return {lab: float(p) for lab, p in zip(labels, probs, strict=True)}
 
 
@@ -37,45 +41,28 @@ def cam_heatmap(cam: np.ndarray, index: int, size: tuple[int, int]) -> np.ndarra
     return cv2.resize(m.astype(np.float32), size, interpolation=cv2.INTER_CUBIC).clip(0, 1)
 
 
-def centre_square(rgb: np.ndarray, fraction: float = 1.0) -> np.ndarray:
-    """Centre square covering ``fraction`` of the shorter side (the training framing)."""
-    h, w = rgb.shape[:2]
-    side = max(1, int(round(min(h, w) * fraction)))
-    y0, x0 = (h - side) // 2, (w - side) // 2
-    return rgb[y0:y0 + side, x0:x0 + side]
-
-
-def square_crop(rgb: np.ndarray, cx: float, cy: float, side: int) -> np.ndarray:
-    """``side`` x ``side`` crop centred on (cx, cy); edges are mirrored, not black."""
-    half = side // 2
-    x0, y0 = int(round(cx)) - half, int(round(cy)) - half
-    pad = max(0, -x0, -y0, x0 + side - rgb.shape[1], y0 + side - rgb.shape[0])
-    if pad:
-        rgb = cv2.copyMakeBorder(rgb, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
-        x0, y0 = x0 + pad, y0 + pad
-    return rgb[y0:y0 + side, x0:x0 + side]
-
-
 class CellClassifier:
     """``wbc-type`` on crops of a fixed physical size centred on each cell."""
 
     def __init__(self, model: TFLiteModel) -> None:
         self.model = model
         self.labels = model.entry.labels
-        self.threshold = float(model.entry.thresholds.get("unidentified_below", 0.5))
-        self.crop_um = float(model.entry.preprocessing.get("crop_um", 16.0))
-        self.stain_norm = model.entry.preprocessing.get("stain_norm", "none")
+        pre, thr = model.entry.preprocessing, model.entry.thresholds
+        self.threshold = float(thr.unidentified_below)  # type: ignore[arg-type]
+        self.temperature = thr.temperature
+        self.crop_um = float(pre.crop_um)  # type: ignore[arg-type]
+        self.centre_fraction = float(pre.centre_fraction)  # type: ignore[arg-type]
+        self.stain_norm = pre.stain_norm
 
     def run(self, crop: np.ndarray) -> tuple[dict[str, float], np.ndarray]:
         size = self.model.input_shape
         x = cv2.resize(stain.apply(crop, self.stain_norm), size[::-1], interpolation=cv2.INTER_AREA)
         probs, cam = self.model.run(x)
-        return scores_of(probs, self.labels), cam
+        return scores_of(probs, self.labels, self.temperature), cam
 
     def classify_image(self, rgb: np.ndarray) -> dict[str, float]:
         """A single-cell image framed like the training set (``clinic-app classify``)."""
-        frac = float(self.model.entry.preprocessing.get("centre_fraction", 1.0))
-        return self.run(centre_square(rgb, frac))[0]
+        return self.run(centre_square(rgb, self.centre_fraction))[0]
 
     def classify_cell(self, rgb: np.ndarray, um_per_px: float, bbox: BBox,
                       contour: np.ndarray | None = None) -> CellResult:
@@ -84,7 +71,7 @@ class CellClassifier:
         crop = square_crop(rgb, cx, cy, side)
         scores, cam = self.run(crop)
         best = int(np.argmax([scores[lab] for lab in self.labels]))
-        shown = crop if side <= 160 else cv2.resize(crop, (160, 160), interpolation=cv2.INTER_AREA)
+        shown = shrink_to(crop, 160)
         heat = cam_heatmap(cam, best, shown.shape[1::-1])
         label = top_label(scores, self.threshold)
         return CellResult(bbox=bbox, label=label, scores=scores, contour=contour,
@@ -97,13 +84,15 @@ class FieldClassifier:
     def __init__(self, model: TFLiteModel) -> None:
         self.model = model
         self.labels = model.entry.labels
-        self.target_um = float(model.entry.preprocessing.get("um_per_px", 0.0))
+        self.target_um = float(model.entry.preprocessing.um_per_px)  # type: ignore[arg-type]
+        self.field_um = float(model.entry.preprocessing.field_um)  # type: ignore[arg-type]
+        self.temperature = model.entry.thresholds.temperature
 
     def run(self, rgb: np.ndarray) -> FieldClassification:
         size = self.model.input_shape
         x = cv2.resize(rgb, size[::-1], interpolation=cv2.INTER_AREA)
         probs = self.model.run(x)[0]
-        scores = scores_of(probs, self.labels)
+        scores = scores_of(probs, self.labels, self.temperature)
         return FieldClassification(max(scores, key=scores.get), scores)
 
     def classify_image(self, rgb: np.ndarray) -> FieldClassification:
@@ -116,17 +105,15 @@ class FieldClassifier:
         The ALL model learned from low-magnification fields ~112 um wide; a high-magnification
         field showing a few cells says nothing about the pattern it learned.
         """
-        field_um = float(self.model.entry.preprocessing.get("field_um", 0.0))
+        field_um = self.field_um
         seen = min(rgb.shape[:2]) * um_per_px
-        if field_um and seen < MIN_FIELD_SHARE * field_um:
+        if seen < MIN_FIELD_SHARE * field_um:
             return (f"field is {seen:.0f} um across; {self.model.entry.id} needs >= "
                     f"{MIN_FIELD_SHARE * field_um:.0f} um (a lower magnification)")
         return ""
 
     def classify_field(self, rgb: np.ndarray, um_per_px: float) -> FieldClassification:
         """Resample to the model's scale; centre-crop or pad (background colour) to a square."""
-        if not self.target_um:
-            return self.classify_image(rgb)
         side = self.model.input_shape[0]
         work = resample_to(rgb, um_per_px, self.target_um)
         h, w = work.shape[:2]

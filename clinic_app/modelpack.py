@@ -24,6 +24,94 @@ class ModelIntegrityError(RuntimeError):
     """The model file is missing, damaged or not the one the manifest describes."""
 
 
+STAIN_METHODS = ("none", "reinhard")
+# What each task's preprocessing must state; a missing key is an integrity error, never a default.
+REQUIRED_PREPROCESSING = {
+    "cell-classification": ("stain_norm", "crop_um", "centre_fraction"),
+    "field-classification": ("stain_norm", "um_per_px", "field_um"),
+    "segmentation": ("stain_norm", "um_per_px"),
+}
+REQUIRED_THRESHOLDS = {
+    "cell-classification": ("unidentified_below",),
+    "field-classification": ("malignant_probability",),
+    "segmentation": (),
+}
+
+
+@dataclass(frozen=True)
+class Preprocessing:
+    """How pixels reach a model, as the manifest states it (docs/models.md).
+
+    ``um_per_px``: the scale the model was trained at; ``crop_um``: side of a cell crop;
+    ``centre_fraction``: the training framing of a single-cell image; ``field_um``: width of a
+    training field. Keys a task does not use are None.
+    """
+
+    stain_norm: str
+    um_per_px: float | None = None
+    crop_um: float | None = None
+    centre_fraction: float | None = None
+    field_um: float | None = None
+
+    @classmethod
+    def from_dict(cls, task: str, d: dict, model_id: str) -> Preprocessing:
+        _require(d, REQUIRED_PREPROCESSING[task], model_id, "preprocessing")
+        if d["stain_norm"] not in STAIN_METHODS:
+            raise ModelIntegrityError(f"model {model_id}: unknown stain_norm {d['stain_norm']!r}")
+        num = {k: _positive(d[k], model_id, k) for k in
+               ("um_per_px", "crop_um", "centre_fraction", "field_um") if k in d}
+        return cls(stain_norm=d["stain_norm"], **num)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Operating points chosen on validation data; extra keys (how they were chosen) are kept
+    in ``ModelEntry.raw`` only.
+
+    ``temperature`` calibrates softmax outputs: p -> p**(1/T), renormalised (1.0: unchanged).
+    """
+
+    unidentified_below: float | None = None
+    malignant_probability: float | None = None
+    temperature: float = 1.0
+
+    @classmethod
+    def from_dict(cls, task: str, d: dict, model_id: str) -> Thresholds:
+        _require(d, REQUIRED_THRESHOLDS[task], model_id, "thresholds")
+        given = {k: float(d[k]) for k in ("unidentified_below", "malignant_probability")
+                 if k in d}
+        temperature = _positive(d.get("temperature", 1.0), model_id, "temperature")
+        return cls(**given, temperature=temperature)
+
+
+def _require(d: dict, keys: tuple[str, ...], model_id: str, section: str) -> None:
+    missing = [k for k in keys if k not in d]
+    if missing:
+        raise ModelIntegrityError(f"model {model_id}: manifest {section} lacks "
+                                  f"{', '.join(missing)}")
+
+
+def _positive(value: object, model_id: str, key: str) -> float:
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        v = float("nan")
+    if not v > 0:
+        raise ModelIntegrityError(f"model {model_id}: {key} must be a positive number, "
+                                  f"got {value!r}")
+    return v
+
+
+def calibrate(probs: np.ndarray, temperature: float) -> np.ndarray:
+    """Temperature-scaled softmax outputs: ``p**(1/T)`` renormalised; T = 1 leaves them as
+    they are (bit for bit)."""
+    if temperature == 1.0:
+        return probs
+    p = np.power(np.clip(probs.astype(np.float64), 0.0, None), 1.0 / temperature)
+    total = p.sum()
+    return (p / total if total > 0 else p).astype(np.float32)
+
+
 @dataclass(frozen=True)
 class ModelEntry:
     """One manifest entry (see docs/models.md for every field)."""
@@ -37,20 +125,33 @@ class ModelEntry:
     sha256: str
     version: str
     date: str
-    preprocessing: dict = field(default_factory=dict)
+    preprocessing: Preprocessing
+    thresholds: Thresholds
     metrics: dict = field(default_factory=dict)
-    thresholds: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, d: dict) -> ModelEntry:
-        return cls(
-            id=d["id"], task=d["task"], file=d["file"], labels=tuple(d["labels"]),
-            input_size=int(d["input"]["size"]), input_dtype=d["input"]["dtype"],
-            sha256=d["sha256"], version=d["version"], date=d["date"],
-            preprocessing=d.get("preprocessing", {}), metrics=d.get("metrics", {}),
-            thresholds=d.get("thresholds", {}), raw=d,
-        )
+        """Validated: a missing or malformed key is a ``ModelIntegrityError``."""
+        mid = str(d.get("id", "?"))
+        try:
+            task = d["task"]
+            if task not in REQUIRED_PREPROCESSING:
+                raise ModelIntegrityError(f"model {mid}: unknown task {task!r}")
+            labels = tuple(str(x) for x in d["labels"])
+            if not labels or len(set(labels)) != len(labels):
+                raise ModelIntegrityError(f"model {mid}: labels must be distinct and not empty")
+            return cls(
+                id=d["id"], task=task, file=d["file"], labels=labels,
+                input_size=int(d["input"]["size"]), input_dtype=d["input"]["dtype"],
+                sha256=d["sha256"], version=d["version"], date=d["date"],
+                preprocessing=Preprocessing.from_dict(task, d["preprocessing"], mid),
+                thresholds=Thresholds.from_dict(task, d.get("thresholds", {}), mid),
+                metrics=d.get("metrics", {}), raw=d,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelIntegrityError(
+                f"model {mid}: manifest entry is malformed ({exc!r})") from exc
 
 
 def load_manifest(models_dir: Path | None = None) -> dict[str, ModelEntry]:
@@ -62,7 +163,19 @@ def load_manifest(models_dir: Path | None = None) -> dict[str, ModelEntry]:
         raise ModelIntegrityError(f"model manifest not found: {path}") from exc
     except json.JSONDecodeError as exc:
         raise ModelIntegrityError(f"model manifest is damaged: {path}: {exc}") from exc
-    return {d["id"]: ModelEntry.from_json(d) for d in data["models"]}
+    try:
+        models = data["models"]
+    except (KeyError, TypeError) as exc:
+        raise ModelIntegrityError(f"model manifest has no model list: {path}") from exc
+    return {d["id"]: ModelEntry.from_json(d) for d in models}
+
+
+def malignant_threshold(models_dir: Path | None = None) -> float:
+    """The ``all-subtype`` operating point the sample summary flags ALL at."""
+    entries = load_manifest(models_dir)
+    if "all-subtype" not in entries:
+        raise ModelIntegrityError("model pack lacks all-subtype")
+    return float(entries["all-subtype"].thresholds.malignant_probability)  # type: ignore[arg-type]
 
 
 def sha256_of(path: Path) -> str:

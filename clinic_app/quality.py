@@ -49,6 +49,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from clinic_app.imaging import shrink_to
 from clinic_app.results import QualityReport
 
 FOCUS_SIDE = 256  # focus is measured on a copy no larger than this (resolution robustness)
@@ -84,7 +85,7 @@ def assess(rgb: np.ndarray) -> QualityReport:
     """Measure one RGB uint8 field and decide whether its cells can be trusted."""
     _check_rgb(rgb)
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    small = _shrink(rgb, FOCUS_SIDE)
+    small = shrink_to(rgb, FOCUS_SIDE)
     small_grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     focus = focus_measure(small_grey)
     dark = float(np.count_nonzero(grey <= DARK_LEVEL)) / grey.size
@@ -163,16 +164,6 @@ def _check_rgb(rgb: np.ndarray) -> None:
         raise ValueError("assess expects an RGB uint8 array of shape HxWx3")
     if rgb.shape[2] != 3 or min(rgb.shape[:2]) < 2:
         raise ValueError(f"assess expects an RGB uint8 array of shape HxWx3, got {rgb.shape}")
-
-
-def _shrink(rgb: np.ndarray, side: int) -> np.ndarray:
-    """Copy with the longer side at most ``side`` (INTER_AREA averages; never enlarges)."""
-    h, w = rgb.shape[:2]
-    scale = side / max(h, w)
-    if scale >= 1.0:
-        return rgb
-    size = (max(1, round(w * scale)), max(1, round(h * scale)))
-    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
 
 
 def _calibrate(folders: list[str]) -> None:

@@ -193,6 +193,7 @@ class SampleSummary:
     subtype_scores: dict[str, float]
     malignant_probability: float | None
     unidentified: int
+    malignant_threshold: float  # the all-subtype manifest's operating point (not in to_dict)
     flags: list[Flag] = field(default_factory=list)
     # White cells in fields the ALL model calls malignant (summary.blast_estimate): a field-level
     # estimate, since no per-cell blast class exists. None when no field was classified.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from clinic_app.imaging import binary_mask
 from clinic_app.modelpack import TFLiteModel
 from clinic_app.results import BBox
 from clinic_app.scale import resample_to
@@ -47,7 +48,7 @@ def background_colour(rgb: np.ndarray) -> tuple[int, int, int]:
 
 def predict_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> tuple[np.ndarray, float]:
     """Probability mask at the model's scale, tiled over the field; returns (prob, scale)."""
-    target = float(model.entry.preprocessing.get("um_per_px", um_per_px))
+    target = float(model.entry.preprocessing.um_per_px)  # type: ignore[arg-type]
     work = resample_to(rgb, um_per_px, target)
     tile = model.input_shape[0]
     h, w = work.shape[:2]
@@ -68,8 +69,7 @@ def field_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> np.ndar
     prob, _ = predict_mask(model, rgb, um_per_px)
     if prob.shape != rgb.shape[:2]:
         prob = cv2.resize(prob, (rgb.shape[1], rgb.shape[0]), interpolation=cv2.INTER_LINEAR)
-    full = prob
-    return np.where(full > 0.5, 255, 0).astype(np.uint8)
+    return np.where(binary_mask(prob), 255, 0).astype(np.uint8)
 
 
 def _disk(radius_px: float) -> np.ndarray:
@@ -121,7 +121,7 @@ def split_instances(mask: np.ndarray, work_um: float) -> np.ndarray:
 def instances(prob: np.ndarray, work_um: float, field_um: float,
               field_shape: tuple[int, int]) -> list[CellInstance]:
     """Cell instances in field coordinates from a probability mask at ``work_um`` per pixel."""
-    labels = split_instances(prob > 0.5, work_um)
+    labels = split_instances(binary_mask(prob), work_um)
     factor = work_um / field_um
     margin = BOX_MARGIN_UM / field_um
     h, w = field_shape

@@ -10,12 +10,14 @@ Thresholds and their sources (a lab may change them; the report prints each flag
   peripheral blood; any erythroblast, or immature granulocytes above 2 %, is flagged
   (ICSH 2014 recommendations for standardization of peripheral blood cell morphology
   features; the 2 % IG cut-off is this project's default).
-- ALL suspected: mean malignant probability (1 - P(Benign)) over usable fields >= 0.5, the
-  operating point at which the shipped ``all-subtype`` test figures in the manifest were measured.
+- ALL suspected: mean malignant probability (1 - P(Benign)) over usable fields >= the manifest's
+  ``all-subtype`` ``thresholds.malignant_probability`` (0.5 today), the operating point at which
+  the shipped test figures in the manifest were measured; the caller passes it in.
 - Blast estimate: the white cells found in usable fields that ``all-subtype`` calls malignant
-  (P(malignant) >= 0.5), as a share of all white cells counted. ``wbc-type`` has no blast class
-  (its training set holds no blasts), so this is a field-level estimate, not a per-cell count;
-  the report says so. WHO 2022: >= 20 % blasts in blood or marrow supports acute leukaemia.
+  (P(malignant) >= that threshold), as a share of all white cells counted. ``wbc-type`` has no
+  blast class (its training set holds no blasts), so this is a field-level estimate, not a
+  per-cell count; the report says so. WHO 2022: >= 20 % blasts in blood or marrow supports
+  acute leukaemia.
 - More than 10 % of cells unidentified, or more than a quarter of fields unusable: the count
   itself is doubtful (project default).
 - Fewer cells than the 100-cell target (CLSI H20-A2 manual differential counts 200 cells; 100 is
@@ -39,7 +41,6 @@ REFERENCE_RANGES = {  # % of white cells, adults
     "basophil": (0.0, 2.0),
 }
 IG_MAX_PERCENT = 2.0
-MALIGNANT_THRESHOLD = 0.5
 UNIDENTIFIED_MAX_PERCENT = 10.0
 POOR_FIELDS_MAX_SHARE = 0.25
 MIN_CELLS_FOR_RANGES = 50  # below this, a percentage outside the range is mostly sampling noise
@@ -73,7 +74,8 @@ def subtype(fields: list[FieldResult]) -> tuple[str | None, dict[str, float], fl
     return max(mean, key=mean.get), mean, malignant, len(used)
 
 
-def blast_estimate(fields: list[FieldResult]) -> tuple[int | None, float | None]:
+def blast_estimate(fields: list[FieldResult],
+                   threshold: float) -> tuple[int | None, float | None]:
     """White cells in usable fields the field model calls malignant, and their share of all.
 
     None when no usable field was classified (e.g. every field too small for ``all-subtype``)."""
@@ -83,7 +85,7 @@ def blast_estimate(fields: list[FieldResult]) -> tuple[int | None, float | None]
     white = [(f, sum(c.label not in NOT_WHITE_CELLS for c in f.cells)) for f in used]
     total = sum(n for _, n in white)
     blasts = sum(n for f, n in white if f.field is not None
-                 and malignant_probability(f.field.scores) >= MALIGNANT_THRESHOLD)
+                 and malignant_probability(f.field.scores) >= threshold)
     return blasts, (100.0 * blasts / total if total else None)
 
 
@@ -113,21 +115,22 @@ def abnormal_cell_flags(counts: dict[str, int], pct: dict[str, float]) -> list[F
     return flags
 
 
-def summarize(fields: list[FieldResult], target: int = 100) -> SampleSummary:
-    """Everything the report's first page says about the sample."""
+def summarize(fields: list[FieldResult], target: int, malignant_threshold: float) -> SampleSummary:
+    """Everything the report's first page says about the sample; ``malignant_threshold`` is the
+    ``all-subtype`` model's (``modelpack.Thresholds.malignant_probability``)."""
     counts, pct, total = differential(fields)
     label, scores, malignant, n_used = subtype(fields)
-    blasts, blast_pct = blast_estimate(fields)
+    blasts, blast_pct = blast_estimate(fields, malignant_threshold)
     unidentified = counts.get(UNIDENTIFIED, 0)
     usable = sum(f.quality.usable for f in fields)
     flags: list[Flag] = []
-    if malignant is not None and malignant >= MALIGNANT_THRESHOLD:
+    if malignant is not None and malignant >= malignant_threshold:
         flags.append(Flag("ALL_SUSPECTED",
                           f"acute lymphoblastic leukaemia suspected: malignant probability "
                           f"{malignant:.0%} over {n_used} field(s), most likely {label}"
                           + ("" if blast_pct is None else
                              f"; blast estimate {blast_pct:.0f}% of white cells"),
-                          f"all-subtype model, threshold {MALIGNANT_THRESHOLD:g}"))
+                          f"all-subtype model, threshold {malignant_threshold:g}"))
     flags += range_flags(pct, total)
     flags += abnormal_cell_flags(counts, pct)
     if total and 100.0 * unidentified / total > UNIDENTIFIED_MAX_PERCENT:
@@ -144,5 +147,6 @@ def summarize(fields: list[FieldResult], target: int = 100) -> SampleSummary:
         counts=counts, percentages=pct, cells_counted=total, target=target,
         fields_total=len(fields), fields_used=usable, subtype_label=label,
         subtype_scores=scores, malignant_probability=malignant, unidentified=unidentified,
+        malignant_threshold=malignant_threshold,
         flags=flags, blast_cells=blasts, blast_percent=blast_pct,
     )

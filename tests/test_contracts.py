@@ -48,7 +48,7 @@ def test_base_install_has_no_tensorflow():
 def test_running_a_model_loads_no_tensorflow(tmp_path):
     """The classify path in a fresh interpreter leaves tensorflow out of sys.modules."""
     code = (
-        "import sys, clinic_app.commands, clinic_app.analysis, clinic_app.report;"
+        "import sys, clinic_app.cli.commands, clinic_app.analysis, clinic_app.report;"
         "from clinic_app import runtime; runtime.runtime_name();"
         "print('tensorflow' in sys.modules, 'PySide6' in sys.modules)"
     )

@@ -8,14 +8,9 @@ import json
 import numpy as np
 import pytest
 
-from clinic_app.export import (
-    CELL_COLUMNS,
-    REPORT_CODE,
-    case_summary,
-    export_csv,
-    export_fhir,
-    fhir_diagnostic_report,
-)
+from clinic_app.export import case_summary, export_csv, export_fhir, fhir_diagnostic_report
+from clinic_app.export.csv import CELL_COLUMNS
+from clinic_app.export.fhir import REPORT_CODE
 from clinic_app.results import (
     BBox,
     CaseInfo,
@@ -125,7 +120,7 @@ def test_fhir_preliminary_then_final(case, tmp_path):
 def test_fhir_from_a_bare_case_info():
     from clinic_app.summary import summarize
 
-    summary = summarize([result(["lymphocyte"] * 4, malignant=0.1)])
+    summary = summarize([result(["lymphocyte"] * 4, malignant=0.1)], 100, 0.5)
     report = fhir_diagnostic_report(CaseInfo(patient_id="X1"), summary,
                                     effective="2024-05-01T09:00:00Z")
     assert report["effectiveDateTime"] == "2024-05-01T09:00:00Z" and "id" not in report

@@ -12,7 +12,8 @@ import cv2
 import numpy as np
 import pytest
 
-from clinic_app.report import markup, write_report
+from clinic_app.report import write_report
+from clinic_app.report.style import markup
 from clinic_app.results import (
     UNIDENTIFIED,
     Analysis,
@@ -94,7 +95,7 @@ def make_analysis(tmp: Path) -> Analysis:
               ModelInfo("wbc-type", "1.0.0", "cd" * 32, {"accuracy": 0.93,
                                                         "balanced_accuracy": 0.91}),
               ModelInfo("cell-seg", "1.0.0", "ef" * 32, {"mean_dice": 0.88})]
-    return Analysis(fields=fields, summary=summarize(fields, target=100),
+    return Analysis(fields=fields, summary=summarize(fields, 100, 0.5),
                     skipped=[SkippedInput("C:\\slides\\case42\\broken.jpg", "not an image")],
                     models=models, backend="cpu (XNNPACK)")
 
@@ -159,7 +160,7 @@ def test_report_embeds_images_and_fallback_font(report: tuple[Path, Analysis]) -
 
 
 def test_empty_report_and_escaping(tmp_path: Path) -> None:
-    analysis = Analysis(fields=[], summary=summarize([], target=100))
+    analysis = Analysis(fields=[], summary=summarize([], 100, 0.5))
     path = write_report(analysis, CaseInfo(patient_id="EMPTY-1", patient_name=TRICKY),
                         tmp_path / "empty.pdf")
     assert path.read_bytes().startswith(b"%PDF")

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from conftest import REPO
 
-from clinic_app import store as store_mod
+from clinic_app.fileio import TMP_PREFIX
 from clinic_app.results import (
     BBox,
     CaseInfo,
@@ -25,6 +25,7 @@ from clinic_app.results import (
     QualityReport,
 )
 from clinic_app.store import CaseSignedError, CaseStore, StoreError, utc_now
+from clinic_app.store.schema import SCHEMA_VERSION
 
 
 def image(seed: int = 0, h: int = 40, w: int = 56) -> np.ndarray:
@@ -54,7 +55,7 @@ def files_in(folder: Path) -> list[str]:
 def test_schema_wal_and_integrity(store, tmp_path):
     raw = sqlite3.connect(tmp_path / "data" / "cases.sqlite")
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == store_mod.SCHEMA_VERSION
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     raw.close()
     assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -169,7 +170,7 @@ def test_crash_between_rename_and_insert_is_recovered(tmp_path, monkeypatch):
             with pytest.raises(KeyboardInterrupt):
                 s.add_field_image(case, rgb=image(3), source="camera")
     [orphan] = list((data / "images" / str(case)).iterdir())
-    leftover = orphan.with_name(store_mod.TMP_PREFIX + "x.png")
+    leftover = orphan.with_name(TMP_PREFIX + "x.png")
     leftover.write_bytes(b"\x89PNG half")  # a temp file from another crash
     with CaseStore(data) as s:
         assert s.fields(case) == []

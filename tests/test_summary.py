@@ -30,14 +30,14 @@ def field(labels: list[str], usable: bool = True, benign: float = 0.9) -> FieldR
 def test_differential_and_flags():
     normal = ["neutrophil"] * 60 + ["lymphocyte"] * 30 + ["monocyte"] * 6 + ["eosinophil"] * 3
     normal += ["basophil"]
-    s = summarize([field(normal)], target=100)
+    s = summarize([field(normal)], 100, 0.5)
     assert s.cells_counted == 100 and round(s.percentages["neutrophil"]) == 60
     assert [f.code for f in s.flags] == []
     assert s.subtype_label == "Benign" and abs(s.malignant_probability - 0.1) < 1e-6
 
 
 def test_poor_fields_are_excluded_and_flagged():
-    s = summarize([field(["lymphocyte"] * 5), field(["neutrophil"] * 50, usable=False)])
+    s = summarize([field(["lymphocyte"] * 5), field(["neutrophil"] * 50, usable=False)], 100, 0.5)
     assert s.cells_counted == 5 and s.fields_used == 1
     codes = {f.code for f in s.flags}
     assert {"POOR_FIELDS", "LOW_COUNT"} <= codes
@@ -45,7 +45,7 @@ def test_poor_fields_are_excluded_and_flagged():
 
 def test_leukaemia_and_unidentified_flags():
     cells = ["lymphocyte"] * 40 + ["unidentified"] * 30 + ["neutrophil"] * 30
-    s = summarize([field(cells, benign=0.1), field(cells, benign=0.3)])
+    s = summarize([field(cells, benign=0.1), field(cells, benign=0.3)], 100, 0.5)
     codes = {f.code for f in s.flags}
     assert {"ALL_SUSPECTED", "MANY_UNIDENTIFIED", "NEUTROPHIL_LOW"} <= codes
     assert s.subtype_label == "Pre" and abs(s.malignant_probability - 0.8) < 1e-6
@@ -56,15 +56,15 @@ def test_blast_estimate_counts_white_cells_in_malignant_fields_only():
     malignant = field(["lymphocyte"] * 6 + ["platelet"] * 4, benign=0.2)
     benign = field(["lymphocyte"] * 10, benign=0.9)
     poor = field(["lymphocyte"] * 50, usable=False, benign=0.0)
-    s = summarize([malignant, benign, poor])
+    s = summarize([malignant, benign, poor], 100, 0.5)
     assert s.blast_cells == 6 and abs(s.blast_percent - 37.5) < 1e-6
     assert s.to_dict()["blasts"]["percent"] == 37.5
     no_field_model = FieldResult("f.png", 100, 100, 0.5, "given", GOOD, [], None)
-    assert summarize([no_field_model]).blast_percent is None
+    assert summarize([no_field_model], 100, 0.5).blast_percent is None
 
 
 def test_platelets_are_not_in_the_differential():
-    s = summarize([field(["lymphocyte"] * 3 + ["platelet"] * 7)])
+    s = summarize([field(["lymphocyte"] * 3 + ["platelet"] * 7)], 100, 0.5)
     assert s.cells_counted == 3 and s.counts["platelet"] == 7 and "platelet" not in s.percentages
 
 

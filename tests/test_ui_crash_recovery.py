@@ -19,8 +19,11 @@ import pytest
 from conftest import EXAMPLES, REPO, needs_models
 from PySide6.QtCore import QSettings
 
+from clinic_app.fileio import TMP_PREFIX
 from clinic_app.images import load_field
-from clinic_app.store import DB_NAME, IMAGES_DIR, TMP_PREFIX, CaseStore
+from clinic_app.store import CaseStore
+from clinic_app.store.files import IMAGES_DIR
+from clinic_app.store.schema import DB_NAME
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.settings import AppSettings
 

@@ -11,13 +11,13 @@ import threading
 import time
 from collections.abc import Callable
 
-import cv2
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from clinic_app.capture import FrameSource, LiveFeed, SourceLost, meters
+from clinic_app.imaging import shrink_to
 from clinic_app.ui.qtutil import to_qimage
 
 PREVIEW_SIDE = 960  # frames are shrunk to this before crossing to the GUI
@@ -75,10 +75,7 @@ class CameraThread(QThread):
         feed.close()
 
     def _offer(self, rgb: np.ndarray) -> None:
-        h, w = rgb.shape[:2]
-        f = PREVIEW_SIDE / max(h, w)
-        small = rgb if f >= 1 else cv2.resize(rgb, (round(w * f), round(h * f)),
-                                              interpolation=cv2.INTER_AREA)
+        small = shrink_to(rgb, PREVIEW_SIDE)
         image = to_qimage(small)
         with self._lock:
             self._latest, self._preview = rgb, image

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from clinic_app.analysis import assemble
+from clinic_app.fields import CANCELLED
+from clinic_app.modelpack import Thresholds
 from clinic_app.results import Analysis, FieldResult, ModelInfo, SkippedInput
-from clinic_app.summary import summarize
 
 if TYPE_CHECKING:
     from clinic_app.ui.acquisition import AcquisitionPage
@@ -39,7 +41,8 @@ class EngineEvents(QMainWindow):
     backend: str
     models_error: str
     models: list[ModelInfo]
-    labels: tuple[str, ...] | None
+    labels: tuple[str, ...]
+    field_thresholds: Thresholds
     closed: bool
     summary_timer: QTimer
     backend_label: QLabel
@@ -88,8 +91,8 @@ class EngineEvents(QMainWindow):
         self._update_counts()
 
     def _import_finished(self, case_id: int, saved: int, skipped: list[SkippedInput]) -> None:
-        cancelled = [x for x in skipped if x.reason == "import cancelled"]
-        bad = [x for x in skipped if x.reason != "import cancelled"]
+        cancelled = [x for x in skipped if x.reason == CANCELLED]
+        bad = [x for x in skipped if x.reason != CANCELLED]
         text = self.tr("%d image(s) saved.") % saved
         if cancelled:
             text = self.tr("Import cancelled: %d image(s) saved, %d not imported.") % (
@@ -107,8 +110,9 @@ class EngineEvents(QMainWindow):
         self.show_message(message, error=True)
 
     def _analyzer_ready(self, backend: str, labels: tuple[str, ...], crop_um: float,
-                        models: list[ModelInfo]) -> None:
+                        models: list[ModelInfo], field_thresholds: Thresholds) -> None:
         self.backend, self.models_error, self.models = backend, "", models
+        self.field_thresholds = field_thresholds
         self.backend_label.setText(backend)
         self.labels = labels
         self.review.crop_um = crop_um
@@ -137,10 +141,10 @@ class EngineEvents(QMainWindow):
         self.show_message(reason, error=True)
 
     def _assemble(self, fields: list[FieldResult], skipped: list[SkippedInput]) -> Analysis:
-        """What ``Analyzer.assemble`` does, here, where the reviewer changes labels: the
-        Analyzer itself lives in the engine process."""
-        return Analysis(fields, summarize(fields, self.settings.target), skipped,
-                        list(self.models), self.backend or "not loaded")
+        """``analysis.assemble`` here, where the reviewer changes labels (the Analyzer itself
+        lives in the engine process)."""
+        return assemble(fields, skipped, list(self.models), self.backend or "not loaded",
+                        self.settings.target, self.field_thresholds)
 
     def _engine_gone(self) -> None:
         if not self.closed:

@@ -6,8 +6,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from clinic_app.app.case import FieldEntry
 from clinic_app.ui.qtutil import to_pixmap, tr
-from clinic_app.ui.session import FieldEntry
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 NAME_CHARS = 24

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app import overlay
+from clinic_app.app.case import CellRef
 from clinic_app.results import FieldResult
 from clinic_app.ui.heat import field_heat
 from clinic_app.ui.qtutil import to_qimage
-from clinic_app.ui.session import CellRef
 
 ZOOM_STEP = 1.25
 

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.app.case import CellRef, FieldEntry
 from clinic_app.overlay import colour_of
 from clinic_app.results import UNIDENTIFIED, CellResult
 from clinic_app.ui.heat import blend_heat
 from clinic_app.ui.qtutil import to_pixmap
-from clinic_app.ui.session import CaseSession, CellRef, FieldEntry
+from clinic_app.ui.session import CaseSession
 
 MIME = "application/x-clinic-cells"
 ICON = 72

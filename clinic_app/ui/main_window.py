@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app import export, runtime
+from clinic_app.app.case import LoadedCase, load_case, pack_defaults
 from clinic_app.results import Analysis, CaseInfo, ModelInfo
 from clinic_app.store import CaseStore, StoreError
 from clinic_app.ui.acquisition import AcquisitionPage
@@ -28,7 +29,7 @@ from clinic_app.ui.cases import CasesPage, NewCaseDialog
 from clinic_app.ui.engine_events import EngineEvents
 from clinic_app.ui.report_page import ReportPage
 from clinic_app.ui.review import ReviewPage
-from clinic_app.ui.session import DEFAULT_LABELS, CaseSession, LoadedCase, load_case
+from clinic_app.ui.session import CaseSession
 from clinic_app.ui.settings import AppSettings, SettingsDialog, save_settings
 from clinic_app.ui.widgets import dropped_paths
 from clinic_app.ui.workers import Pipeline, TaskRunner
@@ -49,7 +50,7 @@ class MainWindow(EngineEvents):
         self.store = CaseStore(self.data_dir)
         self.recovery = self.store.recover()
         self.session: CaseSession | None = None
-        self.labels: tuple[str, ...] | None = None
+        self.labels, self.field_thresholds = pack_defaults()  # the engine's Ready replaces them
         self.backend = ""
         self.models_error = ""
         self.models: list[ModelInfo] = []
@@ -157,8 +158,7 @@ class MainWindow(EngineEvents):
     def _opened(self, loaded: LoadedCase, page: QWidget | None) -> None:
         """Show the case: by default on Review, or on Capture while it has no field yet."""
         page = page or (self.review if loaded.fields else self.acquisition)
-        self.session = CaseSession(self.store, loaded, self._assemble,
-                                   self.labels or DEFAULT_LABELS)
+        self.session = CaseSession(self.store, loaded, self._assemble, self.labels)
         s = self.session
         s.summary_changed.connect(self.summary_timer.start)
         s.status_changed.connect(self._status_changed)

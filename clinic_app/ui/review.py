@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.app.case import CellRef
 from clinic_app.images import load_field
 from clinic_app.results import UNIDENTIFIED, FieldResult
 from clinic_app.store import StoreError
@@ -32,7 +33,7 @@ from clinic_app.ui.field_list import FieldList
 from clinic_app.ui.field_view import ZOOM_STEP, FieldView, compose
 from clinic_app.ui.gallery import CellGallery
 from clinic_app.ui.heat import has_heat
-from clinic_app.ui.session import CaseSession, CellRef
+from clinic_app.ui.session import CaseSession
 from clinic_app.ui.summary_panel import SummaryPanel
 from clinic_app.ui.workers import TaskRunner
 

@@ -3,101 +3,26 @@
 Pages read this object and listen to its signals; none keeps its own copy of a result. Every
 change goes to the store first (reclassification, sign-off: audited there) and only then to the
 in-memory objects, so what the window shows is what the database holds. The summary is
-recomputed with ``Analyzer.assemble`` (the analysis core), never by the UI.
+recomputed with ``analysis.assemble`` (the analysis core), never by the UI. The Qt-free data
+(``FieldEntry``, ``CellRef``, loading a case) is in ``clinic_app.app.case``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from clinic_app.analysis import thumbnail
-from clinic_app.images import ImageError, load_field
+from clinic_app.app.case import CellRef, FieldEntry, LoadedCase
 from clinic_app.results import (
-    UNIDENTIFIED,
     Analysis,
     CaseInfo,
     FieldResult,
     SkippedInput,
 )
-from clinic_app.store import CaseRecord, CaseStore, FieldRecord
+from clinic_app.store import CaseStore
 from clinic_app.ui.cases import local_time
-
-DEFAULT_LABELS = ("basophil", "eosinophil", "erythroblast", "ig", "lymphocyte", "monocyte",
-                  "neutrophil", "platelet")
-CROP_PAD = 0.25  # gallery crops show a margin around the cell's box
-
-
-@dataclass
-class FieldEntry:
-    """One field of the open case as the UI shows it."""
-
-    id: int
-    image_path: Path | None  # known once stored and analysed (the result holds it)
-    source: str
-    result: FieldResult | None = None
-    cell_ids: tuple[int, ...] = ()
-    error: str = ""
-    thumb: np.ndarray | None = None
-
-    @property
-    def name(self) -> str:
-        return Path(self.source).name if self.source else f"field {self.id}"
-
-    @property
-    def pending(self) -> bool:
-        return self.result is None and not self.error
-
-
-@dataclass
-class CellRef:
-    """Where a cell lives: field id and index in that field's cells."""
-
-    field_id: int
-    index: int
-
-
-@dataclass
-class LoadedCase:
-    """What the open-case task returns (built on a worker: it decodes every image)."""
-
-    record: CaseRecord
-    fields: list[FieldEntry] = field(default_factory=list)
-
-
-def display_crop(rgb: np.ndarray, bbox: object) -> np.ndarray:
-    """A gallery picture of a reloaded cell (crops are not stored): its box plus a margin."""
-    x0, y0, x1, y1 = bbox.as_list()  # type: ignore[attr-defined]
-    pad = int(CROP_PAD * max(x1 - x0, y1 - y0))
-    h, w = rgb.shape[:2]
-    crop = rgb[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
-    return cv2.resize(crop, (96, 96), interpolation=cv2.INTER_AREA) if crop.size else crop
-
-
-def entry_from_record(rec: FieldRecord) -> FieldEntry:
-    """Read the stored image once for the thumbnail and the cell crops (worker thread)."""
-    entry = FieldEntry(rec.id, rec.image_path, rec.source, rec.result, rec.cell_ids)
-    try:
-        rgb = load_field(rec.image_path).image
-    except ImageError as exc:
-        entry.error = f"image unreadable: {exc}"
-        return entry
-    entry.thumb = thumbnail(rgb, 128)
-    if rec.result is not None:
-        rec.result.thumbnail = thumbnail(rgb)
-        for cell in rec.result.cells:
-            cell.crop = display_crop(rgb, cell.bbox)
-    return entry
-
-
-def load_case(store: CaseStore, case_id: int) -> LoadedCase:
-    return LoadedCase(store.get_case(case_id),
-                      [entry_from_record(r) for r in store.fields(case_id)])
 
 
 class CaseSession(QObject):
@@ -111,7 +36,7 @@ class CaseSession(QObject):
 
     def __init__(self, store: CaseStore, loaded: LoadedCase,
                  assemble: Callable[[list[FieldResult], list[SkippedInput]], Analysis],
-                 labels: tuple[str, ...] = DEFAULT_LABELS) -> None:
+                 labels: tuple[str, ...]) -> None:
         super().__init__()
         self.store = store
         self.record = loaded.record
@@ -128,10 +53,6 @@ class CaseSession(QObject):
     @property
     def signed(self) -> bool:
         return self.record.status == "signed"
-
-    @property
-    def all_labels(self) -> tuple[str, ...]:
-        return (*self.labels, UNIDENTIFIED)
 
     def pending(self) -> list[int]:
         return [f.id for f in self.fields.values() if f.pending]

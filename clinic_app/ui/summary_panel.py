@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.overlay import colour_of
 from clinic_app.results import SampleSummary
-from clinic_app.summary import MALIGNANT_THRESHOLD, NOT_WHITE_CELLS, REFERENCE_RANGES
+from clinic_app.summary import NOT_WHITE_CELLS, REFERENCE_RANGES
 
 ROW_H = 20
 
@@ -144,7 +144,7 @@ class SummaryPanel(QWidget):
         if p is None:
             text = self.tr("ALL screen: no usable field could be classified.")
             style = "background: #eeeeee;"
-        elif p >= MALIGNANT_THRESHOLD:
+        elif p >= s.malignant_threshold:
             text = self.tr("ALL SUSPECTED — most likely subtype: %s\nmalignant probability "
                            "%.0f%% (screening aid: confirm by morphology and flow cytometry)"
                            ) % (s.subtype_label, 100 * p)

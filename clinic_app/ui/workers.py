@@ -1,6 +1,6 @@
 """Workers: the window never waits on a disk write, an image decode or a model.
 
-``Pipeline`` starts the engine process (``ui/engine.py``: saving and analysing fields; a process,
+``Pipeline`` starts the engine process (``app/engine.py``: saving and analysing fields; a process,
 so its Python never holds the window's GIL) and turns its messages into Qt signals. Requests go
 out through a sender thread (a 5 MP frame is 15 MB to pickle and pipe); events come in through
 a reader thread and are re-emitted on the GUI thread. ``TaskRunner`` runs one-off jobs (open a
@@ -9,6 +9,7 @@ case, write a report, probe accelerators) on a thread pool.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import queue
 import threading
@@ -21,7 +22,8 @@ import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 from clinic_app.analysis import AnalyzerOptions
-from clinic_app.ui import engine
+from clinic_app.app import engine
+from clinic_app.app import messages as msg
 
 STOP_WAIT_S = 10.0
 
@@ -40,7 +42,7 @@ class _Reader(QThread):
             try:
                 event = self.conn.recv()
             except (EOFError, OSError):
-                self.message.emit(("gone",))
+                self.message.emit(msg.Gone())
                 return
             self.message.emit(event)
 
@@ -52,7 +54,7 @@ class Pipeline(QObject):
     progress = Signal(int, int)  # done, total
     finished = Signal(int, int, object)  # case id, fields saved, list[SkippedInput]
     error = Signal(str)
-    ready = Signal(str, object, float, object)  # backend, cell labels, crop um, [ModelInfo]
+    ready = Signal(str, object, float, object, object)  # backend, labels, crop um, models, thr
     load_failed = Signal(str)
     analysed = Signal(int, int, object, object)  # case id, field id, FieldResult, cell ids
     failed = Signal(int, int, str)  # case id, field id, reason
@@ -66,7 +68,13 @@ class Pipeline(QObject):
                                    name="clinic-engine", daemon=True)
         self.process.start()
         child.close()
-        self.outbox: queue.Queue[tuple | None] = queue.Queue()
+        self.outbox: queue.Queue[msg.Request | None] = queue.Queue()
+        # Each engine event and the signal that carries its fields to the window.
+        self._signals = {msg.Saved: self.saved, msg.Progress: self.progress,
+                         msg.Finished: self.finished, msg.Error: self.error,
+                         msg.Ready: self.ready, msg.LoadFailed: self.load_failed,
+                         msg.Analysed: self.analysed, msg.Failed: self.failed,
+                         msg.Gone: self.gone}
         self.sender = threading.Thread(target=self._send_loop, name="engine-send", daemon=True)
         self.sender.start()
         self.reader = _Reader(self.conn)
@@ -82,31 +90,32 @@ class Pipeline(QObject):
                 return
 
     @Slot(object)
-    def _dispatch(self, event: tuple) -> None:
-        getattr(self, event[0]).emit(*event[1:])
+    def _dispatch(self, event: msg.Event) -> None:
+        values = [getattr(event, f.name) for f in dataclasses.fields(event)]
+        self._signals[type(event)].emit(*values)
 
     def load(self, options: AnalyzerOptions) -> None:
-        self.outbox.put(("load", options))
+        self.outbox.put(msg.Load(options))
 
     def import_paths(self, case_id: int, paths: list[str], um_per_px: float | None) -> None:
-        self.outbox.put(("import", case_id, list(paths), um_per_px))
+        self.outbox.put(msg.Import(case_id, tuple(paths), um_per_px))
 
     def save_frame(self, case_id: int, rgb: np.ndarray, source: str,
                    um_per_px: float | None) -> None:
-        self.outbox.put(("frame", case_id, rgb, source, um_per_px))
+        self.outbox.put(msg.Frame(case_id, rgb, source, um_per_px))
 
     def analyze(self, case_id: int, field_id: int) -> None:
-        self.outbox.put(("analyze", case_id, field_id))
+        self.outbox.put(msg.Analyze(case_id, field_id))
 
     def cancel_import(self) -> None:
-        self.outbox.put(("cancel",))
+        self.outbox.put(msg.Cancel())
 
     def stop(self) -> None:
         """Let the engine finish the field in hand and close its store, then end it."""
         if self.stopped:
             return
         self.stopped = True
-        self.outbox.put(("stop",))
+        self.outbox.put(msg.Stop())
         self.outbox.put(None)
         self.process.join(STOP_WAIT_S)
         if self.process.is_alive():

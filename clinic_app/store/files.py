@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,15 +15,15 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from clinic_app.fileio import atomic_write
 from clinic_app.images import MIN_SIDE, decode_image, sniff_format
-from clinic_app.store_records import StoreError
+from clinic_app.store.records import StoreError
 
 IMAGES_DIR = "images"
-TMP_PREFIX = ".partial-"
 _EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "BMP": ".bmp"}
 
 
-def _encode(rgb: np.ndarray | None, data: bytes | None, source: str) -> tuple[bytes, str, int, int]:
+def encode(rgb: np.ndarray | None, data: bytes | None, source: str) -> tuple[bytes, str, int, int]:
     """Bytes to store, their extension, and the decoded width and height (checked first)."""
     if (rgb is None) == (data is None):
         raise ValueError("give exactly one of rgb or data")
@@ -43,51 +42,21 @@ def _encode(rgb: np.ndarray | None, data: bytes | None, source: str) -> tuple[by
     return buf.tobytes(), ".png", rgb.shape[1], rgb.shape[0]
 
 
-def _new_uid() -> str:
+def new_uid() -> str:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     return f"{stamp}-{uuid.uuid4().hex[:8]}"
 
 
-def _write_durably(path: Path, payload: bytes) -> None:
-    """Temp file in the same folder, fsync, atomic rename, fsync the folder; all or nothing."""
-    tmp = path.with_name(TMP_PREFIX + path.name)
+def write_durably(path: Path, payload: bytes) -> None:
+    """All or nothing and fsynced (``atomic_write``); a failure says why, a full disk by name."""
     try:
-        if not path.parent.is_dir():
-            path.parent.mkdir(parents=True)
-            _fsync_dir(path.parent.parent)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o644)
-        try:
-            _write_all(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        atomic_write(path, payload, durable=True)
     except OSError as exc:
-        _discard(tmp)
-        _discard(path)
+        discard(path)
         raise StoreError(_disk_message(exc, path.parent)) from exc
 
 
-def _write_all(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename or a new entry durable; Windows cannot open folders (NTFS journals them)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _discard(path: Path) -> None:
+def discard(path: Path) -> None:
     """Best-effort clean-up while another error is raised; recover() removes what is left."""
     with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)

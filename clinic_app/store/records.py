@@ -97,7 +97,7 @@ def utc_now() -> str:
 # -- rows <-> records ----------------------------------------------------------------------
 
 
-def _case_row(conn: sqlite3.Connection, case_id: int) -> sqlite3.Row:
+def case_row(conn: sqlite3.Connection, case_id: int) -> sqlite3.Row:
     """The cases row, or ``StoreError`` naming the id (a stale id from the UI, say)."""
     row = conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
     if row is None:
@@ -105,7 +105,7 @@ def _case_row(conn: sqlite3.Connection, case_id: int) -> sqlite3.Row:
     return row
 
 
-def _case_of_field(conn: sqlite3.Connection, field_id: int) -> int:
+def case_of_field(conn: sqlite3.Connection, field_id: int) -> int:
     """The case a field belongs to, whose rules (signed or not) apply to the field."""
     row = conn.execute("SELECT case_id FROM fields WHERE id = ?", (field_id,)).fetchone()
     if row is None:
@@ -113,14 +113,14 @@ def _case_of_field(conn: sqlite3.Connection, field_id: int) -> int:
     return int(row[0])
 
 
-def _case_record(row: sqlite3.Row) -> CaseRecord:
+def case_record(row: sqlite3.Row) -> CaseRecord:
     """A cases row as the ``CaseRecord`` the UI, export and report read."""
     return CaseRecord(**{c: row[c] for c in CASE_COLUMNS}, reviewer=row["reviewer"],
                       signed_at=row["signed_at"], id=row["id"], status=row["status"],
                       created_at=row["created_at"], updated_at=row["updated_at"])
 
 
-def _field_record(data_dir: Path, row: sqlite3.Row, cells: list[sqlite3.Row]) -> FieldRecord:
+def field_record(data_dir: Path, row: sqlite3.Row, cells: list[sqlite3.Row]) -> FieldRecord:
     """A fields row and its cells rows as a ``FieldRecord``, the image path made absolute."""
     result = None
     if row["result_json"]:
@@ -133,7 +133,7 @@ def _field_record(data_dir: Path, row: sqlite3.Row, cells: list[sqlite3.Row]) ->
         cell_ids=tuple(c["id"] for c in cells))
 
 
-def _insert_cell(conn: sqlite3.Connection, field_id: int, cell: CellResult) -> int:
+def insert_cell(conn: sqlite3.Connection, field_id: int, cell: CellResult) -> int:
     """Insert one cell (scores and contour as JSON); returns its new id."""
     contour = None if cell.contour is None else json.dumps(np.asarray(cell.contour).tolist())
     cur = conn.execute(
@@ -168,7 +168,7 @@ def _field_result(doc: dict, cells: list[CellResult]) -> FieldResult:
         field_note=doc.get("field_note", ""), overlay_path=doc.get("overlay"))
 
 
-def _search_filter(text: str, status: str | None, date_from: str | None,
+def search_filter(text: str, status: str | None, date_from: str | None,
                    date_to: str | None) -> tuple[list[str], list]:
     """WHERE terms and their parameters for ``CaseStore.search_cases`` (see there)."""
     where, params = ["1"], []

@@ -1,23 +1,11 @@
-"""``clinic-app`` command line (contract in docs/cli.md; tests and evaluation scripts call it).
-
-Exit codes: 0 success, 2 bad usage or bad input (one line on stderr, no traceback),
-1 the models or the runtime failed (e.g. a model file that does not match its manifest).
-"""
+"""The argument parser of ``clinic-app`` (contract in docs/cli.md)."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
 
 from clinic_app import __version__
-
-EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad usage or bad input: exit 2 with one line."""
+from clinic_app.cli.common import UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,42 +64,3 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder with <task>/<task>_fp32.tflite for the INT8-vs-FP32 columns")
     _add_backend(b)
     return p
-
-
-def main(argv: list[str] | None = None) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-        return _dispatch(args)
-    except UsageError as exc:
-        print(f"clinic-app: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print("clinic-app: interrupted", file=sys.stderr)
-        return EXIT_FAIL
-    except (RuntimeError, OSError) as exc:  # model refused, runtime missing, disk full ...
-        print(f"clinic-app: error: {exc}", file=sys.stderr)
-        return EXIT_FAIL
-
-
-def _dispatch(args: argparse.Namespace) -> int:
-    from clinic_app import commands
-
-    if args.self_test:
-        from clinic_app.ui.selftest import run_self_test
-
-        return run_self_test(args.data_dir)
-    if args.command is None:
-        from clinic_app.ui.app import run_app
-
-        return run_app(args.data_dir)
-    handler = getattr(commands, f"cmd_{args.command}")
-    return handler(args)
-
-
-def write_json(data: dict, out: str | None) -> None:
-    text = json.dumps(data, indent=1, ensure_ascii=False)
-    if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(text + "\n", encoding="utf-8")
-    else:
-        sys.stdout.write(text + "\n")

@@ -10,9 +10,9 @@ from collections import defaultdict
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from clinic_app.report_images import _field_preview, _image, _with_heat
-from clinic_app.report_sections import _class_name, _ordered
-from clinic_app.report_style import WIDTH, _p, markup
+from clinic_app.report.images import field_preview, rl_image, with_heat
+from clinic_app.report.sections import class_name, ordered
+from clinic_app.report.style import WIDTH, markup, para
 from clinic_app.results import Analysis, CellResult, FieldResult
 
 MAX_THUMBS, THUMBS_PER_ROW = 24, 4
@@ -48,21 +48,21 @@ def _field_caption(f: FieldResult) -> str:
     return "<br/>".join(lines)
 
 
-def _fields_section(analysis: Analysis) -> list[Flowable]:
+def fields_section(analysis: Analysis) -> list[Flowable]:
     """Thumbnails of the first ``MAX_THUMBS`` fields with their cells boxed."""
     fields = analysis.fields
-    out: list[Flowable] = [_p(f"Fields ({len(fields)})", "h2")]
+    out: list[Flowable] = [para(f"Fields ({len(fields)})", "h2")]
     if not fields:
-        return out + [_p("No fields were analysed.")]
+        return out + [para("No fields were analysed.")]
     w = WIDTH / THUMBS_PER_ROW - 4 * mm
     items = []
     for f in fields[:MAX_THUMBS]:
-        img = _field_preview(f)
-        pic = _image(img, w, w * 0.8) if img is not None else _p("(no preview)", "caption")
-        items.append([pic, Spacer(1, 1 * mm), _p(_field_caption(f), "caption")])
+        img = field_preview(f)
+        pic = rl_image(img, w, w * 0.8) if img is not None else para("(no preview)", "caption")
+        items.append([pic, Spacer(1, 1 * mm), para(_field_caption(f), "caption")])
     out += _grid(items, THUMBS_PER_ROW)
     if len(fields) > MAX_THUMBS:
-        out.append(_p(f"… and {len(fields) - MAX_THUMBS} more field(s) not shown.", "small"))
+        out.append(para(f"… and {len(fields) - MAX_THUMBS} more field(s) not shown.", "small"))
     return out
 
 
@@ -80,25 +80,25 @@ def _gallery_cells(analysis: Analysis) -> dict[str, list[CellResult]]:
 def _cell_item(c: CellResult) -> list[Flowable]:
     """One gallery cell: crop (and heat map), confidence, and the model label if reviewed."""
     size = 19 * mm
-    pic = _image(_with_heat(c.crop, c.heatmap), 2.1 * size, size, max_px=256)
+    pic = rl_image(with_heat(c.crop, c.heatmap), 2.1 * size, size, max_px=256)
     text = f"{c.confidence:.0%} confidence"
     if c.label != c.model_label:
         text += f'<br/><font color="#b00000">reviewed: was {markup(c.model_label)}</font>'
-    return [pic, _p(text, "caption")]
+    return [pic, para(text, "caption")]
 
 
-def _gallery_section(analysis: Analysis) -> list[Flowable]:
+def gallery_section(analysis: Analysis) -> list[Flowable]:
     """Up to ``CELLS_PER_CLASS`` cells per class, each class kept on one page."""
     cells = _gallery_cells(analysis)
-    out: list[Flowable] = [_p("Cells by class", "h2")]
+    out: list[Flowable] = [para("Cells by class", "h2")]
     if not cells:
-        return out + [_p("No cell images to show.")]
-    out.append(_p("Left: the cell as classified. Right, when present: heat map of the regions "
+        return out + [para("No cell images to show.")]
+    out.append(para("Left: the cell as classified. Right, when present: heat map of the regions "
                   "that most drove the model (red = more). Cells from excluded fields are not "
                   "shown.", "small"))
-    for label in _ordered(cells):
+    for label in ordered(cells):
         shown = cells[label][:CELLS_PER_CLASS]
-        head = _p(f"{markup(_class_name(label))} — {len(cells[label])} cell(s), "
+        head = para(f"{markup(class_name(label))} — {len(cells[label])} cell(s), "
                   f"{len(shown)} shown", "h3")
         # One class never straddles a page: a row alone on the next page would lose its name.
         out.append(KeepTogether([head, *_grid([_cell_item(c) for c in shown], CELLS_PER_ROW)]))

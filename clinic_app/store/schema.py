@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from clinic_app.store_records import StoreError
+from clinic_app.store.records import StoreError
 
 SCHEMA_VERSION = 1
 DB_NAME = "cases.sqlite"
@@ -54,7 +54,7 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path) -> sqlite3.Connection:
     """Open with WAL and synchronous=FULL (refused where WAL is not available) and
     ``casefold()`` in SQL, so search matches any letter case in any script."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
@@ -70,7 +70,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
+def migrate(conn: sqlite3.Connection) -> None:
     """Bring an older database up to ``SCHEMA_VERSION``, one version per transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:

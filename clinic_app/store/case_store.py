@@ -18,8 +18,8 @@ The audit table is append-only (triggers) and a signed case is read-only until i
 One ``CaseStore`` may be shared by the UI and worker threads (one lock serialises its use); one
 app instance per data folder.
 
-Parts beside it: ``store_records`` (record types, errors, rows), ``store_schema`` (tables,
-migrations, connection), ``store_audit`` (audit, signing rules), ``store_files`` (image files).
+Parts beside it in this package: ``records`` (record types, errors, rows), ``schema`` (tables,
+migrations, connection), ``audit`` (audit, signing rules), ``files`` (image files).
 """
 
 from __future__ import annotations
@@ -35,42 +35,33 @@ from pathlib import Path
 
 import numpy as np
 
+from clinic_app.fileio import TMP_PREFIX
 from clinic_app.images import decode_image
 from clinic_app.results import CaseInfo, FieldResult
-from clinic_app.store_audit import _audit, _case_digest, _refresh_status, _require_unsigned
-from clinic_app.store_files import (
+from clinic_app.store.audit import audit, case_digest, refresh_status, require_unsigned
+from clinic_app.store.files import (
     IMAGES_DIR,
-    TMP_PREFIX,
-    _discard,
-    _encode,
-    _new_uid,
-    _write_durably,
+    discard,
+    encode,
+    new_uid,
+    write_durably,
 )
-from clinic_app.store_records import (
+from clinic_app.store.records import (
     CASE_COLUMNS,
-    STATUSES,
     AuditEntry,
     CaseRecord,
-    CaseSignedError,
     FieldRecord,
     RecoveryReport,
     StoreError,
-    _case_of_field,
-    _case_record,
-    _case_row,
-    _field_record,
-    _insert_cell,
-    _search_filter,
+    case_of_field,
+    case_record,
+    case_row,
+    field_record,
+    insert_cell,
+    search_filter,
     utc_now,
 )
-from clinic_app.store_schema import DB_NAME, MIGRATIONS, SCHEMA_VERSION, _connect, _migrate
-
-# Names other code may import from here, kept here when their code moved out.
-__all__ = [
-    "CASE_COLUMNS", "DB_NAME", "IMAGES_DIR", "MIGRATIONS", "SCHEMA_VERSION", "STATUSES",
-    "TMP_PREFIX", "AuditEntry", "CaseRecord", "CaseSignedError", "CaseStore", "FieldRecord",
-    "RecoveryReport", "StoreError", "utc_now",
-]
+from clinic_app.store.schema import DB_NAME, connect, migrate
 
 
 class CaseStore:
@@ -82,11 +73,11 @@ class CaseStore:
         self._lock = threading.RLock()
         try:
             self.images_dir.mkdir(parents=True, exist_ok=True)
-            self._conn = _connect(self.data_dir / DB_NAME)
+            self._conn = connect(self.data_dir / DB_NAME)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the case store in {self.data_dir}: {exc}") from exc
         try:
-            _migrate(self._conn)
+            migrate(self._conn)
         except BaseException:
             self._conn.close()
             raise
@@ -116,15 +107,15 @@ class CaseStore:
                 f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}, created_at, updated_at) "
                 f"VALUES ({', '.join('?' * len(CASE_COLUMNS))}, ?, ?)", (*values, now, now))
             case_id = int(cur.lastrowid)
-            _audit(conn, case_id, actor or info.operator, "case-created",
+            audit(conn, case_id, actor or info.operator, "case-created",
                    {"patient_id": info.patient_id})
         return case_id
 
     def update_case(self, case_id: int, info: CaseInfo, actor: str = "") -> None:
         """Change the header; the audit row keeps each old and new value."""
         with self._tx() as conn:
-            old = _case_row(conn, case_id)
-            _require_unsigned(old)
+            old = case_row(conn, case_id)
+            require_unsigned(old)
             changes = {c: [old[c], getattr(info, c)] for c in CASE_COLUMNS
                        if old[c] != getattr(info, c)}
             if not changes:
@@ -132,49 +123,49 @@ class CaseStore:
             sets = ", ".join(f"{c} = ?" for c in changes)
             conn.execute(f"UPDATE cases SET {sets}, updated_at = ? WHERE id = ?",
                          (*[new for _, new in changes.values()], utc_now(), case_id))
-            _audit(conn, case_id, actor or info.operator, "case-updated", changes)
+            audit(conn, case_id, actor or info.operator, "case-updated", changes)
 
     def get_case(self, case_id: int) -> CaseRecord:
         with self._lock:
-            return _case_record(_case_row(self._conn, case_id))
+            return case_record(case_row(self._conn, case_id))
 
     def search_cases(self, text: str = "", status: str | None = None,
                      date_from: str | None = None, date_to: str | None = None,
                      limit: int = 500) -> list[CaseRecord]:
         """Newest first. ``text`` matches patient id, name (any case) or a creation date prefix;
         dates are ``YYYY-MM-DD`` (UTC, inclusive)."""
-        where, params = _search_filter(text, status, date_from, date_to)
+        where, params = search_filter(text, status, date_from, date_to)
         sql = (f"SELECT * FROM cases WHERE {' AND '.join(where)} "
                "ORDER BY created_at DESC, id DESC LIMIT ?")
-        return [_case_record(r) for r in self._read(sql, (*params, limit))]
+        return [case_record(r) for r in self._read(sql, (*params, limit))]
 
     def sign_case(self, case_id: int, reviewer: str) -> None:
         """Lock the case; the audit row holds a digest of what was signed."""
         if not reviewer.strip():
             raise ValueError("a reviewer name is needed to sign")
         with self._tx() as conn:
-            row = _case_row(conn, case_id)
-            _require_unsigned(row)
+            row = case_row(conn, case_id)
+            require_unsigned(row)
             if row["status"] != "analysed":
                 raise StoreError(f"case {case_id} cannot be signed: analyse every field first")
             now = utc_now()
             conn.execute("UPDATE cases SET status = 'signed', reviewer = ?, signed_at = ?, "
                          "updated_at = ? WHERE id = ?", (reviewer, now, now, case_id))
-            _audit(conn, case_id, reviewer, "case-signed",
-                   {"content_sha256": _case_digest(conn, case_id)})
+            audit(conn, case_id, reviewer, "case-signed",
+                   {"content_sha256": case_digest(conn, case_id)})
 
     def reopen_case(self, case_id: int, actor: str, reason: str = "") -> None:
         """Unlock a signed case; the audit row keeps who had signed it, when, and why reopened."""
         if not actor.strip():
             raise ValueError("say who reopens the case")
         with self._tx() as conn:
-            row = _case_row(conn, case_id)
+            row = case_row(conn, case_id)
             if row["status"] != "signed":
                 raise StoreError(f"case {case_id} is not signed")
             conn.execute("UPDATE cases SET status = 'open', reviewer = '', signed_at = '' "
                          "WHERE id = ?", (case_id,))
-            _refresh_status(conn, case_id)
-            _audit(conn, case_id, actor, "case-reopened", {
+            refresh_status(conn, case_id)
+            audit(conn, case_id, actor, "case-reopened", {
                 "reason": reason, "signed_at": row["signed_at"], "reviewer": row["reviewer"]})
 
     # -- fields ----------------------------------------------------------------------------
@@ -189,17 +180,17 @@ class CaseStore:
         """
         if um_per_px is not None and not um_per_px > 0:
             raise ValueError(f"um_per_px must be positive, got {um_per_px!r}")
-        payload, ext, width, height = _encode(rgb, data, source)
+        payload, ext, width, height = encode(rgb, data, source)
         with self._lock:
-            _require_unsigned(_case_row(self._conn, case_id))
-            final = self.images_dir / str(case_id) / f"{_new_uid()}{ext}"
-            _write_durably(final, payload)
+            require_unsigned(case_row(self._conn, case_id))
+            final = self.images_dir / str(case_id) / f"{new_uid()}{ext}"
+            write_durably(final, payload)
             try:
                 digest = hashlib.sha256(payload).hexdigest()
                 return self._insert_field(case_id, final, source, digest, (width, height),
                                           um_per_px, actor)
             except StoreError:
-                _discard(final)
+                discard(final)
                 raise
 
     def fields(self, case_id: int) -> list[FieldRecord]:
@@ -213,7 +204,7 @@ class CaseStore:
         by_field: dict[int, list[sqlite3.Row]] = {}
         for c in cells:
             by_field.setdefault(c["field_id"], []).append(c)
-        return [_field_record(self.data_dir, r, by_field.get(r["id"], [])) for r in rows]
+        return [field_record(self.data_dir, r, by_field.get(r["id"], [])) for r in rows]
 
     def load_field_results(self, case_id: int) -> list[FieldResult]:
         """Analysed fields with the current (reviewed) labels; crops and heat maps are not kept."""
@@ -228,16 +219,16 @@ class CaseStore:
         doc = result.to_dict()
         doc.pop("cells")
         with self._tx() as conn:
-            case_id = _case_of_field(conn, field_id)
-            _require_unsigned(_case_row(conn, case_id))
+            case_id = case_of_field(conn, field_id)
+            require_unsigned(case_row(conn, case_id))
             old, reviewed = conn.execute("SELECT count(*), coalesce(sum(reviewed), 0) FROM cells "
                                          "WHERE field_id = ?", (field_id,)).fetchone()
             conn.execute("DELETE FROM cells WHERE field_id = ?", (field_id,))
-            ids = [_insert_cell(conn, field_id, c) for c in result.cells]
+            ids = [insert_cell(conn, field_id, c) for c in result.cells]
             conn.execute("UPDATE fields SET analysed = 1, result_json = ? WHERE id = ?",
                          (json.dumps(doc), field_id))
-            _refresh_status(conn, case_id)
-            _audit(conn, case_id, actor or "analysis", "field-analysed", {
+            refresh_status(conn, case_id)
+            audit(conn, case_id, actor or "analysis", "field-analysed", {
                 "field_id": field_id, "cells": len(ids), "replaced_cells": old,
                 "reviewed_discarded": reviewed})
         return ids
@@ -252,13 +243,13 @@ class CaseStore:
                                (cell_id,)).fetchone()
             if row is None:
                 raise StoreError(f"no cell {cell_id}")
-            _require_unsigned(_case_row(conn, row["case_id"]))
+            require_unsigned(case_row(conn, row["case_id"]))
             conn.execute("UPDATE cells SET label = ?, reviewed = 1 WHERE id = ?",
                          (new_label, cell_id))
             conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?",
                          (utc_now(), row["case_id"]))
             action = "cell-confirmed" if new_label == row["label"] else "cell-reclassified"
-            _audit(conn, row["case_id"], actor, action, {
+            audit(conn, row["case_id"], actor, action, {
                 "cell_id": cell_id, "field_id": row["field_id"], "from": row["label"],
                 "to": new_label, "model_label": row["model_label"]})
 
@@ -284,7 +275,7 @@ class CaseStore:
             known = {r["image_path"] for r in self._read("SELECT image_path FROM fields")}
             for path in sorted(self.images_dir.glob("*/*")):
                 if path.name.startswith(TMP_PREFIX):
-                    _discard(path)
+                    discard(path)
                     report.removed_temp.append(path)
                 elif path.is_file() and self._relative(path) not in known:
                     self._register_orphan(path, report)
@@ -327,14 +318,14 @@ class CaseStore:
         rel = self._relative(path)
         with self._tx() as conn:
             if action == "field-added":  # recovery registers even into a signed case
-                _require_unsigned(_case_row(conn, case_id))
+                require_unsigned(case_row(conn, case_id))
             cur = conn.execute(
                 "INSERT INTO fields (case_id, image_path, source, sha256, width, height, "
                 "um_per_px, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (case_id, rel, source, sha256, *size, um_per_px, captured_at or utc_now()))
             field_id = int(cur.lastrowid)
-            _refresh_status(conn, case_id)
-            _audit(conn, case_id, actor or "capture", action,
+            refresh_status(conn, case_id)
+            audit(conn, case_id, actor or "capture", action,
                    {"field_id": field_id, "image": rel, "sha256": sha256, "source": source})
         return field_id
 

@@ -5,9 +5,9 @@ the desktop app print the same report. Layout is reportlab platypus on A4; image
 in-memory PNGs, so no temporary file is left behind on a shared clinic PC.
 
 This module keeps the page frame (header, footer, "Page N of M") and the ``write_report`` flow.
-The parts live beside it: ``report_style`` (geometry, fonts with per-script fallback, styles),
-``report_images`` (PNGs of fields, cells, logo), ``report_sections`` (patient, result,
-differential, models, review) and ``report_gallery`` (field thumbnails, cells by class).
+The parts live beside it in this package: ``style`` (geometry, fonts with per-script fallback,
+styles), ``images`` (PNGs of fields, cells, logo), ``sections`` (patient, result, differential,
+models, review) and ``gallery`` (field thumbnails, cells by class).
 """
 
 from __future__ import annotations
@@ -22,50 +22,26 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
-from clinic_app.report_gallery import (
-    CELLS_PER_CLASS,
-    CELLS_PER_ROW,
-    MAX_THUMBS,
-    THUMBS_PER_ROW,
-    _fields_section,
-    _gallery_section,
+from clinic_app.report.gallery import (
+    fields_section,
+    gallery_section,
 )
-from clinic_app.report_images import HEAT_ALPHA, _logo
-from clinic_app.report_sections import (
-    CLASS_NAMES,
-    CLASS_ORDER,
-    INTENDED_USE,
-    SAMPLE_TYPES,
-    SUBTYPE_NAMES,
-    TRAINING_NOTE,
-    _closing_section,
-    _models_section,
-    _patient_block,
-    _result_box,
-    _skipped_section,
-    _summary_section,
+from clinic_app.report.images import logo_reader
+from clinic_app.report.sections import (
+    closing_section,
+    models_section,
+    patient_block,
+    result_box,
+    skipped_section,
+    summary_section,
 )
-from clinic_app.report_style import (
-    ALERT,
-    BOLD,
-    FALLBACK,
-    FONT_DIR,
+from clinic_app.report.style import (
     GREY,
-    MAIN,
     MARGIN,
     WIDTH,
-    _draw,
-    markup,
+    draw_lines,
 )
 from clinic_app.results import Analysis, CaseInfo
-
-# Names other code may import from here, kept here when their code moved out.
-__all__ = [
-    "ALERT", "BOLD", "CELLS_PER_CLASS", "CELLS_PER_ROW", "CLASS_NAMES", "CLASS_ORDER",
-    "FALLBACK", "FONT_DIR", "FOOTER_USE", "GREY", "HEAT_ALPHA", "INTENDED_USE", "MAIN", "MARGIN",
-    "MAX_THUMBS", "SAMPLE_TYPES", "SUBTYPE_NAMES", "THUMBS_PER_ROW", "TITLE", "TRAINING_NOTE",
-    "WIDTH", "markup", "write_report",
-]
 
 TITLE = "Blood smear analysis — screening report"
 FOOTER_USE = "Screening aid, not a diagnosis: confirm every finding by microscopy."
@@ -103,27 +79,27 @@ class _NumberedCanvas(Canvas):
             self.drawImage(self._logo, x, top - 11 * mm, width=lw, height=11 * mm,
                            preserveAspectRatio=True, anchor="sw", mask="auto")
             x += lw + 3 * mm
-        pid = _draw(self, width - MARGIN, top - 4.5 * mm,
+        pid = draw_lines(self, width - MARGIN, top - 4.5 * mm,
                     f"Patient ID: {self._case.patient_id or '—'}", 9, bold=True, right=True,
                     max_width=70 * mm)
         room = width - MARGIN - x - pid - 5 * mm
-        _draw(self, x, top - 4.5 * mm, self._case.lab_name, 11, bold=True, max_width=room)
-        _draw(self, x, top - 10 * mm, TITLE, 9, max_width=room)
+        draw_lines(self, x, top - 4.5 * mm, self._case.lab_name, 11, bold=True, max_width=room)
+        draw_lines(self, x, top - 10 * mm, TITLE, 9, max_width=room)
         self.setStrokeColor(GREY)
         self.setLineWidth(0.6)
         self.line(MARGIN, top - 13 * mm, width - MARGIN, top - 13 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
         self.setFillColor(GREY)
-        _draw(self, MARGIN, 9 * mm, FOOTER_USE, 7.5)
-        _draw(self, width - MARGIN, 9 * mm, f"Page {page} of {total}", 8, right=True)
+        draw_lines(self, MARGIN, 9 * mm, FOOTER_USE, 7.5)
+        draw_lines(self, width - MARGIN, 9 * mm, f"Page {page} of {total}", 8, right=True)
         self.restoreState()
 
 
 def _story(analysis: Analysis, case: CaseInfo, generated_at: str) -> list[Flowable]:
     """Every section in reading order: who, the answer first, then the evidence."""
-    return [_patient_block(case, generated_at), Spacer(1, 4 * mm), _result_box(analysis),
-            *_summary_section(analysis), *_fields_section(analysis), *_gallery_section(analysis),
-            *_skipped_section(analysis), *_models_section(analysis), *_closing_section(case)]
+    return [patient_block(case, generated_at), Spacer(1, 4 * mm), result_box(analysis),
+            *summary_section(analysis), *fields_section(analysis), *gallery_section(analysis),
+            *skipped_section(analysis), *models_section(analysis), *closing_section(case)]
 
 
 def write_report(analysis: Analysis, case: CaseInfo, path: Path, *,
@@ -145,7 +121,7 @@ def write_report(analysis: Analysis, case: CaseInfo, path: Path, *,
     # No frame padding: tables are exactly WIDTH wide and line up with the headings.
     frame = Frame(MARGIN, doc.bottomMargin, WIDTH, doc.height, 0, 0, 0, 0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    maker = functools.partial(_NumberedCanvas, case=case, logo=_logo(case))
+    maker = functools.partial(_NumberedCanvas, case=case, logo=logo_reader(case))
     try:
         doc.build(story, canvasmaker=maker)
         tmp.replace(path)

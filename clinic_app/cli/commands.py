@@ -1,19 +1,22 @@
-"""The command-line verbs. Each reads its arguments, calls the analysis core, writes output."""
+"""The command-line verbs. Each reads its arguments, calls the analysis core, writes output.
+
+``COMMANDS`` at the end is the table ``clinic-app <verb>`` dispatches on."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import cv2
 
-from clinic_app import images, modelpack, overlay, runtime
-from clinic_app.analysis import consensus_scales
+from clinic_app import modelpack, overlay, runtime
 from clinic_app.classification import CellClassifier, FieldClassifier
-from clinic_app.cli import EXIT_OK, UsageError, write_json
-from clinic_app.results import CaseInfo, SkippedInput
+from clinic_app.cli.common import EXIT_OK, UsageError, write_json
+from clinic_app.fields import iter_fields
+from clinic_app.results import CaseInfo, Field, SkippedInput
 
 
 def _report_skips(skipped: list[SkippedInput], done: int) -> int:
@@ -30,22 +33,11 @@ def _report_skips(skipped: list[SkippedInput], done: int) -> int:
 
 
 def _fields(paths: list[str], skipped: list[SkippedInput], um_per_px: float | None = None,
-            consensus: bool = False):
-    """Yield readable fields one at a time (a folder of thousands is never all in memory);
-    unreadable ones are appended to ``skipped``. Raises UsageError when nothing is readable,
-    before any model is loaded."""
-    files, missing = images.iter_image_paths(paths)
-    skipped.extend(missing)
-    scales = consensus_scales(files) if consensus and not um_per_px else {}
+            consensus: bool = False) -> Iterator[Field]:
+    """``fields.iter_fields``; raises UsageError when nothing is readable, before any model is
+    loaded."""
     done = 0
-    for path in files:
-        try:
-            field = images.load_field(path, um_per_px)
-            if path in scales:
-                field.um_per_px, field.scale_source = scales[path]
-        except images.ImageError as exc:
-            skipped.append(SkippedInput(str(path), exc.problem))
-            continue
+    for field in iter_fields(paths, skipped, um_per_px, consensus=consensus):
         done += 1
         yield field
     if not done:
@@ -172,3 +164,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(f"whole 640x480 field: {result['field_ms']:.1f} ms median "
               f"({result['field_cells']} cells) on {result['backend']}")
     return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "models": cmd_models,
+    "classify": cmd_classify,
+    "segment": cmd_segment,
+    "analyze": cmd_analyze,
+    "bench": cmd_bench,
+}

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from clinic_app.overlay import colour_of
-from clinic_app.report_style import ALERT, GREY, MAIN, WIDTH, _p, _table, markup
+from clinic_app.report.style import ALERT, GREY, MAIN, WIDTH, markup, para, styled_table
 from clinic_app.results import UNIDENTIFIED, Analysis, CaseInfo, Flag
 from clinic_app.summary import REFERENCE_RANGES
 
@@ -33,29 +33,29 @@ SUBTYPE_NAMES = {"Benign": "no ALL pattern", "Early": "early pre-B ALL pattern",
                  "Pre": "pre-B ALL pattern", "Pro": "pro-B ALL pattern"}
 
 
-def _class_name(label: str) -> str:
+def class_name(label: str) -> str:
     """The printed name of a class: model labels such as "ig" spelt out for the reader."""
     return CLASS_NAMES.get(label, label)
 
 
-def _ordered(labels: object) -> list[str]:
+def ordered(labels: object) -> list[str]:
     """Classes in the order a differential is usually read; unidentified last."""
     def key(k: str) -> tuple:
         return (k == UNIDENTIFIED, CLASS_ORDER.index(k) if k in CLASS_ORDER else 99, k)
     return sorted(set(labels), key=key)
 
 
-def _patient_block(case: CaseInfo, generated_at: str) -> Table:
+def patient_block(case: CaseInfo, generated_at: str) -> Table:
     """Who and what the sample is, two label/value pairs a row, notes across the width."""
     sample = SAMPLE_TYPES.get(case.sample_type.upper(), case.sample_type)
     pairs = [("Patient ID", case.patient_id), ("Name", case.patient_name), ("Age", case.age),
              ("Sex", case.sex), ("Sample", sample), ("Operator", case.operator),
              ("Generated", generated_at), ("Reviewer", case.reviewer)]
-    cells = [[_p(k, "label"), _p(markup(v) or "—")] for k, v in pairs]
+    cells = [[para(k, "label"), para(markup(v) or "—")] for k, v in pairs]
     rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
     if case.notes.strip():
         notes = "<br/>".join(markup(line) for line in case.notes.splitlines())
-        rows.append([_p("Notes", "label"), _p(notes), "", ""])
+        rows.append([para("Notes", "label"), para(notes), "", ""])
     t = Table(rows, colWidths=[22 * mm, WIDTH / 2 - 22 * mm] * 2)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (0, -1), 0)]
@@ -72,7 +72,7 @@ def _flag_text(flag: Flag) -> str:
     return f"<bullet>•</bullet><b>{markup(flag.message)}</b>{source}"
 
 
-def _result_box(analysis: Analysis) -> Table:
+def result_box(analysis: Analysis) -> Table:
     """The sample-level answer and every flag, boxed, so it is the first thing read."""
     s = analysis.summary
     if s.subtype_label is None:
@@ -83,20 +83,20 @@ def _result_box(analysis: Analysis) -> Table:
         prob = "" if s.malignant_probability is None else \
             f" — malignant probability {s.malignant_probability:.0%}"
         head = f"ALL screening: {label}{prob}"
-    content: list[Flowable] = [_p(head, "result")]
+    content: list[Flowable] = [para(head, "result")]
     if s.subtype_scores:
         scores = ", ".join(f"{markup(k)} {v:.0%}" for k, v in s.subtype_scores.items())
-        content.append(_p(f"Mean over the usable, classified fields: {scores}", "small"))
+        content.append(para(f"Mean over the usable, classified fields: {scores}", "small"))
     if s.blast_percent is not None:
-        content.append(_p(f"Blast estimate: {s.blast_cells} of {s.cells_counted} white cells "
+        content.append(para(f"Blast estimate: {s.blast_cells} of {s.cells_counted} white cells "
                           f"({s.blast_percent:.0f}%) lie in fields the ALL model calls malignant "
                           "— a field-level estimate, not a per-cell blast count", "small"))
     content.append(Spacer(1, 2 * mm))
     if s.flags:
-        content.append(_p(f"<b>Flags ({len(s.flags)})</b>"))
-        content += [_p(_flag_text(f), "flag") for f in s.flags]
+        content.append(para(f"<b>Flags ({len(s.flags)})</b>"))
+        content += [para(_flag_text(f), "flag") for f in s.flags]
     else:
-        content.append(_p("<b>No flags</b>"))
+        content.append(para("<b>No flags</b>"))
     box = Table([[content]], colWidths=[WIDTH])
     edge = ALERT if s.flags else GREY
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, edge),
@@ -113,14 +113,14 @@ def _summary_table(analysis: Analysis) -> Table:
     counts = dict(s.counts)
     counts[UNIDENTIFIED] = max(counts.get(UNIDENTIFIED, 0), s.unidentified)
     rows: list[list] = [["Class", "Count", "% WBC", "Adult range"]]
-    for k in _ordered(list(counts) + list(s.percentages)):
+    for k in ordered(list(counts) + list(s.percentages)):
         pct = f"{s.percentages[k]:.1f}" if k in s.percentages else "—"
         lo_hi = REFERENCE_RANGES.get(k)
-        rows.append([_p(markup(_class_name(k)), "small"), str(counts.get(k, 0)), pct,
+        rows.append([para(markup(class_name(k)), "small"), str(counts.get(k, 0)), pct,
                      f"{lo_hi[0]:g}–{lo_hi[1]:g} %" if lo_hi else ""])
-    rows.append([_p(f"<b>White cells counted: {s.cells_counted} of {s.target} target cells</b>"
+    rows.append([para(f"<b>White cells counted: {s.cells_counted} of {s.target} target cells</b>"
                     f"<br/>Fields used: {s.fields_used} of {s.fields_total}", "small"), "", "", ""])
-    t = _table(rows, [38 * mm, 14 * mm, 14 * mm, 21 * mm])
+    t = styled_table(rows, [38 * mm, 14 * mm, 14 * mm, 21 * mm])
     t.setStyle(TableStyle([("ALIGN", (1, 1), (2, -1), "RIGHT"), ("SPAN", (0, -1), (-1, -1))]))
     return t
 
@@ -128,15 +128,15 @@ def _summary_table(analysis: Analysis) -> Table:
 def _chart(analysis: Analysis, width: float) -> Drawing | Paragraph:
     """Horizontal bars of the differential, in each class's overlay colour."""
     pct = analysis.summary.percentages
-    classes = _ordered(pct)[::-1]  # the chart draws its first category at the bottom
+    classes = ordered(pct)[::-1]  # the chart draws its first category at the bottom
     if not classes:
-        return _p("No white cells counted: no differential to chart.", "small")
+        return para("No white cells counted: no differential to chart.", "small")
     height = 14 * mm + 7 * mm * len(classes)
     d = Drawing(width, height)
     bc = HorizontalBarChart()
     bc.x, bc.y, bc.width, bc.height = 30 * mm, 8 * mm, width - 42 * mm, height - 12 * mm
     bc.data = [[pct[k] for k in classes]]
-    bc.categoryAxis.categoryNames = [_class_name(k) for k in classes]
+    bc.categoryAxis.categoryNames = [class_name(k) for k in classes]
     bc.categoryAxis.labels.fontName, bc.categoryAxis.labels.fontSize = MAIN, 7
     bc.categoryAxis.labels.boxAnchor, bc.categoryAxis.labels.dx = "e", -3
     top = max(10.0, float(np.ceil(max(pct.values()) / 10.0) * 10))
@@ -154,57 +154,57 @@ def _chart(analysis: Analysis, width: float) -> Drawing | Paragraph:
     return d
 
 
-def _summary_section(analysis: Analysis) -> list[Flowable]:
+def summary_section(analysis: Analysis) -> list[Flowable]:
     """The differential: table and note on the left, bar chart on the right."""
     left = _summary_table(analysis)
     chart = _chart(analysis, WIDTH - 89 * mm)
-    note = _p("% WBC: percent of white cells counted; platelets are counted but are not part "
+    note = para("% WBC: percent of white cells counted; platelets are counted but are not part "
               "of the differential (—).", "small")
     both = Table([[[left, Spacer(1, 1.5 * mm), note], chart]], colWidths=[89 * mm, WIDTH - 89 * mm])
     both.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return [_p("Differential", "h2"), both]
+    return [para("Differential", "h2"), both]
 
 
-def _skipped_section(analysis: Analysis) -> list[Flowable]:
+def skipped_section(analysis: Analysis) -> list[Flowable]:
     """Inputs that were not analysed and why, so none is silently missing from the count."""
     if not analysis.skipped:
         return []
-    rows = [["Input", "Reason"]] + [[_p(markup(s.path), "small"), _p(markup(s.reason), "small")]
+    rows = [["Input", "Reason"]] + [[para(markup(s.path), "small"), para(markup(s.reason), "small")]
                                     for s in analysis.skipped]
-    return [_p(f"Skipped inputs ({len(analysis.skipped)})", "h2"),
-            _table(rows, [WIDTH * 0.55, WIDTH * 0.45])]
+    return [para(f"Skipped inputs ({len(analysis.skipped)})", "h2"),
+            styled_table(rows, [WIDTH * 0.55, WIDTH * 0.45])]
 
 
-def _models_section(analysis: Analysis) -> list[Flowable]:
+def models_section(analysis: Analysis) -> list[Flowable]:
     """Which models (version, hash, test metrics) and backend produced these results."""
-    out: list[Flowable] = [_p("Models", "h2")]
+    out: list[Flowable] = [para("Models", "h2")]
     if analysis.models:
         rows: list[list] = [["Model", "Version", "SHA-256", "Test metrics (INT8)"]]
         for m in analysis.models:
             metrics = ", ".join(f"{k.replace('_', ' ')} {v:.3f}" for k, v in m.metrics.items())
-            rows.append([_p(markup(m.id), "small"), _p(markup(m.version), "small"),
-                         m.sha256[:12], _p(markup(metrics or "—"), "small")])
-        out.append(_table(rows, [32 * mm, 24 * mm, 26 * mm, WIDTH - 82 * mm]))
+            rows.append([para(markup(m.id), "small"), para(markup(m.version), "small"),
+                         m.sha256[:12], para(markup(metrics or "—"), "small")])
+        out.append(styled_table(rows, [32 * mm, 24 * mm, 26 * mm, WIDTH - 82 * mm]))
     else:
-        out.append(_p("No model information recorded."))
+        out.append(para("No model information recorded."))
     out.append(Spacer(1, 1.5 * mm))
-    out.append(_p(f"Inference backend: {markup(analysis.backend)}", "small"))
+    out.append(para(f"Inference backend: {markup(analysis.backend)}", "small"))
     return out
 
 
-def _closing_section(case: CaseInfo) -> list[Flowable]:
+def closing_section(case: CaseInfo) -> list[Flowable]:
     """Intended use and the reviewer's signature lines, kept together on one page."""
-    use = Table([[[_p("<b>Intended use</b>"), _p(INTENDED_USE), _p(TRAINING_NOTE, "small")]]],
+    use = Table([[[para("<b>Intended use</b>"), para(INTENDED_USE), para(TRAINING_NOTE, "small")]]],
                 colWidths=[WIDTH])
     use.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, GREY),
                              ("LEFTPADDING", (0, 0), (-1, -1), 6),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    row = [_p("Reviewed by", "label"), _p(markup(case.reviewer)), _p("Signature", "label"), "",
-           _p("Date", "label"), _p(markup(case.signed_at))]
+    row = [para("Reviewed by", "label"), para(markup(case.reviewer)),
+           para("Signature", "label"), "", para("Date", "label"), para(markup(case.signed_at))]
     sign = Table([row], colWidths=[26 * mm, 48 * mm, 20 * mm, 42 * mm, 13 * mm, WIDTH - 149 * mm],
                  rowHeights=[14 * mm])
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               *[("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black)
                                 for i in (1, 3, 5)]]))
-    return [KeepTogether([_p("Review", "h2"), use, Spacer(1, 3 * mm), sign])]
+    return [KeepTogether([para("Review", "h2"), use, Spacer(1, 3 * mm), sign])]

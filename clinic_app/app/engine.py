@@ -11,11 +11,7 @@ Qt-free (it runs in the child; only messages cross). Two threads inside:
 The main loop only reads requests, so "cancel" is seen while an import runs. If the window's
 process dies, the pipe closes and the engine stops after the field in hand.
 
-Requests: ("load", AnalyzerOptions) ("import", case, paths, um) ("frame", case, rgb, source, um)
-("analyze", case, field) ("cancel",) ("stop",). Events: ("ready", backend, labels, crop_um,
-models) ("load_failed", msg) ("saved", case, field, source) ("progress", done, total)
-("finished", case, saved, skipped) ("error", msg) ("analysed", case, field, result, cell_ids)
-("failed", case, field, reason).
+Requests and events are the dataclasses of ``app.messages``.
 """
 
 from __future__ import annotations
@@ -29,6 +25,25 @@ from typing import Any
 
 from clinic_app import images
 from clinic_app.analysis import Analyzer, AnalyzerOptions
+from clinic_app.app.messages import (
+    Analysed,
+    Analyze,
+    Cancel,
+    Error,
+    Event,
+    Failed,
+    Finished,
+    Frame,
+    Import,
+    Load,
+    LoadFailed,
+    Progress,
+    Ready,
+    Request,
+    Saved,
+    Stop,
+)
+from clinic_app.fields import iter_fields
 from clinic_app.results import SkippedInput
 from clinic_app.store import CaseStore, StoreError
 
@@ -43,13 +58,13 @@ class Engine:
         self.data_dir = data_dir
         self.send_lock = threading.Lock()
         self.cancel = threading.Event()
-        self.ingest_jobs: queue.Queue[tuple | None] = queue.Queue()
-        self.analysis_jobs: queue.Queue[tuple | None] = queue.Queue()
+        self.ingest_jobs: queue.Queue[Request | None] = queue.Queue()
+        self.analysis_jobs: queue.Queue[Request | None] = queue.Queue()
         self.analyzer: Analyzer | None = None
         self.load_error = "the models are still loading"
         self.paths: dict[int, Path] = {}
 
-    def send(self, *message: Any) -> None:
+    def send(self, message: Event) -> None:
         with self.send_lock:
             try:
                 self.conn.send(message)
@@ -67,13 +82,12 @@ class Engine:
             try:
                 request = self.conn.recv()
             except (EOFError, OSError):
-                request = ("stop",)
-            kind = request[0]
-            if kind == "stop":
+                request = Stop()
+            if isinstance(request, Stop):
                 break
-            if kind == "cancel":
+            if isinstance(request, Cancel):
                 self.cancel.set()
-            elif kind in ("import", "frame"):
+            elif isinstance(request, (Import, Frame)):
                 self.ingest_jobs.put(request)
             else:
                 self.analysis_jobs.put(request)
@@ -100,50 +114,45 @@ class Engine:
 
     # -- ingest ----------------------------------------------------------------------------
 
-    def _ingest(self, job: tuple, holder: list[CaseStore]) -> None:
-        if job[0] == "frame":
-            _, case_id, rgb, source, um = job
-            try:
-                field_id = self._store(holder).add_field_image(case_id, rgb=rgb, source=source,
-                                                               um_per_px=um)
-            except (StoreError, ValueError) as exc:
-                self.send("error", str(exc))
-                return
-            self.send("saved", case_id, field_id, source)
-            return
-        _, case_id, paths, um = job
-        self.cancel.clear()
-        files, skipped = images.iter_image_paths(paths)
-        saved = 0
-        self.send("progress", 0, len(files))
-        for i, path in enumerate(files):
-            if self.cancel.is_set():
-                skipped += [SkippedInput(str(p), "import cancelled") for p in files[i:]]
-                break
+    def _ingest(self, job: Import | Frame, holder: list[CaseStore]) -> None:
+        if isinstance(job, Frame):
             try:
                 field_id = self._store(holder).add_field_image(
-                    case_id, data=path.read_bytes(), source=str(path), um_per_px=um)
+                    job.case_id, rgb=job.rgb, source=job.source, um_per_px=job.um_per_px)
+            except (StoreError, ValueError) as exc:
+                self.send(Error(str(exc)))
+                return
+            self.send(Saved(job.case_id, field_id, job.source))
+            return
+        self.cancel.clear()
+        skipped: list[SkippedInput] = []
+        saved = 0
+        # The field loader checks and decodes each image; the store keeps the file's own bytes.
+        for field in iter_fields(job.paths, skipped, job.um_per_px, cancelled=self.cancel.is_set,
+                                 progress=lambda done, total: self.send(Progress(done, total))):
+            try:
+                field_id = self._store(holder).add_field_image(
+                    job.case_id, data=Path(field.source).read_bytes(), source=field.source,
+                    um_per_px=job.um_per_px)
             except (images.ImageError, OSError) as exc:
-                skipped.append(SkippedInput(str(path), str(exc)))
+                skipped.append(SkippedInput(field.source, str(exc)))
             except StoreError as exc:  # disk full, signed case: the rest would fail too
-                self.send("error", str(exc))
-                skipped += [SkippedInput(str(p), "not imported") for p in files[i:]]
-                break
+                self.send(Error(str(exc)))
+                self.cancel.set()
             else:
                 saved += 1
-                self.send("saved", case_id, field_id, str(path))
-            self.send("progress", i + 1, len(files))
-        self.send("finished", case_id, saved, skipped)
+                self.send(Saved(job.case_id, field_id, field.source))
+        self.send(Finished(job.case_id, saved, skipped))
 
     # -- analysis --------------------------------------------------------------------------
 
-    def _analyse(self, job: tuple, holder: list[CaseStore]) -> None:
-        if job[0] == "load":
-            self._load(job[1])
+    def _analyse(self, job: Load | Analyze, holder: list[CaseStore]) -> None:
+        if isinstance(job, Load):
+            self._load(job.options)
             return
-        _, case_id, field_id = job
+        case_id, field_id = job.case_id, job.field_id
         if self.analyzer is None:
-            self.send("failed", case_id, field_id, self.load_error)
+            self.send(Failed(case_id, field_id, self.load_error))
             return
         try:
             path = self._path(self._store(holder), case_id, field_id)
@@ -151,9 +160,9 @@ class Engine:
             result = self.analyzer.analyze_field(field)
             cell_ids = self._store(holder).save_field_result(field_id, result)
         except (images.ImageError, StoreError, RuntimeError, ValueError, OSError) as exc:
-            self.send("failed", case_id, field_id, str(exc))
+            self.send(Failed(case_id, field_id, str(exc)))
             return
-        self.send("analysed", case_id, field_id, result, tuple(cell_ids))
+        self.send(Analysed(case_id, field_id, result, tuple(cell_ids)))
 
     def _load(self, options: AnalyzerOptions) -> None:
         """(Re)build the Analyzer: model loading and hash checks take about a second."""
@@ -164,11 +173,11 @@ class Engine:
             self.analyzer = Analyzer(options)
         except (RuntimeError, OSError, ValueError) as exc:
             self.load_error = f"models not available: {exc}"
-            self.send("load_failed", self.load_error)
+            self.send(LoadFailed(self.load_error))
             return
         a = self.analyzer
-        self.send("ready", a.backend_message, tuple(a.entries["wbc-type"].labels),
-                  float(a.cells.crop_um), a.models)
+        self.send(Ready(a.backend_message, tuple(a.cells.labels), float(a.cells.crop_um),
+                        a.models, a.entries["all-subtype"].thresholds))
 
     def _path(self, store: CaseStore, case_id: int, field_id: int) -> Path:
         if field_id not in self.paths:  # one query fetches every field saved so far

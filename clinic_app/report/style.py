@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-FONT_DIR = Path(__file__).resolve().with_name("fonts")
+FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 MAIN, BOLD, FALLBACK = "DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"
 MARGIN = 16 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -81,7 +81,7 @@ def _width(text: str, size: float, bold: bool) -> float:
                for r, fb in _runs(text))
 
 
-def _draw(canv: Canvas, x: float, y: float, text: str, size: float, *, bold: bool = False,
+def draw_lines(canv: Canvas, x: float, y: float, text: str, size: float, *, bold: bool = False,
           right: bool = False, max_width: float | None = None) -> float:
     """Header and footer text on the canvas, with the same per-run font fallback. Rather than
     run into the text beside it, it shrinks (down to 7 pt), then cuts the end with "…".
@@ -118,12 +118,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str, style: str = "body") -> Paragraph:
+def para(text: str, style: str = "body") -> Paragraph:
     """A paragraph from markup the caller built (user strings already through ``markup``)."""
     return Paragraph(text, _styles()[style])
 
 
-def _table(rows: list, widths: list[float], header: bool = True) -> Table:
+def styled_table(rows: list, widths: list[float], header: bool = True) -> Table:
     """A plain grid table; the header row repeats when the table runs onto the next page."""
     t = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     style = [("FONT", (0, 0), (-1, -1), MAIN, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"),

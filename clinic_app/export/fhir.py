@@ -1,35 +1,21 @@
-"""Exports of a stored case for lab systems: a per-cell CSV, a summary CSV and FHIR R4 JSON.
+"""FHIR R4 JSON export: a ``DiagnosticReport`` with one contained ``Observation`` per class.
 
-Everything here is text written to a file the user picks; nothing goes on the network. Files are
-written to a temporary name and renamed, so a lab system polling the folder never reads half a
-file. CSVs are UTF-8 with a BOM (Excel then shows accented names correctly) and text cells that
-start like a formula get a leading apostrophe (OWASP "CSV injection"): these files are opened
-in spreadsheets.
+Text written to a file the user picks (``fileio.atomic_write``, durable); nothing goes on the
+network.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
-import os
 import re
 from pathlib import Path
 
+from clinic_app.export.common import case_summary
+from clinic_app.fileio import atomic_write
 from clinic_app.results import CaseInfo, SampleSummary
 from clinic_app.store import CaseRecord, CaseStore, utc_now
-from clinic_app.summary import (
-    MALIGNANT_THRESHOLD,
-    MIN_CELLS_FOR_RANGES,
-    NOT_WHITE_CELLS,
-    REFERENCE_RANGES,
-    summarize,
-)
-
-CELL_COLUMNS = ("case_id", "patient_id", "field_id", "field_file", "field_usable", "cell_id",
-                "x0", "y0", "x1", "y1", "model_label", "label", "confidence", "reviewed")
-SUMMARY_COLUMNS = ("class", "count", "percent")
+from clinic_app.summary import MIN_CELLS_FOR_RANGES, REFERENCE_RANGES
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -58,74 +44,6 @@ CLASS_LOINC = {
     "basophil": ("30180-4", "Basophils/100 leukocytes in Blood"),
     "ig": ("38518-7", "Immature granulocytes/100 leukocytes in Blood"),
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-# -- CSV -----------------------------------------------------------------------------------
-
-
-def cell_rows(store: CaseStore, case_id: int) -> list[dict]:
-    """One row per stored cell, with the model's and the final (reviewed) label."""
-    case = store.get_case(case_id)
-    rows = []
-    for rec in store.fields(case_id):
-        if rec.result is None:
-            continue
-        rel = rec.image_path.relative_to(store.data_dir).as_posix()
-        for cell_id, cell in zip(rec.cell_ids, rec.result.cells, strict=True):
-            rows.append({
-                "case_id": case_id, "patient_id": case.patient_id, "field_id": rec.id,
-                "field_file": rel, "field_usable": int(rec.result.quality.usable),
-                "cell_id": cell_id, **dict(zip(("x0", "y0", "x1", "y1"), cell.bbox.as_list(),
-                                               strict=True)),
-                "model_label": cell.model_label, "label": cell.label,
-                "confidence": round(cell.confidence, 4), "reviewed": int(cell.reviewed)})
-    return rows
-
-
-def summary_rows(summary: SampleSummary) -> list[dict]:
-    """Class, count and percent of white cells (blank for classes that are not white cells)."""
-    return [{"class": name, "count": count,
-             "percent": "" if name in NOT_WHITE_CELLS else round(summary.percentages[name], 2)}
-            for name, count in summary.counts.items()]
-
-
-def case_summary(store: CaseStore, case_id: int, target: int = 100) -> SampleSummary:
-    """The summary of the stored (reviewed) labels, as the report computes it."""
-    return summarize(store.load_field_results(case_id), target=target)
-
-
-def export_csv(store: CaseStore, case_id: int, path: Path | str,
-               summary_path: Path | str | None = None) -> Path:
-    """Write the per-cell CSV, and the summary CSV too when ``summary_path`` is given."""
-    path = Path(path)
-    write_csv(path, CELL_COLUMNS, cell_rows(store, case_id))
-    if summary_path is not None:
-        write_summary_csv(case_summary(store, case_id), summary_path)
-    return path
-
-
-def write_summary_csv(summary: SampleSummary, path: Path | str) -> Path:
-    return write_csv(Path(path), SUMMARY_COLUMNS, summary_rows(summary))
-
-
-def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict]) -> Path:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({k: _safe_cell(v) for k, v in row.items()} for row in rows)
-    return _write_text(path, "\ufeff" + buf.getvalue())
-
-
-def _safe_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-# -- FHIR ----------------------------------------------------------------------------------
-
-
 def fhir_diagnostic_report(case: CaseInfo, summary: SampleSummary, *,
                            effective: str | None = None, issued: str | None = None,
                            patient_system: str | None = None) -> dict:
@@ -174,7 +92,8 @@ def export_fhir(store: CaseStore, case_id: int, path: Path | str, **kwargs: str)
 
 
 def write_fhir_json(report: dict, path: Path | str) -> Path:
-    return _write_text(Path(path), json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    return atomic_write(Path(path), json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                        durable=True)
 
 
 def _subject(case: CaseInfo, system: str | None) -> dict:
@@ -232,7 +151,7 @@ def _all_observation(summary: SampleSummary, status: str, subject: dict, effecti
     obs["valueCodeableConcept"] = {"coding": [{"system": ALL_SYSTEM, "code": label}],
                                    "text": label}
     malignant = summary.malignant_probability or 0.0
-    flag = "A" if malignant >= MALIGNANT_THRESHOLD else "N"
+    flag = "A" if malignant >= summary.malignant_threshold else "N"
     obs["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": flag}]}]
     obs["component"] = [
         {"code": {"coding": [{"system": ALL_SYSTEM, "code": "malignant-probability"}],
@@ -266,18 +185,3 @@ def _conclusion(case: CaseInfo, summary: SampleSummary) -> str:
 def _fhir_id(text: str) -> str:
     """FHIR ids allow [A-Za-z0-9-.]{1,64}."""
     return re.sub(r"[^A-Za-z0-9.-]", "-", text)[:64] or "x"
-
-
-def _write_text(path: Path, text: str) -> Path:
-    """Write beside the target, then rename over it: readers never see half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path

@@ -14,6 +14,7 @@ import numpy as np
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
+from clinic_app.imaging import shrink_to
 from clinic_app.overlay import colour_of
 from clinic_app.results import CaseInfo, FieldResult
 
@@ -51,24 +52,21 @@ def _read_rgb(path: str | Path | None) -> np.ndarray | None:
 def _png(rgb: np.ndarray, max_px: int) -> io.BytesIO:
     """In-memory PNG, scaled down to ``max_px`` (enough for print, keeps the PDF small)."""
     rgb = _rgb(rgb)
-    f = max_px / max(rgb.shape[:2])
-    if f < 1:
-        size = (max(1, round(rgb.shape[1] * f)), max(1, round(rgb.shape[0] * f)))
-        rgb = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    rgb = shrink_to(rgb, max_px)
     ok, buf = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
     if not ok:
         raise RuntimeError("could not encode an image for the report")
     return io.BytesIO(buf.tobytes())
 
 
-def _image(rgb: np.ndarray, max_w: float, max_h: float, max_px: int = 360) -> Image:
+def rl_image(rgb: np.ndarray, max_w: float, max_h: float, max_px: int = 360) -> Image:
     """A flowable image fitted into ``max_w`` x ``max_h`` points, keeping its aspect ratio."""
     h, w = rgb.shape[:2]
     s = min(max_w / w, max_h / h)
     return Image(_png(rgb, max_px), width=w * s, height=h * s)
 
 
-def _with_heat(crop: np.ndarray, heat: np.ndarray | None) -> np.ndarray:
+def with_heat(crop: np.ndarray, heat: np.ndarray | None) -> np.ndarray:
     """The crop, and beside it the crop with the heat map blended in (JET, alpha 0.4)."""
     crop = _rgb(crop)
     if heat is None:
@@ -82,7 +80,7 @@ def _with_heat(crop: np.ndarray, heat: np.ndarray | None) -> np.ndarray:
     return np.hstack([crop, gap, blend])
 
 
-def _field_preview(f: FieldResult) -> np.ndarray | None:
+def field_preview(f: FieldResult) -> np.ndarray | None:
     """The field with its cells boxed: the thumbnail with boxes scaled down to it, else the
     overlay PNG saved next to ``analysis.json``."""
     if f.thumbnail is None:
@@ -97,7 +95,7 @@ def _field_preview(f: FieldResult) -> np.ndarray | None:
     return out
 
 
-def _logo(case: CaseInfo) -> ImageReader | None:
+def logo_reader(case: CaseInfo) -> ImageReader | None:
     """The lab logo for the page header, or None (no logo set, or the file is unreadable)."""
     img = _read_rgb(case.logo_path)
     return None if img is None else ImageReader(_png(img, 400))
