@@ -8,6 +8,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from clinic_app.fileio import atomic_write
 from clinic_app.results import UNIDENTIFIED, BBox, FieldResult
 
 PALETTE = [(230, 25, 75), (60, 180, 75), (0, 130, 200), (245, 130, 48), (145, 30, 180),
@@ -58,11 +59,7 @@ def draw(result: FieldResult, rgb: np.ndarray) -> np.ndarray:
 
 def save(result: FieldResult, rgb: np.ndarray, path: Path) -> Path:
     """Write the overlay PNG (atomically: a half-written PNG would break a report)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     ok, buf = cv2.imencode(".png", cv2.cvtColor(draw(result, rgb), cv2.COLOR_RGB2BGR))
     if not ok:
         raise RuntimeError(f"could not encode overlay for {result.path}")
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(buf.tobytes())
-    tmp.replace(path)
-    return path
+    return atomic_write(path, buf.tobytes(), durable=False)

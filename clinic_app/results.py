@@ -78,6 +78,13 @@ class QualityReport:
     usable: bool = True
     reason: str = ""
 
+    @classmethod
+    def from_dict(cls, q: dict) -> QualityReport:
+        """Back from ``FieldResult.to_dict()["quality"]``."""
+        return cls(focus=q["focus"], clipped_dark=q["clipped_dark"],
+                   clipped_bright=q["clipped_bright"], stain=q["stain"],
+                   warnings=tuple(q["warnings"]), usable=q["usable"], reason=q["reason"])
+
 
 @dataclass
 class CellResult:
@@ -121,6 +128,10 @@ class FieldClassification:
         scores = {k: round(float(v), 5) for k, v in self.scores.items()}
         return {"label": self.label, "scores": scores}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> FieldClassification:
+        return cls(d["label"], dict(d["scores"]))
+
 
 @dataclass
 class FieldResult:
@@ -160,6 +171,16 @@ class FieldResult:
             "field_note": self.field_note,
             "overlay": self.overlay_path,
         }
+
+    @classmethod
+    def from_dict(cls, doc: dict, cells: list[CellResult]) -> FieldResult:
+        """Back from ``to_dict()`` (the store keeps cells in their own rows, hence ``cells``)."""
+        fc = doc.get("field")
+        return cls(path=doc["path"], width=doc["width"], height=doc["height"],
+                   um_per_px=doc["um_per_px"], scale_source=doc["scale_source"],
+                   quality=QualityReport.from_dict(doc["quality"]), cells=cells,
+                   field=FieldClassification.from_dict(fc) if fc else None,
+                   field_note=doc.get("field_note", ""), overlay_path=doc.get("overlay"))
 
 
 @dataclass(frozen=True)

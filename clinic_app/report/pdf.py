@@ -22,6 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
+from clinic_app.fileio import atomic_write
 from clinic_app.report.gallery import (
     fields_section,
     gallery_section,
@@ -113,7 +114,11 @@ def write_report(analysis: Analysis, case: CaseInfo, path: Path, *,
     path.parent.mkdir(parents=True, exist_ok=True)
     generated_at = generated_at or datetime.now().strftime("%Y-%m-%d %H:%M")
     story = _story(analysis, case, generated_at)
-    tmp = path.with_name(path.name + ".tmp")
+    atomic_write(path, lambda tmp: _build(story, case, tmp), durable=False)
+    return path
+
+
+def _build(story: list[Flowable], case: CaseInfo, tmp: Path) -> None:
     doc = BaseDocTemplate(str(tmp), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=28 * mm, bottomMargin=20 * mm, title=TITLE,
                           author=case.lab_name, subject=f"Patient {case.patient_id}",
@@ -122,9 +127,4 @@ def write_report(analysis: Analysis, case: CaseInfo, path: Path, *,
     frame = Frame(MARGIN, doc.bottomMargin, WIDTH, doc.height, 0, 0, 0, 0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
     maker = functools.partial(_NumberedCanvas, case=case, logo=logo_reader(case))
-    try:
-        doc.build(story, canvasmaker=maker)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    doc.build(story, canvasmaker=maker)

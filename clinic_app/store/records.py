@@ -18,9 +18,7 @@ from clinic_app.results import (
     BBox,
     CaseInfo,
     CellResult,
-    FieldClassification,
     FieldResult,
-    QualityReport,
 )
 
 STATUSES = ("open", "analysed", "signed")
@@ -124,7 +122,7 @@ def field_record(data_dir: Path, row: sqlite3.Row, cells: list[sqlite3.Row]) -> 
     """A fields row and its cells rows as a ``FieldRecord``, the image path made absolute."""
     result = None
     if row["result_json"]:
-        result = _field_result(json.loads(row["result_json"]), [_cell(c) for c in cells])
+        result = FieldResult.from_dict(json.loads(row["result_json"]), [_cell(c) for c in cells])
     return FieldRecord(
         id=row["id"], case_id=row["case_id"], image_path=data_dir / row["image_path"],
         source=row["source"], sha256=row["sha256"], width=row["width"],
@@ -152,20 +150,6 @@ def _cell(row: sqlite3.Row) -> CellResult:
     return CellResult(bbox=BBox(row["x0"], row["y0"], row["x1"], row["y1"]), label=row["label"],
                       scores=json.loads(row["scores_json"]), model_label=row["model_label"],
                       contour=contour, reviewed=bool(row["reviewed"]))
-
-
-def _field_result(doc: dict, cells: list[CellResult]) -> FieldResult:
-    """Rebuild from ``FieldResult.to_dict()`` (see ``save_field_result``)."""
-    q = doc["quality"]
-    quality = QualityReport(focus=q["focus"], clipped_dark=q["clipped_dark"],
-                            clipped_bright=q["clipped_bright"], stain=q["stain"],
-                            warnings=tuple(q["warnings"]), usable=q["usable"], reason=q["reason"])
-    fc = doc.get("field")
-    return FieldResult(
-        path=doc["path"], width=doc["width"], height=doc["height"], um_per_px=doc["um_per_px"],
-        scale_source=doc["scale_source"], quality=quality, cells=cells,
-        field=FieldClassification(fc["label"], dict(fc["scores"])) if fc else None,
-        field_note=doc.get("field_note", ""), overlay_path=doc.get("overlay"))
 
 
 def search_filter(text: str, status: str | None, date_from: str | None,

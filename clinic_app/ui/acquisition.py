@@ -27,7 +27,7 @@ from clinic_app.capture import FrameSource, Meters, SourceSpec, list_cameras, op
 from clinic_app.ui.camera import CameraThread, PreviewWidget
 from clinic_app.ui.capture_panel import CapturePanel
 from clinic_app.ui.settings import RESOLUTIONS
-from clinic_app.ui.widgets import banner, dropped_paths
+from clinic_app.ui.widgets import accept_file_drag, banner, take_dropped
 
 
 class AcquisitionPage(QWidget):
@@ -194,11 +194,8 @@ class AcquisitionPage(QWidget):
         self.panel.verdict.setText(self.tr("Field %d captured.") % self.captured)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
-        paths = dropped_paths(event.mimeData())
-        if paths:
+        if paths := take_dropped(event):
             self.import_requested.emit(paths)
-            event.acceptProposedAction()

@@ -31,7 +31,7 @@ from clinic_app.ui.report_page import ReportPage
 from clinic_app.ui.review import ReviewPage
 from clinic_app.ui.session import CaseSession
 from clinic_app.ui.settings import AppSettings, SettingsDialog, save_settings
-from clinic_app.ui.widgets import dropped_paths
+from clinic_app.ui.widgets import accept_file_drag, take_dropped
 from clinic_app.ui.workers import Pipeline, TaskRunner
 
 SUMMARY_EVERY_MS = 300
@@ -268,12 +268,10 @@ class MainWindow(EngineEvents):
             QMessageBox.information(self, self.tr("Recovery"), "\n".join(lines))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
-        paths = dropped_paths(event.mimeData())
-        if paths:
+        if paths := take_dropped(event):
             self.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name

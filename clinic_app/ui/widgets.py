@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 
@@ -29,3 +30,17 @@ def set_bar_colour(bar: QProgressBar, colour: str = "") -> None:
 def dropped_paths(mime: QMimeData) -> list[str]:
     """Local files and folders from a drag and drop (remote URLs are ignored: offline app)."""
     return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+
+
+def accept_file_drag(event: QDragEnterEvent) -> None:
+    """Accept a drag that carries files or folders (dragEnterEvent of a drop target)."""
+    if event.mimeData().hasUrls():
+        event.acceptProposedAction()
+
+
+def take_dropped(event: QDropEvent) -> list[str]:
+    """The local paths dropped (dropEvent of a drop target); the drop is accepted if any."""
+    paths = dropped_paths(event.mimeData())
+    if paths:
+        event.acceptProposedAction()
+    return paths
