@@ -63,7 +63,25 @@ def test_spec_for_path_and_bad_kind(tmp_path):
 def test_missing_camera_is_a_clear_error():
     with pytest.raises(SourceLost, match="camera 97"):
         capture.CameraSource(97)
-    assert isinstance(capture.list_cameras(), list)
+
+
+def test_list_cameras_offers_only_devices_that_exist(monkeypatch):
+    monkeypatch.setattr(capture.platform, "system", lambda: "Linux")
+    monkeypatch.setattr(capture.glob, "glob",
+                        lambda pattern: ["/dev/video2", "/dev/video0", "/dev/video-meta"])
+    assert capture.list_cameras() == [0, 2]
+
+    class Probe:  # elsewhere each index is opened: only index 1 answers
+        def __init__(self, index: int) -> None:
+            if index != 1:
+                raise SourceLost(f"camera {index}")
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(capture.platform, "system", lambda: "Windows")
+    monkeypatch.setattr(capture, "CameraSource", Probe)
+    assert capture.list_cameras(max_index=4) == [1]
 
 
 class _Flaky:

@@ -1,0 +1,150 @@
+"""The classifier's core rules, on a stand-in model: each test fails if the rule is broken.
+
+- ``unidentified``: a cell whose best probability is under the manifest threshold is not forced
+  into a class;
+- stain normalisation: the manifest's method is applied to every crop before the model;
+- parity: ``training.data.prepare_image`` and the app's crop + stain + resize give the same
+  pixels on the same input (both call ``clinic_app.stain``);
+- framing: a cell crop is ``crop_um / um_per_px`` pixels, centred on the cell's box.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from clinic_app import stain
+from clinic_app.classification import CellClassifier, scores_of, top_label
+from clinic_app.modelpack import ModelEntry, ModelIntegrityError, calibrate, load_manifest
+from clinic_app.results import UNIDENTIFIED, BBox
+
+LABELS = ["a", "b", "c"]
+
+
+def entry(stain_norm: str = "none", threshold: float = 0.65, crop_um: float = 20.0,
+          centre_fraction: float = 0.5, **thresholds: float) -> ModelEntry:
+    return ModelEntry.from_json({
+        "id": "wbc-type", "task": "cell-classification", "file": "x.tflite", "labels": LABELS,
+        "input": {"size": 32, "dtype": "uint8"}, "sha256": "0", "version": "1", "date": "-",
+        "preprocessing": {"stain_norm": stain_norm, "crop_um": crop_um,
+                          "centre_fraction": centre_fraction, "um_per_px": 0.25},
+        "thresholds": {"unidentified_below": threshold, **thresholds},
+    })
+
+
+class FakeModel:
+    """Records what it is given; answers fixed probabilities and a flat activation map."""
+
+    def __init__(self, e: ModelEntry, probs: list[float], size: int = 32) -> None:
+        self.entry, self.probs, self.size = e, np.asarray(probs, np.float32), size
+        self.inputs: list[np.ndarray] = []
+
+    @property
+    def input_shape(self) -> tuple[int, int]:
+        return self.size, self.size
+
+    def run(self, image: np.ndarray) -> list[np.ndarray]:
+        assert image.shape[:2] == self.input_shape
+        self.inputs.append(image.copy())
+        return [self.probs, np.ones((4, 4, len(self.probs)), np.float32)]
+
+
+def smear(seed: int = 3, h: int = 120, w: int = 160) -> np.ndarray:
+    """A pinkish field with texture (Reinhard changes it visibly)."""
+    rng = np.random.default_rng(seed)
+    base = np.array([200, 150, 170], np.float32)
+    noise = rng.normal(0, 25, (h, w, 3))
+    return np.clip(base + noise, 0, 255).astype(np.uint8)
+
+
+# -- unidentified ------------------------------------------------------------------------------
+
+def test_top_label_below_threshold_is_unidentified():
+    assert top_label({"a": 0.6, "b": 0.4}, 0.65) == UNIDENTIFIED
+    assert top_label({"a": 0.6, "b": 0.4}, 0.5) == "a"
+    assert top_label({"a": 0.65, "b": 0.35}, 0.65) == "a"  # at the threshold: kept
+
+
+def test_cell_below_manifest_threshold_is_unidentified_with_model_scores_kept():
+    clf = CellClassifier(FakeModel(entry(threshold=0.65), [0.6, 0.3, 0.1]))
+    cell = clf.classify_cell(smear(), 0.25, BBox(60, 40, 100, 80))
+    assert cell.label == UNIDENTIFIED and cell.scores["a"] == pytest.approx(0.6)
+    sure = CellClassifier(FakeModel(entry(threshold=0.65), [0.7, 0.2, 0.1]))
+    assert sure.classify_cell(smear(), 0.25, BBox(60, 40, 100, 80)).label == "a"
+
+
+def test_shipped_threshold_comes_from_the_manifest():
+    wbc = load_manifest()["wbc-type"]
+    clf = CellClassifier(FakeModel(wbc, [1.0 / len(wbc.labels)] * len(wbc.labels), 96))
+    assert clf.threshold == wbc.raw["thresholds"]["unidentified_below"]
+    assert clf.labels == tuple(wbc.raw["labels"])  # labels only from the manifest
+
+
+# -- temperature -------------------------------------------------------------------------------
+
+def test_temperature_recalibrates_scores_and_one_leaves_them_alone():
+    p = np.array([0.7, 0.2, 0.1], np.float32)
+    assert calibrate(p, 1.0) is p
+    sharper = scores_of(p, ("a", "b", "c"), 0.5)
+    expected = p.astype(np.float64) ** 2 / (p.astype(np.float64) ** 2).sum()
+    assert [sharper[k] for k in "abc"] == pytest.approx(expected.tolist(), rel=1e-5)
+    clf = CellClassifier(FakeModel(entry(temperature=2.0), [0.7, 0.2, 0.1]))
+    assert clf.classify_cell(smear(), 0.25, BBox(60, 40, 100, 80)).label == UNIDENTIFIED
+    with pytest.raises(ModelIntegrityError):
+        entry(temperature=0.0)
+
+
+def test_a_missing_preprocessing_key_is_an_integrity_error():
+    with pytest.raises(ModelIntegrityError, match="crop_um"):
+        ModelEntry.from_json({
+            **entry().raw, "preprocessing": {"stain_norm": "none", "centre_fraction": 1.0}})
+
+
+# -- stain normalisation -----------------------------------------------------------------------
+
+def test_stain_normalisation_of_the_manifest_reaches_the_model():
+    rgb = smear()
+    on = FakeModel(entry(stain_norm="reinhard"), [0.9, 0.05, 0.05])
+    off = FakeModel(entry(stain_norm="none"), [0.9, 0.05, 0.05])
+    on_cell = CellClassifier(on).classify_cell(rgb, 0.25, BBox(60, 40, 100, 80))
+    CellClassifier(off).classify_cell(rgb, 0.25, BBox(60, 40, 100, 80))
+    raw = on_cell.crop
+    expected = cv2.resize(stain.reinhard(raw), (32, 32), interpolation=cv2.INTER_AREA)
+    np.testing.assert_array_equal(on.inputs[0], expected)
+    assert np.abs(on.inputs[0].astype(int) - off.inputs[0].astype(int)).mean() > 2
+    assert load_manifest()["wbc-type"].preprocessing.stain_norm == "reinhard"
+
+
+# -- parity with training ----------------------------------------------------------------------
+
+def test_training_and_app_prepare_a_cell_image_identically():
+    data = pytest.importorskip("training.data")
+    from training.config import TaskConfig
+
+    rgb = smear(seed=7, h=181, w=180)
+    c, size = 120, 32
+    cfg = TaskConfig("wbc-type", "pbc", tuple(LABELS), size, size, c, 1, 1, 1e-3,
+                     stain_norm="reinhard")
+    trained = data.prepare_image(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), cfg, "reinhard")
+    model = FakeModel(entry(stain_norm="reinhard", centre_fraction=c / 180), [0.9, 0.05, 0.05])
+    CellClassifier(model).classify_image(rgb)
+    np.testing.assert_array_equal(model.inputs[0], trained)
+
+
+# -- framing -----------------------------------------------------------------------------------
+
+def test_cell_crop_is_crop_um_wide_and_centred_on_the_cell():
+    rgb = np.full((200, 240, 3), 230, np.uint8)
+    box = BBox(100, 60, 140, 110)  # centre (120, 85)
+    rgb[83:88, 118:123] = (10, 20, 200)  # a blue dot at the cell's centre
+    rgb[:, :20] = (0, 255, 0)  # green far left: must stay outside an 80 px crop
+    model = FakeModel(entry(crop_um=20.0), [0.9, 0.05, 0.05], size=80)
+    cell = CellClassifier(model).classify_cell(rgb, 0.25, box)
+    assert cell.crop.shape[:2] == (80, 80)  # 20 um / 0.25 um per px
+    given = model.inputs[0]
+    assert tuple(given[40, 40]) == (10, 20, 200) and tuple(given[38, 38]) == (10, 20, 200)
+    assert tuple(given[40, 30]) == (230, 230, 230)
+    assert not (given == (0, 255, 0)).all(axis=2).any()
+    edge = CellClassifier(model).classify_cell(rgb, 0.25, BBox(0, 0, 10, 10))
+    assert edge.crop.shape[:2] == (80, 80)  # mirrored at the border, never a smaller crop
