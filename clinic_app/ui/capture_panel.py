@@ -66,6 +66,14 @@ class CapturePanel(QWidget):
         for w in (self.count_label, self.count_bar, self.fields_label):
             c.addWidget(w)
         col.addWidget(count_box)
+        col.addWidget(self._import_box())
+        col.addStretch(1)
+        for b in (self.capture_button, self.import_files_button, self.import_folder_button,
+                  self.cancel_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must capture, not press a button
+        self.reset_meters()
+
+    def _import_box(self) -> QGroupBox:
         import_box = QGroupBox(self.tr("Import images"))
         i = QVBoxLayout(import_box)
         row = QHBoxLayout()
@@ -87,12 +95,7 @@ class CapturePanel(QWidget):
         self.import_label.setWordWrap(True)
         for w in (self.import_bar, self.cancel_button, self.import_label):
             i.addWidget(w)
-        col.addWidget(import_box)
-        col.addStretch(1)
-        for b in (self.capture_button, self.import_files_button, self.import_folder_button,
-                  self.cancel_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must capture, not press a button
-        self.reset_meters()
+        return import_box
 
     def show_meters(self, m: Meters, _fps: float = 0.0) -> None:
         value = min(100, int(100 * max(0.0, m.focus) / (quality.FOCUS_WARN * 4)))
