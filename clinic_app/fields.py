@@ -14,13 +14,13 @@ from pathlib import Path
 
 import numpy as np
 
-from clinic_app import images, scale
+from clinic_app import images, scale, scope
 from clinic_app.results import Field, SkippedInput
 
 CANCELLED = "cancelled"
 
 
-def consensus_scales(paths: list[Path]) -> dict[Path, tuple[float, str]]:
+def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tuple[float, str]]:
     """Scale per field from the median red-cell estimate of all fields of its pixel size.
 
     Fields of one size in one batch come from one camera and objective; one field's estimate
@@ -33,6 +33,8 @@ def consensus_scales(paths: list[Path]) -> dict[Path, tuple[float, str]]:
             field = images.load_field(path)
         except images.ImageError:
             continue
+        if in_scope and not scope.check(field.image).in_scope:
+            continue  # a photo of the same size must not move the slide's scale
         um, how = scale.estimate_um_per_px(field.image)
         if how == "red-cells":
             groups.setdefault((field.width, field.height), []).append((path, um))
@@ -47,16 +49,18 @@ def consensus_scales(paths: list[Path]) -> dict[Path, tuple[float, str]]:
 def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
                 um_per_px: float | None = None, *, consensus: bool = False,
                 cancelled: Callable[[], bool] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Iterator[Field]:
+                progress: Callable[[int, int], None] | None = None,
+                in_scope: bool = False) -> Iterator[Field]:
     """Yield each readable field; append what cannot be read (or is cancelled) to ``skipped``.
 
     ``um_per_px`` given: every field has that scale. Else with ``consensus`` each field gets its
     batch's median red-cell scale (``consensus_scales``). ``progress(done, total)`` is called
-    before each file and once at the end.
+    before each file and once at the end. ``in_scope``: what is not a stained blood film
+    (``scope.check``) is skipped with a problem beginning ``out of scope:``.
     """
     files, missing = images.iter_image_paths(paths)
     skipped.extend(missing)
-    scales = consensus_scales(files) if consensus and not um_per_px else {}
+    scales = consensus_scales(files, in_scope) if consensus and not um_per_px else {}
     for i, path in enumerate(files):
         if cancelled is not None and cancelled():
             skipped.extend(SkippedInput(str(p), CANCELLED) for p in files[i:])
@@ -67,6 +71,10 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
             field = images.load_field(path, um_per_px)
         except images.ImageError as exc:
             skipped.append(SkippedInput(str(path), exc.problem))
+            continue
+        verdict = scope.check(field.image) if in_scope else None
+        if verdict is not None and not verdict.in_scope:
+            skipped.append(SkippedInput(str(path), verdict.problem))
             continue
         if path in scales:
             field.um_per_px, field.scale_source = scales[path]

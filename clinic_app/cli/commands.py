@@ -33,11 +33,11 @@ def _report_skips(skipped: list[SkippedInput], done: int) -> int:
 
 
 def _fields(paths: list[str], skipped: list[SkippedInput], um_per_px: float | None = None,
-            consensus: bool = False) -> Iterator[Field]:
+            consensus: bool = False, in_scope: bool = False) -> Iterator[Field]:
     """``fields.iter_fields``; raises UsageError when nothing is readable, before any model is
     loaded."""
     done = 0
-    for field in iter_fields(paths, skipped, um_per_px, consensus=consensus):
+    for field in iter_fields(paths, skipped, um_per_px, consensus=consensus, in_scope=in_scope):
         done += 1
         yield field
     if not done:
@@ -123,7 +123,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     skipped: list[SkippedInput] = []
     results, analyzer = [], None
     try:
-        for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px, consensus=True)):
+        for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px, consensus=True,
+                                      in_scope=True)):
             if analyzer is None:
                 analyzer = Analyzer(opts)
                 print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)

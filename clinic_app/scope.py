@@ -1,0 +1,251 @@
+"""Is this a stained blood film (a field or a single-cell image)? Asked before any analysis.
+
+A model trained on smears answers confidently on anything, a cat included, so what is not a
+smear must be refused before a model sees it. The check reads physical facts of a stained
+blood film, each a plain number, and no model: a bright, smooth glass/plasma background; stained
+objects darker than it whose colour, once the background is made white (which removes the
+camera's and the stain's cast: cyan, yellow, grey-green backgrounds alike), is that of a
+Romanowsky-type stain (green absorbed most: pink red cells, purple nuclei); roughly round,
+solid objects (red cells, white cells); few distinct colours and little texture in between.
+
+Hard rules refuse what is physically not a brightfield stained film (greyscale, dark
+background, no background, no stained objects, too small); a logistic regression on the same
+standardised features (fitted by ``training/scope_eval.py`` on the train splits and a
+generated negative set, held out by family, weights below) decides the rest. Its threshold is
+permissive on purpose: a smear from an unseen camera or stain must not be refused.
+See docs/scope.md for the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+WORK_PX = 256  # long side the features are computed at (scale-free, and fast)
+MIN_SIDE_PX = 48
+FEATURES = ("bg_level", "bg_frac", "bg_texture", "dark_frac", "fg_frac", "fg_romanowsky",
+            "fg_chroma", "hue_spread", "edge_frac", "round_frac", "blob_count", "flat_frac",
+            "colour_count", "raw_chroma", "bg_chroma", "exact_flat", "largest_blob")
+
+# Fitted by `python -m training.scope_eval --fit` (numpy logistic regression, L2, all families).
+MEAN = np.array([0.8319, 0.3908, 0.0386, 0.0216, 0.5103, 0.6684, 0.165, 0.0763, 0.0309, 0.3116,
+                 1.2156, 0.02, 0.0407, 0.4001, 0.1579, 0.0613, 0.2539])
+STD = np.array([0.1592, 0.1719, 0.1008, 0.1096, 0.1623, 0.3335, 0.0914, 0.1555, 0.0436, 0.304,
+                0.3538, 0.0598, 0.0371, 0.1567, 0.1349, 0.1514, 0.2403])
+WEIGHTS = np.array([0.964, -0.9988, -2.8856, -2.2123, 1.3864, 2.5884, -1.7449, -0.508, -1.624,
+                    0.7174, 0.5037, -2.854, 1.4256, 0.0982, -0.1829, -0.0028, -1.2233])
+BIAS = 2.9408
+# P(smear) below which an image is refused: chosen on the val splits (0.5 refused 3 of 154 val
+# Bio-Net fields with grey-blue red cells; 0.3 refuses 2), low on purpose for unseen stains.
+THRESHOLD = 0.3
+
+REASONS = {  # why, per feature, when it counts most against the image
+    "bg_level": "background too dark for a brightfield smear",
+    "bg_frac": "no clear glass/plasma background between cells",
+    "bg_texture": "background is textured, not smooth glass",
+    "dark_frac": "large dark areas (not a brightfield smear)",
+    "fg_frac": "too few or too many stained objects for a blood film",
+    "fg_romanowsky": "colours are not those of a blood stain (pink red cells, purple nuclei)",
+    "fg_chroma": "stained objects have implausible colour strength",
+    "hue_spread": "too many different hues for a stained smear",
+    "edge_frac": "too many sharp edges (text, drawing or photo)",
+    "round_frac": "objects are not round cells",
+    "blob_count": "object count implausible for a blood film",
+    "flat_frac": "flat, computer-drawn colours (chart, document or drawing)",
+    "colour_count": "colour palette of a drawing, not a micrograph",
+    "raw_chroma": "image has almost no colour",
+    "bg_chroma": "background is strongly coloured, not a slide's glass",
+    "exact_flat": "perfectly flat colour areas (a rendered image, not a camera's)",
+    "largest_blob": "one large structure fills the image (tissue or a photo), not separate cells",
+}
+
+
+@dataclass(frozen=True)
+class ScopeVerdict:
+    """The answer: in scope or not, the probability of being a smear, and why if refused."""
+
+    in_scope: bool
+    probability: float
+    reason: str = ""
+
+    @property
+    def problem(self) -> str:
+        """Text for ``skipped``: always begins ``out of scope:``."""
+        return f"out of scope: {self.reason}"
+
+
+def _work(rgb: np.ndarray) -> np.ndarray:
+    h, w = rgb.shape[:2]
+    f = WORK_PX / max(h, w)
+    if f >= 1:
+        return rgb.astype(np.float32)
+    size = (max(1, round(w * f)), max(1, round(h * f)))
+    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+
+
+def features(rgb: np.ndarray) -> dict[str, float]:
+    """The physical features of one RGB uint8 image (see the module docstring)."""
+    raw = rgb
+    img = _work(rgb)
+    grey = img.mean(axis=2)
+    raw_chroma = float(np.percentile(img.max(axis=2) - img.min(axis=2), 99)) / 255.0
+    bright = grey >= np.percentile(grey, 70)
+    bg = np.median(img[bright], axis=0)
+    bg_level = float(bg.mean()) / 255.0
+    wb = np.clip(img / np.maximum(bg, 8.0) * 230.0, 0, 255)  # background made white
+    wgrey = wb.mean(axis=2)
+    dist = np.linalg.norm(wb - 230.0, axis=2)
+    bgmask = dist < 18.0
+    lap = np.abs(cv2.Laplacian(grey, cv2.CV_32F, ksize=3))
+    bg_texture = float(np.median(lap[bgmask])) / 255.0 if bgmask.any() else 1.0
+    fg = (wgrey < 205.0) | (dist > 40.0)
+    fg_frac = float(fg.mean())
+    r, g, b = wb[..., 0], wb[..., 1], wb[..., 2]
+    romanowsky = (g < np.minimum(r, b) - 4.0) | ((b > g + 6.0) & (wgrey < 180.0))
+    fg_rom = float(romanowsky[fg].mean()) if fg.any() else 0.0
+    chroma = wb.max(axis=2) - wb.min(axis=2)
+    fg_chroma = float(chroma[fg].mean()) / 255.0 if fg.any() else 0.0
+    hsv = cv2.cvtColor(wb.astype(np.uint8), cv2.COLOR_RGB2HSV)
+    ang = hsv[..., 0][fg & (chroma > 20)].astype(np.float32) * (np.pi / 90.0)
+    hue_spread = float(1.0 - np.hypot(np.cos(ang).mean(), np.sin(ang).mean())) if ang.size else 0.0
+    gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0)
+    gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1)
+    edge_frac = float((np.hypot(gx, gy) > 200.0).mean())
+    round_frac, blob_count, largest = _blobs(fg)
+    q = (_work(raw) // 16).astype(np.int32)
+    codes = q[..., 0] * 256 + q[..., 1] * 16 + q[..., 2]
+    counts = np.bincount(codes.ravel(), minlength=4096)
+    colour_count = float((counts > 0).sum()) / 4096.0
+    flat = (lap < 0.5) & (dist > 25.0)
+    bg_chroma = float((bg.max() - bg.min()) / max(bg.max(), 1.0))
+    return {"bg_level": bg_level, "bg_frac": float(bgmask.mean()), "bg_texture": bg_texture,
+            "dark_frac": float((grey < 40).mean()), "fg_frac": fg_frac, "fg_romanowsky": fg_rom,
+            "fg_chroma": fg_chroma, "hue_spread": hue_spread, "edge_frac": edge_frac,
+            "round_frac": round_frac, "blob_count": blob_count, "flat_frac": float(flat.mean()),
+            "colour_count": colour_count, "raw_chroma": raw_chroma, "bg_chroma": bg_chroma,
+            "exact_flat": _exact_flat(raw), "largest_blob": largest}
+
+
+def _exact_flat(rgb: np.ndarray) -> float:
+    """Share of non-white pixels, in a native-resolution centre crop, whose 3x3 neighbourhood is
+    one exact colour: rendered charts and drawings have many, camera images (noise) almost none."""
+    h, w = rgb.shape[:2]
+    c = rgb[max(0, h // 2 - 128):h // 2 + 128, max(0, w // 2 - 128):w // 2 + 128].astype(np.int16)
+    if min(c.shape[:2]) < 3:
+        return 0.0
+    lo = cv2.erode(c, np.ones((3, 3), np.uint8))
+    hi = cv2.dilate(c, np.ones((3, 3), np.uint8))
+    same = (hi - lo).max(axis=2) == 0
+    coloured = c.min(axis=2) < 235
+    return float((same & coloured).sum() / max(coloured.sum(), 1))
+
+
+def _blobs(fg: np.ndarray) -> tuple[float, float, float]:
+    """Share of the stained area in solid, roughly round objects; log10 count of objects;
+    share of the image covered by the largest object."""
+    mask = cv2.morphologyEx(fg.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    total = round_area = largest = 0.0
+    n = 0
+    for c in contours:
+        area = cv2.contourArea(c)
+        if area < 12:
+            continue
+        n += 1
+        total += area
+        largest = max(largest, area)
+        hull = cv2.contourArea(cv2.convexHull(c))
+        perim = cv2.arcLength(c, True)
+        circ = 4 * np.pi * area / max(perim * perim, 1e-6)
+        if hull > 0 and area / hull > 0.85 and circ > 0.55:
+            round_area += area
+    share = largest / float(fg.size)
+    return (round_area / total if total else 0.0), float(np.log10(1 + n)), share
+
+
+def vector(feats: dict[str, float]) -> np.ndarray:
+    return np.array([feats[k] for k in FEATURES], np.float64)
+
+
+def probability(x: np.ndarray, weights: np.ndarray = WEIGHTS, bias: float = BIAS,
+                mean: np.ndarray = MEAN, std: np.ndarray = STD) -> np.ndarray:
+    """Logistic regression on standardised features: P(stained blood film)."""
+    z = ((np.atleast_2d(x) - mean) / std) @ weights + bias
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+
+def hard_reason(feats: dict[str, float], shape: tuple[int, ...]) -> str:
+    """A physical rule that alone refuses the image, or empty."""
+    if min(shape[:2]) < MIN_SIDE_PX:
+        return f"image is {shape[1]}x{shape[0]} px, too small to show blood cells"
+    if feats["raw_chroma"] < 0.06:
+        return "greyscale image: a stained blood film has colour"
+    if feats["bg_level"] < 0.35:
+        return "dark background: not a brightfield stained smear (fluorescence, dark-field?)"
+    if feats["bg_chroma"] > 0.6:
+        return "strongly coloured background: not a slide's glass (fundus, photo?)"
+    if feats["exact_flat"] > 0.6:
+        return "perfectly flat colour areas: a rendered chart, drawing or document, not a camera"
+    if feats["fg_frac"] < 0.005:
+        return "no stained objects on the background (blank or overexposed)"
+    return ""
+
+
+def check(rgb: np.ndarray) -> ScopeVerdict:
+    """The verdict for one RGB uint8 image (a field or a single-cell image)."""
+    if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
+        raise ValueError("expected an HxWx3 uint8 RGB image")
+    feats = features(rgb)
+    hard = hard_reason(feats, rgb.shape)
+    x = vector(feats)
+    p = float(probability(x)[0])
+    if hard:
+        return ScopeVerdict(False, p, hard)
+    if p >= THRESHOLD:
+        return ScopeVerdict(True, p)
+    contrib = (x - MEAN) / STD * WEIGHTS
+    worst = FEATURES[int(np.argmin(contrib))]
+    return ScopeVerdict(False, p, f"not a stained blood film ({REASONS[worst]}; "
+                                  f"P(smear) {p:.2f})")
+
+
+# -- per-model applicability ----------------------------------------------------------------
+# A smear can be in scope and still far from what one model learned (another stain, another
+# light): such a model must say "not applicable" (field) or "unidentified" (cell) rather than
+# answer. Ranges: 0.5th-99.5th percentile of the feature on the model's training images, widened
+# by a quarter of that range each side (python -m training.scope_eval --fit prints them).
+# all-subtype: ALL train fields, widened by half their range; wbc-type: PBC train images (what the
+# model sees after Reinhard normalisation is close to them), widened by their whole range.
+FIELD_DOMAIN = {"bg_level": (0.891, 1.033), "bg_chroma": (-0.04, 0.137),
+                "fg_romanowsky": (-0.26, 1.235), "fg_chroma": (-0.034, 0.428),
+                "hue_spread": (-0.044, 0.154)}
+CELL_DOMAIN = {"bg_level": (0.818, 0.952), "bg_chroma": (-0.144, 0.389),
+               "fg_romanowsky": (0.843, 1.073), "fg_chroma": (-0.085, 0.368),
+               "hue_spread": (-0.123, 0.266)}
+DOMAIN_KEYS = {"bg_level": "background brightness", "bg_chroma": "background colour strength",
+               "fg_romanowsky": "share of stain-coloured objects",
+               "fg_chroma": "colour strength of stained objects", "hue_spread": "hue spread"}
+
+
+
+def domain_note(feats: dict[str, float], ranges: dict[str, tuple[float, float]],
+                model_id: str) -> str:
+    """Empty when every feature lies in the model's training range, else the reason."""
+    for key, (lo, hi) in ranges.items():
+        v = feats[key]
+        if not lo <= v <= hi:
+            return (f"{DOMAIN_KEYS.get(key, key)} {v:.2f} is outside {model_id}'s training "
+                    f"range {lo:.2f}-{hi:.2f} (another stain or light)")
+    return ""
+
+
+def field_model_note(rgb: np.ndarray, model_id: str = "all-subtype") -> str:
+    """Why the field model should not answer on this field ("" when it may)."""
+    return domain_note(features(rgb), FIELD_DOMAIN, model_id)
+
+
+def cell_model_note(crop: np.ndarray, model_id: str = "wbc-type") -> str:
+    """Why the cell model's answer on this crop (as the model sees it) is not to be trusted."""
+    return domain_note(features(crop), CELL_DOMAIN, model_id)

@@ -1,0 +1,101 @@
+"""The in-scope check on real images, the cat among real fields, and the calibration maths."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from conftest import EXAMPLES, needs_models
+
+from clinic_app import scope
+from training import calibration
+
+CAT = Path(__file__).resolve().parent / "fixtures" / "chelsea_cat.jpg"  # scikit-image `chelsea`
+FIELDS = [EXAMPLES / "bccd" / "BloodImage_00001.jpg",
+          EXAMPLES / "all" / "WBC-Malignant-Pre-001.jpg", EXAMPLES / "all" / "WBC-Benign-002.jpg"]
+
+
+def rgb(path: Path) -> np.ndarray:
+    return cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+
+
+def smear_examples() -> list[Path]:
+    return sorted(p for d in ("bccd", "all", "pbc", "normal-smear", "all-preb")
+                  for p in (EXAMPLES / d).glob("*.jpg"))
+
+
+@pytest.mark.parametrize("path", smear_examples(), ids=lambda p: p.name)
+def test_real_smears_and_cell_images_are_in_scope(path):
+    verdict = scope.check(rgb(path))
+    assert verdict.in_scope, verdict.reason
+
+
+def test_cat_photo_is_out_of_scope_with_a_reason():
+    verdict = scope.check(rgb(CAT))
+    assert not verdict.in_scope
+    assert verdict.problem.startswith("out of scope: ") and len(verdict.reason) > 10
+
+
+def test_plain_images_are_refused_by_physical_rules():
+    grey = np.full((300, 400, 3), 128, np.uint8)
+    dark = np.zeros((300, 400, 3), np.uint8)
+    dark[100:160, 100:160] = (40, 200, 60)  # a glowing green blob: fluorescence-like
+    tiny = rgb(FIELDS[0])[:20, :20]
+    for img, word in ((grey, "greyscale"), (dark, "dark"), (tiny, "too small")):
+        verdict = scope.check(img)
+        assert not verdict.in_scope and word in verdict.reason
+
+
+@needs_models
+def test_cat_among_real_fields_is_skipped_and_fields_unchanged(tmp_path):
+    from clinic_app.cli import main
+
+    both, alone = tmp_path / "both", tmp_path / "alone"
+    both.mkdir()
+    alone.mkdir()
+    for f in FIELDS:
+        shutil.copy(f, both / f.name)
+        shutil.copy(f, alone / f.name)
+    shutil.copy(CAT, both / "cat.jpg")
+    assert main(["analyze", str(both), "--out", str(tmp_path / "o1")]) == 0
+    assert main(["analyze", str(alone), "--out", str(tmp_path / "o2")]) == 0
+    with_cat = json.loads((tmp_path / "o1" / "analysis.json").read_text())
+    without = json.loads((tmp_path / "o2" / "analysis.json").read_text())
+    skipped = {Path(s["path"]).name: s for s in with_cat["skipped"]}
+    assert set(skipped) == {"cat.jpg"}
+    problem = skipped["cat.jpg"].get("problem") or skipped["cat.jpg"].get("reason")
+    assert problem.startswith("out of scope:")
+    assert all(Path(i["path"]).name != "cat.jpg" for i in with_cat["images"])
+
+    def results(doc: dict) -> dict:
+        return {Path(i["path"]).name: (i["cells"], i.get("field")) for i in doc["images"]}
+
+    assert results(with_cat) == results(without)
+    assert with_cat["summary"] == without["summary"]
+
+
+def test_ece_of_a_calibrated_set_is_near_zero():
+    rng = np.random.default_rng(0)
+    conf = rng.uniform(0.5, 1.0, 200_000)
+    probs = np.stack([conf, 1 - conf], axis=1)
+    labels = (rng.random(conf.size) >= conf).astype(int)  # class 0 right with probability conf
+    assert calibration.ece(probs, labels) < 0.005
+    assert calibration.ece(np.stack([np.ones_like(conf), 0 * conf], 1), labels) > 0.2
+
+
+def test_temperature_fit_recovers_a_known_temperature():
+    rng = np.random.default_rng(1)
+    n, k, true_t = 20_000, 5, 2.5
+    logits = rng.normal(0, 3, (n, k))
+    calibrated = calibration.calibrate(np.exp(logits) / np.exp(logits).sum(1, keepdims=True), 1.0)
+    labels = np.array([rng.choice(k, p=p) for p in calibrated])
+    overconfident = np.exp(logits * true_t)
+    overconfident /= overconfident.sum(1, keepdims=True)
+    t = calibration.fit_temperature(overconfident, labels, eps=1e-12)  # float, not INT8
+    assert abs(t - true_t) / true_t < 0.05
+    assert calibration.ece(calibration.calibrate(overconfident, t), labels) < \
+        calibration.ece(overconfident, labels)
