@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from clinic_app import quality, scale
+from clinic_app import quality, scale, scope
 from clinic_app.classification import CellClassifier, FieldClassifier
 from clinic_app.fields import consensus_scales  # noqa: F401 - training.evaluate_detection
 from clinic_app.imaging import shrink_to
@@ -108,7 +108,7 @@ class Analyzer:
         report = quality.assess(rgb)
         instances = find_cells(self.segmenter, rgb, um)
         cells = [self.cells.classify_cell(rgb, um, inst.bbox, inst.contour) for inst in instances]
-        note = self.fields.applicable(rgb, um)
+        note = self.fields.applicable(rgb, um) or scope.field_model_note(rgb)
         field_cls = None if note else self.fields.classify_field(rgb, um)
         return FieldResult(path=field.source, width=field.width, height=field.height,
                            um_per_px=um, scale_source=how, quality=report, cells=cells,

@@ -157,7 +157,7 @@ def domain_ranges(table: dict, source: str, pad: float) -> dict[str, tuple[float
 
 def domain_refusals(table: dict, source: str, split: str) -> dict[str, float]:
     """Share of a split's images each model's applicability ranges would turn away."""
-    ranges = {"all-subtype": scope.FIELD_DOMAIN, "wbc-type": scope.CELL_DOMAIN}
+    ranges = {"all-subtype": scope.FIELD_DOMAIN}
     rows = (table["group"] == "pos") & (table["name"] == source) & (table["split"] == split)
     out = {}
     for mid, rng in ranges.items():
@@ -176,7 +176,7 @@ def leukaemic_calls(paths: list[str]) -> list[str]:
 
     called = []
     with analysis.Analyzer(analysis.AnalyzerOptions(backend="cpu")) as az:
-        threshold = float(az.entries["all-subtype"].thresholds.get("malignant_probability", 0.5))
+        threshold = float(az.entries["all-subtype"].thresholds.malignant_probability or 0.5)
         for p in paths:
             res = az.analyze_field(images.load_field(Path(p)))
             if res.field is not None and malignant_probability(res.field.scores) >= threshold:
@@ -196,8 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         w, b, mean, std = fit(table)
         np.set_printoptions(precision=4, suppress=True, linewidth=95)
         print(f"MEAN = np.{mean!r}\nSTD = np.{std!r}\nWEIGHTS = np.{w!r}\nBIAS = {b:.4f}")
-        for name, src, pad in (("FIELD_DOMAIN", "all", 0.5), ("CELL_DOMAIN", "pbc", 1.0)):
-            print(f"{name} = {domain_ranges(table, src, pad)}")
+        print(f"FIELD_DOMAIN = {domain_ranges(table, 'all', 0.5)}")
         return 0
     shipped = (scope.WEIGHTS, scope.BIAS, scope.MEAN, scope.STD)
     lofo = leave_one_family_out(table, scope.THRESHOLD)
