@@ -24,11 +24,15 @@ import tensorflow as tf
 
 from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
 from quantize import edgetpu
+from training import shifts
+from training.backbones import export_seg
+from training.calibration import calibrate, ece, fit_temperature
+from training.cells import load_cells
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.data import Split, centre, load_split, mask_covers_cells
+from training.evaluation import cell_report
 from training.metrics import benign_vs_malignant, classification_report, segmentation_report
-from training.scale import model_scale
-from training.train import export_seg
+from training.scale import ALL_UM_PER_PX, PBC_UM_PER_PX, WBC_CROP_UM, model_scale
 
 VERSION = "1.0.0"
 
@@ -104,6 +108,9 @@ def evaluate_pair(cfg: TaskConfig, model: keras.Model, tflite: bytes, split: Spl
            "int8": classification_report(split.y, q.argmax(1), cfg.labels),
            "agreement": float((fp.argmax(1) == q.argmax(1)).mean()),
            "int8_probs": q}
+    if cfg.task == "wbc-type":
+        out["fp32"]["by_source"] = cell_report(cfg.labels, fp, split)
+        out["int8"]["by_source"] = cell_report(cfg.labels, q, split)
     if cfg.task == "all-subtype":
         out["fp32"]["benign_vs_malignant"] = benign_vs_malignant(split.y, fp.argmax(1))
         out["int8"]["benign_vs_malignant"] = benign_vs_malignant(split.y, q.argmax(1))
@@ -129,9 +136,29 @@ def unidentified_threshold(probs: np.ndarray, y: np.ndarray, max_rejected: float
             "chosen_on": f"val split, INT8: highest cut-off rejecting <= {max_rejected:.0%}"}
 
 
+def calibration(val_pair: dict, val_y: np.ndarray, test_pair: dict, test_y: np.ndarray) -> dict:
+    """Temperature fitted on the val split's INT8 outputs; test ECE before and after."""
+    t = fit_temperature(val_pair["int8_probs"], val_y)
+    q = test_pair["int8_probs"]
+    return {"temperature": round(t, 4), "fitted_on": "val split, INT8 outputs (NLL)",
+            "test_ece_raw": ece(q, test_y), "test_ece_calibrated": ece(calibrate(q, t), test_y)}
+
+
+def degraded_pbc(tflite: bytes, test, labels: tuple[str, ...], size: int) -> dict:
+    """PBC test cells brought down to the ALL set's sampling: still not blasts?"""
+    pbc = test.source == "pbc"
+    s = float(np.log2(ALL_UM_PER_PX / (WBC_CROP_UM / size)))  # octaves of resolution lost
+    x = np.stack([shifts.resolution(img, s) for img in test.x[pbc]])
+    q = run_int8(tflite, centre(x, size).astype(np.float32))[0].argmax(1)
+    return {"resolution_loss_octaves": round(s, 3), "cells": int(pbc.sum()),
+            "accuracy_8_class": float((q == test.y[pbc]).mean()),
+            "called_blast": float((q == labels.index("blast")).mean())}
+
+
 def headline(rep: dict) -> dict:
     """The figures that go into the manifest (no confusion matrices)."""
-    keys = ("accuracy", "balanced_accuracy", "mean_dice", "mean_iou", "benign_vs_malignant")
+    keys = ("accuracy", "balanced_accuracy", "mean_dice", "mean_iou", "benign_vs_malignant",
+            "by_source")
     out = {k: rep[k] for k in keys if k in rep}
     if "per_class" in rep:
         out["recall"] = {c: round(v["recall"], 4) for c, v in rep["per_class"].items()}
@@ -152,7 +179,10 @@ def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, ext
     kind = {"all-subtype": "field-classification", "wbc-type": "cell-classification",
             "cell-seg": "segmentation"}[cfg.task]
     data = {"all": "ALL image set (Aria et al. 2021), all/splits.csv",
-            "pbc": "PBC (Acevedo et al. 2020), pbc/splits.csv"}[cfg.dataset]
+            "pbc+all+bionet": "PBC (Acevedo et al. 2020), pbc/splits.csv; cells cut from the "
+                              "ALL image set's fields (Aria et al. 2021: Early/Pre/Pro -> blast, "
+                              "Benign hematogones -> lymphocyte), all/splits.csv; Bio-Net typed "
+                              "cells (Shams et al. 2024), bionet/splits.csv"}[cfg.dataset]
     return {
         "id": cfg.task, "task": kind, "file": tfl.name, "labels": labels,
         "input": {"size": cfg.input_size, "dtype": "uint8", "layout": "NHWC RGB 0-255"},
@@ -204,9 +234,12 @@ def main(argv: list[str] | None = None) -> int:
         model = export_seg(model, cfg.input_size)
     root = data_root(args.data)
     lim = args.limit
-    train = load_split(root, cfg, "train", lim, stain_norm)
-    val = load_split(root, cfg, "val", lim, stain_norm)
-    test = load_split(root, cfg, "test", lim, stain_norm)
+    if cfg.task == "wbc-type":
+        train, val, test = (load_cells(root, cfg, s, stain_norm, PBC_UM_PER_PX, lim)
+                            for s in ("train", "val", "test"))
+    else:
+        train, val, test = (load_split(root, cfg, s, lim, stain_norm)
+                            for s in ("train", "val", "test"))
 
     tflite = to_tflite(model, cfg, representative(cfg, train, args.rep_samples))
     models_dir = Path(args.models)
@@ -218,10 +251,16 @@ def main(argv: list[str] | None = None) -> int:
     val_pair = evaluate_pair(cfg, model, tflite, val)
     test_pair = evaluate_pair(cfg, model, tflite, test)
     extra: dict = {}
+    if cfg.task != "cell-seg":
+        cal = calibration(val_pair, val.y, test_pair, test.y)
+        extra["calibration"] = cal
+        t = cal["temperature"]
     if cfg.task == "wbc-type":
-        extra["thresholds"] = unidentified_threshold(val_pair["int8_probs"], val.y)
+        extra["thresholds"] = {**unidentified_threshold(calibrate(val_pair["int8_probs"], t),
+                                                        val.y), "temperature": t}
+        extra["degraded_pbc"] = degraded_pbc(tflite, test, cfg.labels, cfg.input_size)
     if cfg.task == "all-subtype":
-        extra["thresholds"] = {"malignant_probability": 0.5}
+        extra["thresholds"] = {"malignant_probability": 0.5, "temperature": t}
     tpu = edgetpu.check(out)
     tpu["compiler"] = edgetpu.compile_if_available(out)
     if tpu["compiler"].get("compiled"):
@@ -238,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {"task": cfg.task, "file": str(out), "bytes": len(tflite),
                "test_fp32": headline(test_pair["fp32"]), "test_int8": headline(test_pair["int8"]),
                "agreement": test_pair.get("agreement", test_pair.get("pixel_agreement")),
+               **{k: extra[k] for k in ("calibration", "degraded_pbc") if k in extra},
                "edgetpu_compatible": tpu["compatible"],
                "edgetpu_fallback_ops": tpu["unsupported_ops_fall_back_to_cpu"],
                "edgetpu_compiler": tpu["compiler"].get("message", tpu["compiler"].get("compiled"))}

@@ -16,7 +16,7 @@ from training.config import CONFIGS, sized  # noqa: E402
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("task", ["all-subtype", "cell-seg"])
+@pytest.mark.parametrize("task", ["all-subtype", "cell-seg", "wbc-type"])
 def test_train_then_quantize(task, tmp_path, data):
     runs, models = tmp_path / "runs", tmp_path / "models"
     args = ["--task", task, "--data", str(data), "--out", str(runs), "--limit", "16",
@@ -34,6 +34,17 @@ def test_train_then_quantize(task, tmp_path, data):
     assert entry["id"] == task and len(entry["sha256"]) == 64
     parity = json.loads((runs / task / "parity.json").read_text())
     assert "fp32" in parity["test"] and "int8" in parity["test"]
+    prov = metrics["provenance"]
+    assert len(prov["git_sha"]) == 40 and prov["backend"] == "tensorflow"
+    assert all(len(h) == 64 for h in prov["splits_sha256"].values())
+    if task != "cell-seg":
+        assert entry["thresholds"]["temperature"] > 0
+        assert 0 <= entry["calibration"]["test_ece_calibrated"] <= 1
+    if task == "wbc-type":
+        assert entry["labels"][-1] == "blast" and len(entry["labels"]) == 9
+        by_source = parity["test"]["int8"]["by_source"]
+        assert {"pbc", "all"} <= set(by_source) and "blast_recall" in by_source["all"]
+        assert 0 <= entry["degraded_pbc"]["called_blast"] <= 1
 
     from ai_edge_litert.interpreter import Interpreter
 
@@ -101,3 +112,48 @@ def test_best_on_validation_breaks_accuracy_ties_by_validation_loss(tmp_path):
         best.on_epoch_end(epoch, {"val_accuracy": acc, "val_loss": loss})
     assert best.best_epoch == 2
     assert (tmp_path / "best.weights.h5").exists()
+
+
+def test_one_selection_rule_ranks_accuracy_then_log_loss():
+    from training import selection
+
+    runs = {"a": {"val": {"accuracy": 0.99, "log_loss": 0.05}},
+            "b": {"val": {"accuracy": 0.99, "log_loss": 0.02}},
+            "c": {"val": {"accuracy": 0.98, "log_loss": 0.001}}}
+    assert selection.best(runs) == "b"
+    runs["c"]["val"]["accuracy"] = 0.995
+    assert selection.best(runs) == "c"
+    assert selection.best({"u": {"val": {"mean_dice": 0.8}}, "v": {"val": {"mean_dice": 0.9}}}
+                          ) == "v"
+
+
+def test_training_path_never_imports_tensorflow():
+    """The training path must run on JAX or PyTorch where TensorFlow is not installed."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "training"
+    for name in ("train", "pipeline", "augment", "shifts", "cells", "data", "backbones",
+                 "evaluation", "selection", "metrics", "config"):
+        tree = ast.parse((root / f"{name}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                assert not (node.module or "").startswith("tensorflow"), name
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+                # train.gpu_count imports tensorflow only when it is the active backend
+                assert name == "train" or not any(n.startswith("tensorflow") for n in names)
+
+
+def test_shifts_change_images_and_keep_their_shape():
+    from training import augment, shifts
+
+    rng = np.random.default_rng(0)
+    img = rng.integers(60, 230, (64, 80, 3)).astype(np.uint8)
+    for name, (fn, moderate, strong) in shifts.SHIFTS.items():
+        for s in (moderate, strong):
+            out = fn(img, s)
+            assert out.shape == img.shape and out.dtype == np.uint8, name
+            assert np.abs(out.astype(int) - img).mean() > 0.5, name
+    view = augment.classification(img[:, :64], 48, (0.7, 1.1), 1.3, rng, 0.5, 1.0)
+    assert view.shape == (48, 48, 3) and view.dtype == np.uint8

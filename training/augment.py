@@ -1,75 +1,112 @@
 """Augmentations that make a model survive another microscope, camera and stain.
 
-Geometry: flips, 90-degree rotations, small zoom and shift. Colour: brightness, contrast, hue
-and saturation jitter (stain variation). Optics: blur and sensor noise. All in TensorFlow ops so
-they run inside tf.data on the fly.
+Plain numpy/OpenCV on uint8 images, so the same pipeline feeds Keras on any backend
+(TensorFlow here, JAX or PyTorch on a GPU machine). Geometry: flips, 90-degree rotations, zoom
+and shift. Colour and optics: random strengths of the very shifts the microscope-shift bench
+applies (``training.shifts``): white balance, HED stain, exposure/gamma, JPEG, defocus, noise,
+lost resolution, vignetting, uneven illumination, plus hue/saturation jitter.
 """
 
 from __future__ import annotations
 
-import tensorflow as tf
+import cv2
+import numpy as np
+
+from training import shifts
 
 
-def geometry(image: tf.Tensor, out_size: int, zoom: tuple[float, float] = (0.88, 1.12)
-             ) -> tf.Tensor:
-    """Random flip, rot90, and a random crop of (zoom[0]..zoom[1]) x ``out_size`` resized to
-    ``out_size``: cells appear up to 1/zoom[0] times larger, as under another microscope."""
-    image = tf.image.random_flip_left_right(image)
-    image = tf.image.random_flip_up_down(image)
-    image = tf.image.rot90(image, k=tf.random.uniform([], 0, 4, dtype=tf.int32))
-    size = tf.shape(image)[0]
-    lo = tf.cast(tf.cast(out_size, tf.float32) * zoom[0], tf.int32)
-    hi = tf.minimum(size, tf.cast(tf.cast(out_size, tf.float32) * zoom[1], tf.int32))
-    crop = tf.random.uniform([], lo, tf.maximum(lo + 1, hi + 1), dtype=tf.int32)
-    crop = tf.minimum(crop, size)
-    channels = tf.shape(image)[-1]
-    image = tf.image.random_crop(image, tf.stack([crop, crop, channels]))
-    return tf.image.resize(image, (out_size, out_size), method="bilinear")
+def flip_rot(rng: np.random.Generator, *arrays: np.ndarray) -> list[np.ndarray]:
+    """The same random flip/rot90 applied to each array (image and mask)."""
+    k, fh, fv = int(rng.integers(4)), rng.random() < 0.5, rng.random() < 0.5
+    out = []
+    for a in arrays:
+        a = np.rot90(a, k)
+        a = a[:, ::-1] if fh else a
+        a = a[::-1] if fv else a
+        out.append(np.ascontiguousarray(a))
+    return out
 
 
-def colour(image: tf.Tensor, strength: float = 1.0) -> tf.Tensor:
-    """Stain and illumination jitter on a float 0-255 RGB image."""
-    x = image / 255.0
-    x = tf.image.random_brightness(x, 0.10 * strength)
-    x = tf.image.random_contrast(x, 1 - 0.2 * strength, 1 + 0.2 * strength)
-    x = tf.image.random_hue(x, 0.04 * strength)
-    x = tf.image.random_saturation(x, 1 - 0.3 * strength, 1 + 0.3 * strength)
-    return tf.clip_by_value(x, 0.0, 1.0) * 255.0
+def zoom_crop(img: np.ndarray, out_size: int, zoom: tuple[float, float],
+              rng: np.random.Generator) -> np.ndarray:
+    """A random square of (zoom[0]..zoom[1]) x ``out_size`` resized to ``out_size``: cells
+    appear up to 1/zoom[0] times larger, as under another microscope."""
+    size = img.shape[0]
+    lo = int(out_size * zoom[0])
+    hi = min(size, int(out_size * zoom[1]))
+    crop = min(size, int(rng.integers(lo, max(lo + 1, hi + 1))))
+    y0, x0 = (int(rng.integers(0, size - crop + 1)) for _ in range(2))
+    img = img[y0:y0 + crop, x0:x0 + crop]
+    if crop != out_size:
+        interp = cv2.INTER_AREA if crop > out_size else cv2.INTER_LINEAR
+        img = cv2.resize(img, (out_size, out_size), interpolation=interp)
+    return img
 
 
-def blur_noise(image: tf.Tensor, p: float = 0.25) -> tf.Tensor:
-    """Sometimes a slight defocus blur, sometimes camera noise."""
-    k = tf.constant([1.0, 2.0, 1.0])
-    k = tf.tensordot(k, k, axes=0) / 16.0
-    kernel = tf.tile(k[:, :, None, None], [1, 1, 3, 1])
-    blurred = tf.nn.depthwise_conv2d(image[None], kernel, [1, 1, 1, 1], "SAME")[0]
-    image = tf.where(tf.random.uniform([]) < p, blurred, image)
-    sigma = tf.random.uniform([], 0.0, 6.0)
-    noisy = image + tf.random.normal(tf.shape(image), stddev=sigma)
-    image = tf.where(tf.random.uniform([]) < p, noisy, image)
-    return tf.clip_by_value(image, 0.0, 255.0)
+def hue_saturation(img: np.ndarray, strength: float, rng: np.random.Generator) -> np.ndarray:
+    hsv = cv2.cvtColor(img, cv2.COLOR_RGB2HSV).astype(np.int16)
+    hsv[..., 0] = (hsv[..., 0] + int(rng.uniform(-7, 7) * strength)) % 180
+    hsv[..., 1] = np.clip(hsv[..., 1] * rng.uniform(1 - 0.3 * strength, 1 + 0.3 * strength),
+                          0, 255)
+    return cv2.cvtColor(hsv.astype(np.uint8), cv2.COLOR_HSV2RGB)
 
 
-def classification(image: tf.Tensor, out_size: int, zoom: tuple[float, float] = (0.88, 1.12),
-                   strength: float = 1.0) -> tf.Tensor:
-    image = geometry(tf.cast(image, tf.float32), out_size, zoom)
-    return blur_noise(colour(image, strength))
+def colour(img: np.ndarray, strength: float, rng: np.random.Generator) -> np.ndarray:
+    """Random white balance, stain, exposure and hue/saturation, each half the time."""
+    s = strength
+    if rng.random() < 0.5:
+        img = shifts.white_balance(img, rng.uniform(-0.3, 0.3) * s)
+    if rng.random() < 0.5:
+        img = shifts.stain_hed(img, rng.uniform(-0.25, 0.25) * s)
+    if rng.random() < 0.5:
+        img = shifts.exposure(img, rng.uniform(-0.4, 0.3) * s)
+    if rng.random() < 0.5:
+        img = hue_saturation(img, s, rng)
+    return img
 
 
-def segmentation(image: tf.Tensor, mask: tf.Tensor, crop: int) -> tuple[tf.Tensor, tf.Tensor]:
-    """Joint flip/rot/crop of image and mask (no resampling: masks stay pixel exact)."""
-    both = tf.concat([tf.cast(image, tf.float32), tf.cast(mask[..., None], tf.float32)], axis=-1)
-    both = tf.image.random_flip_left_right(both)
-    both = tf.image.random_flip_up_down(both)
-    both = tf.image.rot90(both, k=tf.random.uniform([], 0, 4, dtype=tf.int32))
-    both = tf.image.random_crop(both, [crop, crop, 4])
-    img = blur_noise(illumination(both[..., :3]), p=0.1)
-    return img, both[..., 3:]
+def optics(img: np.ndarray, rng: np.random.Generator, p: float = 0.25) -> np.ndarray:
+    """Sometimes defocus, noise, JPEG, vignetting or uneven light."""
+    if rng.random() < p:
+        img = shifts.defocus(img, rng.uniform(0.1, 0.5))
+    if rng.random() < p:
+        img = shifts.noise(img, rng.uniform(0.0, 0.4), seed=int(rng.integers(1 << 30)))
+    if rng.random() < p:
+        img = shifts.jpeg(img, rng.uniform(0.0, 0.7))
+    if rng.random() < p / 2:
+        img = shifts.vignetting(img, rng.uniform(0.0, 0.3))
+    if rng.random() < p / 2:
+        img = shifts.uneven(img, rng.uniform(-0.3, 0.3))
+    return img
 
 
-def illumination(image: tf.Tensor) -> tf.Tensor:
-    """Brightness/contrast only: the given masks separate purple from pink cells by hue, so a
-    hue shift would teach the segmenter labels that contradict them."""
-    x = tf.image.random_brightness(image / 255.0, 0.06)
-    x = tf.image.random_contrast(x, 0.9, 1.1)
-    return tf.clip_by_value(x, 0.0, 1.0) * 255.0
+def degrade(img: np.ndarray, rng: np.random.Generator, worst: float, p: float) -> np.ndarray:
+    """With probability ``p``, lose resolution down to ``worst`` of the linear size: PBC
+    cells brought to the ALL set's coarse sampling, so sharpness carries no label."""
+    if rng.random() >= p:
+        return img
+    return shifts.resolution(img, float(-np.log2(rng.uniform(worst, 1.0))))
+
+
+def classification(img: np.ndarray, out_size: int, zoom: tuple[float, float],
+                   strength: float, rng: np.random.Generator,
+                   worst_resolution: float = 1.0, p_degrade: float = 0.0) -> np.ndarray:
+    """One training view of a cached classification image (uint8 in, uint8 out)."""
+    img = degrade(img, rng, worst_resolution, p_degrade)
+    (img,) = flip_rot(rng, img)
+    img = zoom_crop(img, out_size, zoom, rng)
+    return optics(colour(img, strength, rng), rng)
+
+
+def segmentation(img: np.ndarray, mask: np.ndarray, crop: int,
+                 rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Joint flip/rot/crop of image and mask (no resampling: masks stay pixel exact), then
+    brightness/contrast only: the given masks separate purple from pink cells by hue, so a hue
+    shift would teach the segmenter labels that contradict them."""
+    img, mask = flip_rot(rng, img, mask)
+    h, w = mask.shape
+    y0, x0 = int(rng.integers(0, h - crop + 1)), int(rng.integers(0, w - crop + 1))
+    img, mask = img[y0:y0 + crop, x0:x0 + crop], mask[y0:y0 + crop, x0:x0 + crop]
+    x = img.astype(np.float32) * rng.uniform(0.9, 1.1) + rng.uniform(-15, 15)
+    img = np.clip(x, 0, 255).astype(np.uint8)
+    return optics(img, rng, p=0.1), mask

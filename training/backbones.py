@@ -109,3 +109,13 @@ def unet(input_size: int | None = None,
         x = conv_bn(conv_bn(x, w), w)
     out = layers.Conv2D(1, 1, activation="sigmoid", name="mask", dtype="float32")(x)
     return keras.Model(inp, out)
+
+
+def export_seg(model: keras.Model, size: int) -> keras.Model:
+    """Rebuild the fully convolutional U-Net at the static shipped size (Edge TPU needs it)."""
+    widths = tuple(layer.filters for layer in model.layers
+                   if isinstance(layer, keras.layers.Conv2D) and layer.name != "mask")[::2]
+    widths = widths[: len(widths) // 2 + 1]
+    fixed = unet(size, widths=widths, edgetpu=True)
+    fixed.set_weights(model.get_weights())
+    return fixed

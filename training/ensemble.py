@@ -22,10 +22,10 @@ from pathlib import Path
 import keras
 from keras import layers
 
-from training import backbones
+from training import backbones, selection
 from training.config import CONFIGS, TaskConfig, data_root, sized
 from training.data import load_split
-from training.train import evaluate
+from training.evaluation import evaluate
 
 
 def rebuild(cfg: TaskConfig, run_dir: Path) -> keras.Model:
@@ -51,11 +51,6 @@ def average(members: list[keras.Model], input_size: int) -> keras.Model:
 
     probs = mean([o[0] for o in outs], "probs")
     return keras.Model(inp, [probs, mean([o[1] for o in outs], "cam")])
-
-
-def rank(val: dict) -> tuple[float, float]:
-    """Validation ranking: higher accuracy, then lower log loss."""
-    return (val["accuracy"], -val.get("log_loss", float("inf")))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,10 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     (out / "metrics.json").write_text(json.dumps(
         {"task": args.task, "backbone": "ensemble", **runs["ensemble"], "member_runs": runs},
         indent=1))
-    chosen = max(runs, key=lambda n: rank(runs[n]["val"]))
+    chosen = selection.best(runs)
     shutil.copy(task_dir / chosen / "model.keras", task_dir / "model.keras")
     comparison.update({
-        "chosen": chosen, "chosen_by": "validation accuracy, then validation log loss",
+        "chosen": chosen, "chosen_by": "training.selection.rank on val",
         "comparison": {n: {"val": r["val"]["accuracy"], "val_log_loss": r["val"]["log_loss"],
                            "test": r["test"]["accuracy"], "params": r["params"],
                            **({"members": r["members"]} if "members" in r else {})}

@@ -3,10 +3,12 @@
     python -m training.train --task all-subtype|wbc-type|cell-seg [--backbone compact,mobile]
         [--data DIR] [--epochs N] [--limit N] [--out runs]
 
-Writes ``<out>/<task>/<backbone>/model.keras`` (export model), ``metrics.json``, ``curve.png``
-and, for several backbones, ``<out>/<task>/comparison.json``; the best backbone on the
-validation split is copied to ``<out>/<task>/model.keras`` for ``quantize.convert``.
-The test split is evaluated once at the end and never used for choices.
+Backend-neutral Keras 3 (numpy batches, ``keras.ops`` losses): the same command trains on
+TensorFlow here and with ``KERAS_BACKEND=jax`` or ``torch`` on a GPU machine without
+TensorFlow. Writes ``<out>/<task>/<run>/{model.keras, metrics.json, curve.png}`` and
+``<out>/<task>/comparison.json``; the best run on the **validation** split
+(``training.selection.rank``) is copied to ``<out>/<task>/model.keras`` for
+``quantize.convert``. The test split is evaluated once at the end and never used for choices.
 """
 
 from __future__ import annotations
@@ -20,39 +22,70 @@ import time
 from pathlib import Path
 
 import keras
-import numpy as np
-import tensorflow as tf
+from keras import ops
 
-from training import augment, backbones
+from training import backbones, selection
+from training.cells import cap_per_field, load_cells
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.curves import plot_history
-from training.data import Split, centre, load_split, with_repaired_masks
-from training.metrics import (
-    benign_vs_malignant,
-    classification_report,
-    log_loss,
-    segmentation_report,
-)
+from training.data import load_split, with_repaired_masks
+from training.evaluation import evaluate
+from training.pipeline import Batches, sqrt_class_weights
+from training.scale import PBC_UM_PER_PX
 
-SEG_TRAIN_CROP = 160  # random crops of the 224 px fields; the exported model takes 224
+BLASTS_PER_FIELD = 3  # wbc-type train: blasts kept per ALL field (training.cells.cap_per_field)
 
 
-def setup_device(seed: int = SEED) -> tf.distribute.Strategy:
-    """Fixed seeds; mixed precision and MirroredStrategy when GPUs are present."""
+class Progress(keras.callbacks.Callback):
+    """One line every ``every`` batches: a long CPU epoch shows it is moving."""
+
+    def __init__(self, every: int = 100) -> None:
+        super().__init__()
+        self.every, self.t0 = every, time.time()
+
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+        self.t0 = time.time()
+
+    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        if batch and batch % self.every == 0:
+            print(f"  batch {batch}: {time.time() - self.t0:.0f} s, "
+                  f"loss {float((logs or {}).get('loss', 0)):.3f}", flush=True)
+
+
+def gpu_count() -> int:
+    """GPUs visible to the active Keras backend."""
+    name = keras.backend.backend()
+    if name == "jax":
+        import jax
+        return sum(d.platform == "gpu" for d in jax.devices())
+    if name == "torch":
+        import torch
+        return torch.cuda.device_count()
+    if name == "tensorflow":
+        import tensorflow as tf
+        return len(tf.config.list_physical_devices("GPU"))
+    return 0
+
+
+def setup_device(seed: int = SEED) -> int:
+    """Fixed seeds; mixed precision when a GPU is present. Returns the GPU count."""
     keras.utils.set_random_seed(seed)
-    gpus = tf.config.list_physical_devices("GPU")
+    gpus = gpu_count()
     if gpus:
         keras.mixed_precision.set_global_policy("mixed_float16")
-    if len(gpus) > 1:
-        return tf.distribute.MirroredStrategy()
-    return tf.distribute.get_strategy()
+    return gpus
 
 
-def load_data(cfg: TaskConfig, root: Path, limit: int | None, stain_norm: str):
-    split_limit = {"train": limit, "val": limit and max(8, limit // 4),
-                   "test": limit and max(8, limit // 4)}
-    data = {s: load_split(root, cfg, s, split_limit[s], stain_norm)
-            for s in ("train", "val", "test")}
+def load_data(cfg: TaskConfig, root: Path, limit: int | None) -> dict:
+    small = limit and max(8, limit // 4)
+    sizes = {"train": limit, "val": small, "test": small}
+    if cfg.task == "wbc-type":
+        data = {s: load_cells(root, cfg, s, cfg.stain_norm, PBC_UM_PER_PX, n)
+                for s, n in sizes.items()}
+        data["train"] = cap_per_field(data["train"], cfg.labels.index("blast"),
+                                      BLASTS_PER_FIELD, cfg.seed)
+        return data
+    data = {s: load_split(root, cfg, s, n, cfg.stain_norm) for s, n in sizes.items()}
     if cfg.task == "cell-seg":  # masks that miss the cells: repaired for training/selection only
         for s in ("train", "val"):
             data[s], n_bad = with_repaired_masks(data[s])
@@ -60,51 +93,18 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None, stain_norm: str):
     return data
 
 
-def class_weights(y: np.ndarray, n: int) -> dict[int, float]:
-    """Square-root inverse-frequency weights: lifts rare classes' recall without overfitting."""
-    counts = np.bincount(y, minlength=n).astype(float) + 1.0
-    w = np.sqrt(counts.sum() / counts)
-    return {i: float(v / w.mean()) for i, v in enumerate(w)}
-
-
-def pipeline(split: Split, cfg: TaskConfig, train: bool) -> tf.data.Dataset:
-    """tf.data: cached arrays -> (augment) -> batch -> prefetch."""
-    ds = tf.data.Dataset.from_tensor_slices((split.x, split.y)).cache()
-    if cfg.task == "cell-seg":
-        crop = SEG_TRAIN_CROP if train else cfg.input_size
-        if train:
-            ds = ds.shuffle(len(split.x), seed=cfg.seed).map(
-                lambda x, y: augment.segmentation(x, y, crop), num_parallel_calls=tf.data.AUTOTUNE)
-        else:
-            ds = ds.map(lambda x, y: (tf.cast(x, tf.float32), tf.cast(y[..., None], tf.float32)))
-    elif train:
-        ds = ds.shuffle(len(split.x), seed=cfg.seed).map(
-            lambda x, y: (augment.classification(x, cfg.input_size, cfg.zoom, cfg.colour), y),
-            num_parallel_calls=tf.data.AUTOTUNE)
-    else:
-        ds = ds.map(lambda x, y: (_centre_tf(x, cfg.input_size), y))
-    return ds.batch(cfg.batch).prefetch(tf.data.AUTOTUNE)
-
-
-def _centre_tf(x: tf.Tensor, size: int) -> tf.Tensor:
-    return tf.image.resize_with_crop_or_pad(tf.cast(x, tf.float32), size, size)
-
-
-def dice_loss(y_true, y_pred):
-    inter = tf.reduce_sum(y_true * y_pred, axis=[1, 2, 3])
-    total = tf.reduce_sum(y_true + y_pred, axis=[1, 2, 3])
-    return 1.0 - (2.0 * inter + 1.0) / (total + 1.0)
-
-
 def seg_loss(y_true, y_pred):
-    bce = keras.losses.binary_crossentropy(y_true, y_pred)
-    return tf.reduce_mean(bce, axis=[1, 2]) + dice_loss(y_true, y_pred)
+    """Per-image binary cross-entropy plus soft Dice loss."""
+    bce = ops.mean(keras.losses.binary_crossentropy(y_true, y_pred), axis=[1, 2])
+    inter = ops.sum(y_true * y_pred, axis=[1, 2, 3])
+    total = ops.sum(y_true + y_pred, axis=[1, 2, 3])
+    return bce + 1.0 - (2.0 * inter + 1.0) / (total + 1.0)
 
 
 def build(cfg: TaskConfig, backbone: str, steps: int, epochs: int):
     """Compiled training model and the export model that shares its weights."""
     schedule = keras.optimizers.schedules.CosineDecay(cfg.lr, decay_steps=max(1, steps * epochs),
-                                                      warmup_target=None, alpha=0.02)
+                                                      alpha=0.02)
     opt = keras.optimizers.Adam(schedule)
     if cfg.task == "cell-seg":
         model = backbones.unet(None)
@@ -114,31 +114,6 @@ def build(cfg: TaskConfig, backbone: str, steps: int, epochs: int):
     train_model, export = backbones.classifier(cfg.input_size, len(cfg.labels), backbone)
     train_model.compile(opt, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return train_model, export
-
-
-def evaluate(cfg: TaskConfig, model: keras.Model, split: Split) -> dict:
-    """Test-split metrics of the FP32 model, computed in numpy like the INT8 parity report."""
-    if cfg.task == "cell-seg":
-        pred = model.predict(split.x.astype(np.float32), batch_size=16, verbose=0)[..., 0] > 0.5
-        return segmentation_report(pred, split.y)
-    x = centre(split.x, cfg.input_size).astype(np.float32)
-    probs = model.predict(x, batch_size=64, verbose=0)
-    probs = probs[0] if isinstance(probs, list) else probs
-    report = classification_report(split.y, probs.argmax(1), cfg.labels)
-    report["log_loss"] = log_loss(split.y, probs)
-    if cfg.task == "all-subtype":
-        report["benign_vs_malignant"] = benign_vs_malignant(split.y, probs.argmax(1))
-    return report
-
-
-def export_seg(model: keras.Model, size: int) -> keras.Model:
-    """Rebuild the fully convolutional U-Net at the static shipped size (Edge TPU needs it)."""
-    widths = tuple(layer.filters for layer in model.layers
-                   if isinstance(layer, keras.layers.Conv2D) and layer.name != "mask")[::2]
-    widths = widths[: len(widths) // 2 + 1]
-    fixed = backbones.unet(size, widths=widths, edgetpu=True)
-    fixed.set_weights(model.get_weights())
-    return fixed
 
 
 class BestOnValidation(keras.callbacks.Callback):
@@ -164,45 +139,38 @@ class BestOnValidation(keras.callbacks.Callback):
 def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path,
               init: str | None = None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
-    train_ds = pipeline(data["train"], cfg, train=True)
-    val_ds = pipeline(data["val"], cfg, train=False)
-    steps = int(np.ceil(len(data["train"].x) / cfg.batch))
-    model, export = build(cfg, backbone, steps, epochs)
+    weights = (None if cfg.task == "cell-seg" or cfg.class_weights == "none"
+               else sqrt_class_weights(data["train"].y, len(cfg.labels)))
+    loader = {"workers": 2, "use_multiprocessing": False, "max_queue_size": 8}
+    train_ds = Batches(data["train"].x, data["train"].y, cfg, True, weights, **loader)
+    val_ds = Batches(data["val"].x, data["val"].y, cfg, False)
+    model, export = build(cfg, backbone, len(train_ds), epochs)
     if init:  # fine-tuning: continue from an earlier run's best weights
         model.load_weights(init)
     monitor = "val_iou" if cfg.task == "cell-seg" else "val_accuracy"
-    ckpt = out / "best.weights.h5"
-    best = BestOnValidation(ckpt, monitor)
-    callbacks = [best]
-    weights = (None if cfg.task == "cell-seg" or cfg.class_weights == "none"
-               else class_weights(data["train"].y, len(cfg.labels)))
+    best = BestOnValidation(out / "best.weights.h5", monitor)
     t0 = time.time()
-    hist = model.fit(train_ds, validation_data=val_ds, epochs=epochs, class_weight=weights,
-                     callbacks=callbacks, verbose=2)
+    hist = model.fit(train_ds, validation_data=val_ds, epochs=epochs, callbacks=[best, Progress()],
+                     verbose=2)
     seconds = time.time() - t0
-    model.load_weights(str(ckpt))
+    model.load_weights(str(out / "best.weights.h5"))
     if cfg.task == "cell-seg":
-        export = export_seg(model, cfg.input_size)
+        export = backbones.export_seg(model, cfg.input_size)
     export.save(out / "model.keras")
     plot_history(hist.history, out / "curve.png", f"{cfg.task} / {backbone}")
-    val = evaluate(cfg, export, data["val"])
-    test = evaluate(cfg, export, data["test"])
     metrics = {"task": cfg.task, "backbone": backbone, "epochs": epochs,
                "train_seconds": round(seconds, 1), "best_epoch": best.best_epoch + 1,
                "params": int(export.count_params()),
                "train_images": len(data["train"].x), "init": init,
                "config": dataclasses.asdict(cfg),
-               "val": val, "test": test,
+               "val": evaluate(cfg, export, data["val"]),
+               "test": evaluate(cfg, export, data["test"]),
                "history": {k: [float(v) for v in vs] for k, vs in hist.history.items()}}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
     return metrics
 
 
-def headline(m: dict) -> float:
-    return m["val"].get("accuracy", m["val"].get("mean_dice", 0.0))
-
-
-def main(argv: list[str] | None = None) -> int:
+def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--task", required=True, choices=TASKS)
     p.add_argument("--backbone", default="compact",
@@ -210,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
     p.add_argument("--epochs", type=int, help="override the task's epoch count")
     p.add_argument("--limit", type=int, help="use only N training images (smoke runs)")
-    p.add_argument("--stain-norm", default="none", choices=["none", "reinhard"])
+    p.add_argument("--stain-norm", choices=["none", "reinhard"],
+                   help="override the task's stain normalisation (wbc-type: reinhard)")
     p.add_argument("--out", default="runs", help="output folder (default runs/)")
     p.add_argument("--init", help="start from these weights (.weights.h5 of the same backbone)")
     p.add_argument("--lr", type=float, help="override the task's learning rate")
@@ -222,42 +191,55 @@ def main(argv: list[str] | None = None) -> int:
                         "(default: the task's; all-subtype none, wbc-type sqrt)")
     p.add_argument("--input-size", type=int,
                    help="all-subtype: model input in px (default 224, the fields' own size)")
-    args = p.parse_args(argv)
+    return p.parse_args(argv)
 
+
+def configure(args: argparse.Namespace) -> TaskConfig:
     cfg = CONFIGS[args.task]
     if args.lr:
         cfg = dataclasses.replace(cfg, lr=args.lr)
     if args.input_size:
         cfg = sized(cfg, args.input_size)
-    cfg = dataclasses.replace(cfg, seed=args.seed,
-                              class_weights=args.class_weights or cfg.class_weights)
-    strategy = setup_device(cfg.seed)
-    data = load_data(cfg, data_root(args.data), args.limit, args.stain_norm)
+    return dataclasses.replace(cfg, seed=args.seed,
+                               class_weights=args.class_weights or cfg.class_weights,
+                               stain_norm=args.stain_norm or cfg.stain_norm)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    cfg = configure(args)
+    gpus = setup_device(cfg.seed)
+    root = data_root(args.data)
+    data = load_data(cfg, root, args.limit)
     epochs = args.epochs or cfg.epochs
-    names = ["unet"] if cfg.task == "cell-seg" else args.backbone.split(",")
-    results = {}
-    with strategy.scope():
-        for name in names:
-            run = args.name or name
-            results[run] = train_one(cfg, name, data, epochs, Path(args.out) / cfg.task / run,
-                                     args.init)
     task_dir = Path(args.out) / cfg.task
-    # Backbones trained in earlier runs of this task join the comparison.
-    for prev in task_dir.glob("*/metrics.json"):
+    results = {}
+    for name in (["unet"] if cfg.task == "cell-seg" else args.backbone.split(",")):
+        run = args.name or name
+        results[run] = train_one(cfg, name, data, epochs, task_dir / run, args.init)
+        results[run]["provenance"] = {**selection.provenance(root, _datasets(cfg), cfg.seed),
+                                      "gpus": gpus}
+        (task_dir / run / "metrics.json").write_text(json.dumps(results[run], indent=1))
+    for prev in task_dir.glob("*/metrics.json"):  # runs of earlier commands compete too
         results.setdefault(prev.parent.name, json.loads(prev.read_text()))
-    best = max(results, key=lambda n: headline(results[n]))
-    shutil.copy(task_dir / best / "model.keras", task_dir / "model.keras")
+    chosen = selection.best(results)
+    shutil.copy(task_dir / chosen / "model.keras", task_dir / "model.keras")
     summary = {
-        "task": cfg.task, "chosen": best, "chosen_by": "validation split headline metric",
-        "stain_norm": args.stain_norm, "input_size": cfg.input_size,
-        "comparison": {n: {"val": headline(m), "test": m["test"].get("accuracy",
-                                                                    m["test"].get("mean_dice")),
-                           "params": m["params"], "train_seconds": m.get("train_seconds"),
-                           "epochs": m.get("epochs")} for n, m in results.items()},
+        "task": cfg.task, "chosen": chosen, "chosen_by": "training.selection.rank on val",
+        "stain_norm": cfg.stain_norm, "input_size": cfg.input_size,
+        "comparison": {n: {"val": selection.headline(m["val"]),
+                           "val_log_loss": m["val"].get("log_loss"),
+                           "test": selection.headline(m["test"]), "params": m["params"],
+                           "train_seconds": m.get("train_seconds"), "epochs": m.get("epochs")}
+                       for n, m in results.items()},
     }
     (task_dir / "comparison.json").write_text(json.dumps(summary, indent=1))
     print(json.dumps(summary, indent=1))
     return 0
+
+
+def _datasets(cfg: TaskConfig) -> tuple[str, ...]:
+    return ("pbc", "all", "bionet") if cfg.task == "wbc-type" else (cfg.dataset,)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,185 @@
+"""The ``wbc-type`` training set: PBC cells, ALL-set cells (blasts and hematogones) and
+Bio-Net's typed cells, all brought to one working resolution.
+
+Every crop is stored at ``store_size`` px covering the same physical width
+(``store_size`` x the model's um/px), whatever its source, so that the classifier cannot learn
+"coarse sampling means blast": ALL fields are ~0.42 um/px against PBC's ~0.21, so ALL crops are
+up-sampled here and PBC crops are degraded to the ALL sampling as augmentation
+(``augment.degrade``).
+
+ALL-set cells are cut out of the field masks (those that miss their cells, most ``Pro`` masks,
+repaired as for ``cell-seg``): every cell of an Early/Pre/Pro field is a B-lymphoblast (flow
+cytometry) and is labelled ``blast``; the cells of Benign fields are hematogones, benign B-cell
+precursors, labelled ``lymphocyte`` (docs/models.md says why: they are benign lymphoid cells
+that a differential counts as lymphocytes, and never blasts).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from clinic_app import stain
+from training.config import TaskConfig
+from training.data import (
+    CACHE_DIR,
+    colour_mask,
+    image_path,
+    mask_covers_cells,
+    mask_path,
+    prepare_image,
+    read_rows,
+)
+from training.scale import ALL_UM_PER_PX
+
+HEMATOGONE_LABEL = "lymphocyte"
+MIN_CELL_AREA = 120  # px at 0.42 um/px (~5 um across): smaller components are specks
+MIN_PURPLE = 25  # mean (R+B)/2 - G of a component: red-cell fragments in weak masks are pink
+BIONET_CROP_PER_BOX = 2.2  # crop side / whole-cell box side (PBC: ~29 um around a ~12 um cell)
+
+
+@dataclass
+class Cells:
+    """Cached crops (N,S,S,3 uint8), labels, and where each came from."""
+
+    x: np.ndarray
+    y: np.ndarray
+    paths: list[str]
+    source: np.ndarray  # "pbc" | "all" | "bionet"
+    group: np.ndarray  # PBC class, ALL field class (Benign/Early/Pre/Pro) or Bio-Net type
+
+
+def working_um_per_px(cfg: TaskConfig, pbc_um_per_px: float) -> float:
+    """Physical pixel of the cached crops (the PBC centre crop brought to ``store_size``)."""
+    return cfg.source_crop * pbc_um_per_px / cfg.store_size
+
+
+def crop_at(rgb: np.ndarray, cx: float, cy: float, side: int) -> np.ndarray:
+    """``side`` square around (cx, cy), edges mirrored (as the app's ``square_crop``)."""
+    half = side // 2
+    x0, y0 = int(round(cx)) - half, int(round(cy)) - half
+    pad = max(0, -x0, -y0, x0 + side - rgb.shape[1], y0 + side - rgb.shape[0])
+    if pad:
+        rgb = cv2.copyMakeBorder(rgb, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
+        x0, y0 = x0 + pad, y0 + pad
+    return rgb[y0:y0 + side, x0:x0 + side]
+
+
+def to_store(crop: np.ndarray, cfg: TaskConfig, stain_norm: str) -> np.ndarray:
+    crop = stain.apply(np.ascontiguousarray(crop), stain_norm)
+    interp = cv2.INTER_AREA if crop.shape[0] > cfg.store_size else cv2.INTER_LINEAR
+    return cv2.resize(crop, (cfg.store_size, cfg.store_size), interpolation=interp)
+
+
+def field_cells(rgb: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
+    """Centres of the white cells in one ALL field's (repaired) mask."""
+    if not mask_covers_cells(rgb, mask):
+        mask = colour_mask(rgb)
+    n, lab, stats, cents = cv2.connectedComponentsWithStats(mask.astype(np.uint8))
+    f = rgb.astype(np.int16)
+    purple = (f[..., 0] + f[..., 2]) // 2 - f[..., 1]
+    return [(float(cents[i][0]), float(cents[i][1])) for i in range(1, n)
+            if stats[i, cv2.CC_STAT_AREA] >= MIN_CELL_AREA
+            and float(purple[lab == i].mean()) >= MIN_PURPLE]
+
+
+def all_cells(root: Path, cfg: TaskConfig, split: str, work_um: float, stain_norm: str,
+              limit: int | None) -> Cells:
+    side = int(round(cfg.store_size * work_um / ALL_UM_PER_PX))
+    xs, ys, paths, groups = [], [], [], []
+    for r in read_rows(root, "all", split, limit):
+        rgb = cv2.cvtColor(cv2.imread(str(image_path(root, "all", r["path"]))), cv2.COLOR_BGR2RGB)
+        m = cv2.imread(str(mask_path(root, r["path"])), cv2.IMREAD_GRAYSCALE) > 127
+        label = HEMATOGONE_LABEL if r["label"] == "Benign" else "blast"
+        for k, (cx, cy) in enumerate(field_cells(rgb, m)):
+            xs.append(to_store(crop_at(rgb, cx, cy, side), cfg, stain_norm))
+            ys.append(cfg.labels.index(label))
+            paths.append(f"all/{r['path']}#{k}")
+            groups.append(r["label"])
+    return _cells(xs, ys, paths, "all", groups, cfg)
+
+
+def bionet_cells(root: Path, cfg: TaskConfig, split: str, stain_norm: str) -> Cells:
+    with open(root / "bionet" / "splits.csv", newline="") as fh:
+        in_split = {Path(r["path"]).stem for r in csv.DictReader(fh) if r["split"] == split}
+    xs, ys, paths, groups = [], [], [], []
+    with open(root / "bionet" / "wbc_types.csv", newline="") as fh:
+        for k, r in enumerate(csv.DictReader(fh)):
+            if r["image"] not in in_split or r["wbc_type"] not in cfg.labels:
+                continue
+            bgr = cv2.imread(str(root / "bionet" / "JPEGImages" / f"{r['image']}.jpg"))
+            x0, y0, x1, y1 = (float(r[c]) for c in ("xmin", "ymin", "xmax", "ymax"))
+            side = int(round(max(x1 - x0, y1 - y0) * BIONET_CROP_PER_BOX))
+            crop = crop_at(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), (x0 + x1) / 2, (y0 + y1) / 2, side)
+            xs.append(to_store(crop, cfg, stain_norm))
+            ys.append(cfg.labels.index(r["wbc_type"]))
+            paths.append(f"bionet/{r['image']}#{k}")
+            groups.append(r["wbc_type"])
+    return _cells(xs, ys, paths, "bionet", groups, cfg)
+
+
+def pbc_cells(root: Path, cfg: TaskConfig, split: str, stain_norm: str,
+              limit: int | None) -> Cells:
+    xs, ys, paths, groups = [], [], [], []
+    for r in read_rows(root, "pbc", split, limit):
+        bgr = cv2.imread(str(image_path(root, "pbc", r["path"])), cv2.IMREAD_COLOR)
+        xs.append(prepare_image(bgr, cfg, stain_norm))
+        ys.append(cfg.labels.index(r["label"]))
+        paths.append(f"pbc/{r['path']}")
+        groups.append(r["label"])
+    return _cells(xs, ys, paths, "pbc", groups, cfg)
+
+
+def _cells(xs, ys, paths, source, groups, cfg: TaskConfig) -> Cells:
+    s = cfg.store_size
+    x = np.stack(xs) if xs else np.zeros((0, s, s, 3), np.uint8)
+    return Cells(x, np.asarray(ys, np.int32), paths, np.asarray([source] * len(ys)),
+                 np.asarray(groups))
+
+
+def concat(parts: list[Cells]) -> Cells:
+    return Cells(np.concatenate([p.x for p in parts]), np.concatenate([p.y for p in parts]),
+                 [q for p in parts for q in p.paths], np.concatenate([p.source for p in parts]),
+                 np.concatenate([p.group for p in parts]))
+
+
+def load_cells(root: Path, cfg: TaskConfig, split: str, stain_norm: str, pbc_um_per_px: float,
+               limit: int | None = None) -> Cells:
+    """All three sources of one split, cached as one ``.npz`` (full splits only)."""
+    cache = CACHE_DIR / f"cells-{split}-{cfg.store_size}-{stain_norm}.npz"
+    if limit is None and cache.exists():
+        z = np.load(cache, allow_pickle=False)
+        return Cells(z["x"], z["y"], list(z["paths"]), z["source"], z["group"])
+    work_um = working_um_per_px(cfg, pbc_um_per_px)
+    parts = [pbc_cells(root, cfg, split, stain_norm, limit),
+             all_cells(root, cfg, split, work_um, stain_norm, limit and max(4, limit // 4))]
+    if limit is None:
+        parts.append(bionet_cells(root, cfg, split, stain_norm))
+    out = concat(parts)
+    if limit is None:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, x=out.x, y=out.y, paths=np.asarray(out.paths), source=out.source,
+                 group=out.group)
+    return out
+
+
+def cap_per_field(cells: Cells, label: int, most: int, seed: int) -> Cells:
+    """At most ``most`` cells of class ``label`` from each ALL field (a random choice).
+
+    An ALL field holds ~10 blasts of one patient that look alike; 18,000 of them would drown
+    the 11,000 PBC cells and cost a 2-core CPU hours per run for little new information.
+    Hematogones (fewer, and the blast mimic that must be learned) are all kept."""
+    rng = np.random.default_rng(seed)
+    fields = np.array([p.split("#")[0] for p in cells.paths])
+    keep = np.ones(len(cells.y), bool)
+    for f in np.unique(fields[(cells.source == "all") & (cells.y == label)]):
+        idx = np.flatnonzero((fields == f) & (cells.y == label))
+        if len(idx) > most:
+            keep[rng.choice(idx, len(idx) - most, replace=False)] = False
+    return Cells(cells.x[keep], cells.y[keep], [p for p, k in zip(cells.paths, keep,
+                                                                   strict=True) if k],
+                 cells.source[keep], cells.group[keep])

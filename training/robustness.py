@@ -1,0 +1,156 @@
+"""The microscope-shift bench: each shipped INT8 model under simulated acquisition shifts.
+
+    python -m training.robustness --task wbc-type|all-subtype|detection [--models DIR]
+        [--compare OLD_DIR] [--limit N] [--json OUT]
+
+For every shift of ``training.shifts`` at its moderate and strong strength, the model's test
+figure is measured next to the unshifted one: balanced accuracy for ``wbc-type`` (PBC test
+cells, 8 classes, and blast recall on ALL test cells), accuracy for ``all-subtype``, and
+white-cell recall/precision of the app's cell finder (``cell-seg`` + instance split) on BCCD
+evaluation fields and the Bio-Net test split for ``detection``. Shifts are applied to the raw
+image before the app's own preprocessing (stain normalisation, scale), as a camera would.
+``--compare`` runs the same bench on another model pack (e.g. the previous release) so both
+appear in one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from clinic_app import stain
+from training import shifts
+from training.cells import load_cells
+from training.config import CONFIGS, data_root
+from training.data import centre, load_split
+from training.scale import PBC_UM_PER_PX
+
+CONDITIONS = ["none"] + [f"{n}:{lvl}" for n in shifts.SHIFTS for lvl in ("moderate", "strong")]
+
+
+def apply_shift(rgb: np.ndarray, condition: str) -> np.ndarray:
+    if condition == "none":
+        return rgb
+    name, level = condition.split(":")
+    fn, moderate, strong = shifts.SHIFTS[name]
+    return fn(rgb, moderate if level == "moderate" else strong)
+
+
+class Int8:
+    """A shipped model file run image by image (static batch 1), outputs by rank."""
+
+    def __init__(self, path: Path) -> None:
+        from ai_edge_litert.interpreter import Interpreter
+
+        self.it = Interpreter(model_path=str(path), num_threads=os.cpu_count() or 1)
+        self.it.allocate_tensors()
+        self.inp = self.it.get_input_details()[0]
+        self.out = min(self.it.get_output_details(), key=lambda o: len(o["shape"]))
+        self.size = tuple(self.inp["shape"][1:3])
+
+    def probs(self, rgb: np.ndarray) -> np.ndarray:
+        x = cv2.resize(rgb, self.size[::-1], interpolation=cv2.INTER_AREA)
+        self.it.set_tensor(self.inp["index"], x[None].astype(np.uint8))
+        self.it.invoke()
+        q = self.it.get_tensor(self.out["index"])[0].astype(np.float32)
+        scale, zero = self.out["quantization"]
+        return (q - zero) * scale
+
+
+def balanced_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
+    return float(np.mean([(pred[y == c] == c).mean() for c in np.unique(y)]))
+
+
+def bench_wbc(models: Path, root: Path, limit: int | None) -> dict:
+    cfg = CONFIGS["wbc-type"]
+    model = Int8(models / "wbc-type.tflite")
+    labels = json_labels(models, "wbc-type")
+    cells = load_cells(root, cfg, "test", "none", PBC_UM_PER_PX, limit)
+    # the app normalises the crop it classifies: the model's 96 px view of the cached crop
+    view = centre(cells.x, cfg.input_size)
+    pbc = cells.source == "pbc"
+    blasts = (cells.source == "all") & (cells.group != "Benign")
+    out = {}
+    for cond in CONDITIONS:
+        pred = np.array([np.argmax(model.probs(stain.apply(apply_shift(c, cond), "reinhard")))
+                         for c in view])
+        row = {"pbc_balanced_accuracy": balanced_accuracy(cells.y[pbc], pred[pbc])}
+        if "blast" in labels and blasts.any():
+            row["blast_recall"] = float((pred[blasts] == labels.index("blast")).mean())
+            row["pbc_called_blast"] = float((pred[pbc] == labels.index("blast")).mean())
+        out[cond] = row
+        print(cond, json.dumps(row), flush=True)
+    return out
+
+
+def bench_all(models: Path, root: Path, limit: int | None) -> dict:
+    cfg = CONFIGS["all-subtype"]
+    model = Int8(models / "all-subtype.tflite")
+    test = load_split(root, cfg, "test", limit)
+    out = {}
+    for cond in CONDITIONS:
+        pred = np.array([np.argmax(model.probs(apply_shift(x, cond))) for x in test.x])
+        out[cond] = {"accuracy": float((pred == test.y).mean()),
+                     "malignant_called_benign": float(((test.y > 0) & (pred == 0)).sum()
+                                                      / max(1, (test.y > 0).sum()))}
+        print(cond, json.dumps(out[cond]), flush=True)
+    return out
+
+
+def json_labels(models: Path, model_id: str) -> list[str]:
+    manifest = json.loads((models / "manifest.json").read_text())
+    return next(m["labels"] for m in manifest["models"] if m["id"] == model_id)
+
+
+def bench_detection(models: Path, root: Path, limit: int | None) -> dict:
+    from training.detection_bench import detection_under
+
+    out = {}
+    for cond in CONDITIONS:
+        out[cond] = detection_under(models, root, lambda rgb, c=cond: apply_shift(rgb, c), limit)
+        print(cond, json.dumps(out[cond]), flush=True)
+    return out
+
+
+BENCHES = {"wbc-type": bench_wbc, "all-subtype": bench_all, "detection": bench_detection}
+
+
+def table(results: dict[str, dict]) -> str:
+    """A markdown table: one row per condition, one column per (pack, figure)."""
+    cols = [(pack, k) for pack, res in results.items() for k in res["none"]]
+    lines = ["| condition | " + " | ".join(f"{p}: {k}" for p, k in cols) + " |",
+             "|---" * (len(cols) + 1) + "|"]
+    for cond in CONDITIONS:
+        cells = [f"{100 * results[p][cond][k]:.1f}" for p, k in cols]
+        lines.append(f"| {cond} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--task", required=True, choices=sorted(BENCHES))
+    p.add_argument("--models", default=str(Path(__file__).resolve().parents[1] / "clinic_app"
+                                           / "models"), help="model pack to test")
+    p.add_argument("--compare", help="a second model pack (e.g. the previous release)")
+    p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
+    p.add_argument("--limit", type=int, help="only N images per split (smoke runs)")
+    p.add_argument("--json", help="write the results here")
+    args = p.parse_args(argv)
+    root = data_root(args.data)
+    packs = {"shipped": Path(args.models)}
+    if args.compare:
+        packs["compare"] = Path(args.compare)
+    results = {name: BENCHES[args.task](path, root, args.limit) for name, path in packs.items()}
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1))
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
