@@ -148,9 +148,15 @@ class FieldResult:
     field_note: str = ""  # why there is no field classification, when there is none
     overlay_path: str | None = None
     thumbnail: np.ndarray | None = None  # small RGB preview for reports
+    # The in-scope check refused this image and the technologist chose "analyse anyway"
+    # (audited); ``scope_problem`` is the refusal ("out of scope: ..."). Reports must say so.
+    analysed_anyway: bool = False
+    scope_problem: str = ""
 
     def to_dict(self) -> dict:
         q = self.quality
+        extra = ({"analysed_anyway": True, "scope_problem": self.scope_problem}
+                 if self.analysed_anyway else {})
         return {
             "path": self.path,
             "width": self.width,
@@ -170,6 +176,7 @@ class FieldResult:
             "field": self.field.to_dict() if self.field else None,
             "field_note": self.field_note,
             "overlay": self.overlay_path,
+            **extra,
         }
 
     @classmethod
@@ -180,7 +187,9 @@ class FieldResult:
                    um_per_px=doc["um_per_px"], scale_source=doc["scale_source"],
                    quality=QualityReport.from_dict(doc["quality"]), cells=cells,
                    field=FieldClassification.from_dict(fc) if fc else None,
-                   field_note=doc.get("field_note", ""), overlay_path=doc.get("overlay"))
+                   field_note=doc.get("field_note", ""), overlay_path=doc.get("overlay"),
+                   analysed_anyway=bool(doc.get("analysed_anyway", False)),
+                   scope_problem=doc.get("scope_problem", ""))
 
 
 @dataclass(frozen=True)
@@ -216,10 +225,12 @@ class SampleSummary:
     unidentified: int
     malignant_threshold: float  # the all-subtype manifest's operating point (not in to_dict)
     flags: list[Flag] = field(default_factory=list)
-    # White cells in fields the ALL model calls malignant (summary.blast_estimate): a field-level
-    # estimate, since no per-cell blast class exists. None when no field was classified.
-    blast_cells: int | None = None
+    # Cells whose final label is ``blast`` (summary.summarize), and their share of white cells.
+    blast_cells: int = 0
     blast_percent: float | None = None
+    nrbc_per_100_wbc: float | None = None  # nucleated red cells, outside the differential
+    counted_apart: dict[str, int] = field(default_factory=dict)  # smudge cells, artefacts
+    subtype_named: str | None = None  # the ALL subtype, when the field model clearly leads
 
     def to_dict(self) -> dict:
         return {
@@ -241,8 +252,12 @@ class SampleSummary:
             "blasts": {
                 "cells": self.blast_cells,
                 "percent": None if self.blast_percent is None else round(self.blast_percent, 2),
-                "method": "white cells in fields the all-subtype model calls malignant",
+                "method": "cells whose final label is blast (wbc-type model or reviewer)",
             },
+            "nrbc_per_100_wbc": (None if self.nrbc_per_100_wbc is None
+                                 else round(self.nrbc_per_100_wbc, 2)),
+            "counted_apart": self.counted_apart,
+            "all_subtype_named": self.subtype_named,
             "flags": [{"code": f.code, "message": f.message, "source": f.source}
                       for f in self.flags],
         }
@@ -272,7 +287,7 @@ class Analysis:
         return {
             "images": [f.to_dict() for f in self.fields],
             "summary": self.summary.to_dict(),
-            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "skipped": [{"path": s.path, "problem": s.reason} for s in self.skipped],
             "models": [
                 {"id": m.id, "version": m.version, "sha256": m.sha256, "metrics": m.metrics}
                 for m in self.models

@@ -1,27 +1,31 @@
-"""Sample summary: differential counts and percentages, ALL result across fields, flags.
+"""Sample summary: differential counts and percentages, blasts, ALL result, flags.
 
 Thresholds and their sources (a lab may change them; the report prints each flag's source):
 
 - Adult peripheral-blood differential reference ranges, % of white cells: neutrophils 40-80,
   lymphocytes 20-40, monocytes 2-10, eosinophils 1-6, basophils 0-2. Source: Bain BJ, Bates I,
-  Laffan MA, "Dacie and Lewis Practical Haematology", 12th ed. (2017), Table 1.9 (adult
-  Caucasian reference ranges, absolute counts expressed as proportions).
-- Nucleated red cells (erythroblasts) and immature granulocytes are normally absent from adult
-  peripheral blood; any erythroblast, or immature granulocytes above 2 %, is flagged
-  (ICSH 2014 recommendations for standardization of peripheral blood cell morphology
-  features; the 2 % IG cut-off is this project's default).
-- ALL suspected: mean malignant probability (1 - P(Benign)) over usable fields >= the manifest's
-  ``all-subtype`` ``thresholds.malignant_probability`` (0.5 today), the operating point at which
-  the shipped test figures in the manifest were measured; the caller passes it in.
-- Blast estimate: the white cells found in usable fields that ``all-subtype`` calls malignant
-  (P(malignant) >= that threshold), as a share of all white cells counted. ``wbc-type`` has no
-  blast class (its training set holds no blasts), so this is a field-level estimate, not a
-  per-cell count; the report says so. WHO 2022: >= 20 % blasts in blood or marrow supports
-  acute leukaemia.
+  Laffan MA, "Dacie and Lewis Practical Haematology", 12th ed. (2017), Table 1.9. They are not
+  applied to children under 12 years (``age_months``): the differential changes with age
+  (lymphocytes predominate in infancy), so a child's percentages are printed without adult
+  range flags and the lab's own paediatric ranges apply.
+- Blasts are counted from cells: every cell whose final label (the model's, or the reviewer's
+  correction) is ``blast``, as a share of the white cells counted. Any blast seen is flagged for
+  review; >= 20 % blasts is the acute-leukaemia range (WHO 2022: Khoury JD et al., Leukemia
+  2022;36:1703-19; ICC 2022: Arber DA et al., Blood 2022;140:1200-28).
+- ALL suspected rests on cell-level blasts (>= 20 % of >= ``MIN_CELLS_FOR_ALL`` white cells).
+  The field model (``all-subtype``) is supporting evidence, quoted beside it; it names a subtype
+  only when its top malignant class leads the next by ``SUBTYPE_MARGIN`` in mean probability,
+  otherwise "subtype undetermined". When the field model calls the fields malignant but no blast
+  cell is found, that disagreement is flagged for review instead.
+- Nucleated red cells (erythroblasts) are reported per 100 white cells, outside the
+  differential (ICSH 2014). Smudge cells and artefacts (reviewer labels) are counted apart, and
+  platelets are not white cells.
+- Every percentage flag (reference ranges, immature granulocytes > 2 %, NRBC, blasts >= 20 %)
+  waits for ``MIN_CELLS_FOR_PERCENT`` white cells: below that a percentage is mostly sampling
+  noise (CLSI H20-A2; 100 is the usual minimum, 50 this project's floor). The presence of a
+  blast is flagged at any count, because a screen must not wait to show it.
 - More than 10 % of cells unidentified, or more than a quarter of fields unusable: the count
   itself is doubtful (project default).
-- Fewer cells than the 100-cell target (CLSI H20-A2 manual differential counts 200 cells; 100 is
-  the usual minimum): the percentages are imprecise.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import numpy as np
 from clinic_app.results import UNIDENTIFIED, FieldResult, Flag, SampleSummary
 
 DIFF_SOURCE = "Dacie and Lewis Practical Haematology, 12th ed., adult reference ranges"
+WHO_SOURCE = "WHO 2022 (Khoury et al., Leukemia 2022) and ICC 2022 (Arber et al., Blood 2022)"
 REFERENCE_RANGES = {  # % of white cells, adults
     "neutrophil": (40.0, 80.0),
     "lymphocyte": (20.0, 40.0),
@@ -40,19 +45,27 @@ REFERENCE_RANGES = {  # % of white cells, adults
     "eosinophil": (1.0, 6.0),
     "basophil": (0.0, 2.0),
 }
+ADULT_FROM_MONTHS = 12 * 12
 IG_MAX_PERCENT = 2.0
+BLAST_ACUTE_PERCENT = 20.0
 UNIDENTIFIED_MAX_PERCENT = 10.0
 POOR_FIELDS_MAX_SHARE = 0.25
-MIN_CELLS_FOR_RANGES = 50  # below this, a percentage outside the range is mostly sampling noise
+MIN_CELLS_FOR_PERCENT = 50
+MIN_CELLS_FOR_ALL = 10
+SUBTYPE_MARGIN = 0.3
 BENIGN_LABEL = "Benign"
-# Platelets are counted by the classifier but are not white cells: kept out of the differential.
-NOT_WHITE_CELLS = ("platelet",)
+BLAST = "blast"
+NRBC = "erythroblast"
+NOT_WHITE_CELLS = ("platelet",)  # counted by the classifier, not white cells
+COUNTED_APART = ("smudge", "artefact")  # reviewer labels, outside the differential
+OUTSIDE_DIFFERENTIAL = (*NOT_WHITE_CELLS, *COUNTED_APART, NRBC)
 
 
 def differential(fields: list[FieldResult]) -> tuple[dict[str, int], dict[str, float], int]:
-    """Counts per final label over usable fields, percentages of the white cells counted."""
+    """Counts per final label over usable fields; percentages of the white cells counted
+    (platelets, NRBC, smudge cells and artefacts are counted but are not in the 100 %)."""
     counts = Counter(c.label for f in fields if f.quality.usable for c in f.cells)
-    white = {k: v for k, v in counts.items() if k not in NOT_WHITE_CELLS}
+    white = {k: v for k, v in counts.items() if k not in OUTSIDE_DIFFERENTIAL}
     total = sum(white.values())
     pct = {k: 100.0 * v / total for k, v in white.items()} if total else {}
     return dict(sorted(counts.items())), dict(sorted(pct.items())), total
@@ -70,27 +83,20 @@ def subtype(fields: list[FieldResult]) -> tuple[str | None, dict[str, float], fl
         return None, {}, None, 0
     labels = list(used[0].scores)
     mean = {lab: float(np.mean([u.scores[lab] for u in used])) for lab in labels}
-    malignant = malignant_probability(mean)
-    return max(mean, key=mean.get), mean, malignant, len(used)
+    return max(mean, key=mean.get), mean, malignant_probability(mean), len(used)
 
 
-def blast_estimate(fields: list[FieldResult],
-                   threshold: float) -> tuple[int | None, float | None]:
-    """White cells in usable fields the field model calls malignant, and their share of all.
-
-    None when no usable field was classified (e.g. every field too small for ``all-subtype``)."""
-    used = [f for f in fields if f.quality.usable]
-    if not any(f.field is not None for f in used):
-        return None, None
-    white = [(f, sum(c.label not in NOT_WHITE_CELLS for c in f.cells)) for f in used]
-    total = sum(n for _, n in white)
-    blasts = sum(n for f, n in white if f.field is not None
-                 and malignant_probability(f.field.scores) >= threshold)
-    return blasts, (100.0 * blasts / total if total else None)
+def named_subtype(scores: dict[str, float]) -> str | None:
+    """The malignant subtype whose mean probability leads the next by ``SUBTYPE_MARGIN``."""
+    ranked = sorted(((p, k) for k, p in scores.items() if k != BENIGN_LABEL), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < SUBTYPE_MARGIN):
+        return None
+    return ranked[0][1]
 
 
-def range_flags(pct: dict[str, float], total: int) -> list[Flag]:
-    if total < MIN_CELLS_FOR_RANGES:
+def range_flags(pct: dict[str, float], total: int, age_months: int | None) -> list[Flag]:
+    if total < MIN_CELLS_FOR_PERCENT or (age_months is not None
+                                         and age_months < ADULT_FROM_MONTHS):
         return []
     flags = []
     for name, (lo, hi) in REFERENCE_RANGES.items():
@@ -103,10 +109,13 @@ def range_flags(pct: dict[str, float], total: int) -> list[Flag]:
     return flags
 
 
-def abnormal_cell_flags(counts: dict[str, int], pct: dict[str, float]) -> list[Flag]:
+def abnormal_cell_flags(counts: dict[str, int], pct: dict[str, float], total: int) -> list[Flag]:
+    if total < MIN_CELLS_FOR_PERCENT:
+        return []
     flags = []
-    if counts.get("erythroblast", 0):
-        flags.append(Flag("ERYTHROBLASTS", f"{counts['erythroblast']} nucleated red cell(s) seen",
+    if counts.get(NRBC, 0):
+        per100 = 100.0 * counts[NRBC] / total
+        flags.append(Flag("NRBC", f"{per100:.1f} nucleated red cells per 100 white cells",
                           "normally absent from adult peripheral blood (ICSH 2014)"))
     if pct.get("ig", 0.0) > IG_MAX_PERCENT:
         flags.append(Flag("IMMATURE_GRANULOCYTES",
@@ -115,24 +124,39 @@ def abnormal_cell_flags(counts: dict[str, int], pct: dict[str, float]) -> list[F
     return flags
 
 
-def summarize(fields: list[FieldResult], target: int, malignant_threshold: float) -> SampleSummary:
-    """Everything the report's first page says about the sample; ``malignant_threshold`` is the
-    ``all-subtype`` model's (``modelpack.Thresholds.malignant_probability``)."""
-    counts, pct, total = differential(fields)
-    label, scores, malignant, n_used = subtype(fields)
-    blasts, blast_pct = blast_estimate(fields, malignant_threshold)
-    unidentified = counts.get(UNIDENTIFIED, 0)
+def blast_flags(blasts: int, total: int, field_scores: dict[str, float],
+                n_fields: int, threshold: float) -> list[Flag]:
+    """Any blast (review); >= 20 % (acute range); ALL suspected on cells, field model beside."""
+    pct = 100.0 * blasts / total if total else 0.0
+    malignant = malignant_probability(field_scores) if field_scores else None
+    support = ("field model not applicable to these fields" if malignant is None else
+               f"field model: malignant probability {malignant:.0%} over {n_fields} "
+               f"field{'s' if n_fields != 1 else ''}")
+    flags = []
+    if blasts:
+        flags.append(Flag("BLASTS_SEEN", f"{blasts} blast{'s' if blasts != 1 else ''} seen "
+                          f"({pct:.0f}% of {total} white cells): review them",
+                          "wbc-type model; any blast in blood is abnormal"))
+    if blasts and pct >= BLAST_ACUTE_PERCENT and total >= MIN_CELLS_FOR_PERCENT:
+        flags.append(Flag("BLASTS_ACUTE_RANGE", f"blasts {pct:.0f}% (>= "
+                          f"{BLAST_ACUTE_PERCENT:g}%: the acute-leukaemia range)", WHO_SOURCE))
+    if blasts and pct >= BLAST_ACUTE_PERCENT and total >= MIN_CELLS_FOR_ALL:
+        name = named_subtype(field_scores) if malignant and malignant >= threshold else None
+        kind = f"most likely {name}" if name else "subtype undetermined"
+        flags.append(Flag("ALL_SUSPECTED", f"acute lymphoblastic leukaemia suspected: blasts "
+                          f"{pct:.0f}% of white cells; {kind}; {support}",
+                          f"cell-level blast count; {WHO_SOURCE}; all-subtype model, "
+                          f"threshold {threshold:g}, subtype margin {SUBTYPE_MARGIN:g}"))
+    elif not blasts and malignant is not None and malignant >= threshold:
+        flags.append(Flag("FIELD_MODEL_MALIGNANT", f"no blast cell found, but the {support}: "
+                          "review the fields", f"all-subtype model, threshold {threshold:g}"))
+    return flags
+
+
+def quality_flags(fields: list[FieldResult], unidentified: int, total: int,
+                  target: int) -> list[Flag]:
     usable = sum(f.quality.usable for f in fields)
-    flags: list[Flag] = []
-    if malignant is not None and malignant >= malignant_threshold:
-        flags.append(Flag("ALL_SUSPECTED",
-                          f"acute lymphoblastic leukaemia suspected: malignant probability "
-                          f"{malignant:.0%} over {n_used} field(s), most likely {label}"
-                          + ("" if blast_pct is None else
-                             f"; blast estimate {blast_pct:.0f}% of white cells"),
-                          f"all-subtype model, threshold {malignant_threshold:g}"))
-    flags += range_flags(pct, total)
-    flags += abnormal_cell_flags(counts, pct)
+    flags = []
     if total and 100.0 * unidentified / total > UNIDENTIFIED_MAX_PERCENT:
         flags.append(Flag("MANY_UNIDENTIFIED",
                           f"{unidentified} of {total} cells unidentified: review them",
@@ -141,12 +165,32 @@ def summarize(fields: list[FieldResult], target: int, malignant_threshold: float
         flags.append(Flag("POOR_FIELDS", f"{len(fields) - usable} of {len(fields)} fields "
                           "excluded for quality", "> 25% of fields (project default)"))
     if total < target:
-        flags.append(Flag("LOW_COUNT", f"{total} white cells counted, target {target}",
+        flags.append(Flag("LOW_COUNT", f"{total} white cell{'s' if total != 1 else ''} counted, "
+                          f"target {target}; percentage flags need {MIN_CELLS_FOR_PERCENT}",
                           "CLSI H20-A2; percentages from small counts are imprecise"))
+    return flags
+
+
+def summarize(fields: list[FieldResult], target: int, malignant_threshold: float,
+              age_months: int | None = None) -> SampleSummary:
+    """Everything the report's first page says about the sample; ``malignant_threshold`` is the
+    ``all-subtype`` model's (``modelpack.Thresholds.malignant_probability``)."""
+    counts, pct, total = differential(fields)
+    label, scores, malignant, n_used = subtype(fields)
+    blasts = counts.get(BLAST, 0)
+    unidentified = counts.get(UNIDENTIFIED, 0)
+    flags = blast_flags(blasts, total, scores, n_used, malignant_threshold)
+    flags += range_flags(pct, total, age_months)
+    flags += abnormal_cell_flags(counts, pct, total)
+    flags += quality_flags(fields, unidentified, total, target)
     return SampleSummary(
         counts=counts, percentages=pct, cells_counted=total, target=target,
-        fields_total=len(fields), fields_used=usable, subtype_label=label,
-        subtype_scores=scores, malignant_probability=malignant, unidentified=unidentified,
-        malignant_threshold=malignant_threshold,
-        flags=flags, blast_cells=blasts, blast_percent=blast_pct,
+        fields_total=len(fields), fields_used=sum(f.quality.usable for f in fields),
+        subtype_label=label, subtype_scores=scores, malignant_probability=malignant,
+        unidentified=unidentified, malignant_threshold=malignant_threshold, flags=flags,
+        blast_cells=blasts, blast_percent=100.0 * blasts / total if total else None,
+        nrbc_per_100_wbc=100.0 * counts.get(NRBC, 0) / total if total else None,
+        counted_apart={k: counts[k] for k in COUNTED_APART if counts.get(k)},
+        subtype_named=named_subtype(scores) if malignant is not None
+        and malignant >= malignant_threshold else None,
     )

@@ -13,6 +13,7 @@ import pytest
 from conftest import EXAMPLES, needs_models
 
 from clinic_app.cli import main
+from clinic_app.summary import OUTSIDE_DIFFERENTIAL
 
 pytestmark = needs_models
 BCCD = EXAMPLES / "bccd" / "BloodImage_00001.jpg"
@@ -47,7 +48,7 @@ def test_analyze_folder_with_bad_files(mixed_folder, tmp_path, capsys):
     data = json.loads((out / "analysis.json").read_text())
     names = sorted(p["path"].rsplit("/", 1)[-1] for p in data["images"])
     assert names == ["good.jpg", "rgba.png", "sixteen.png"]
-    skipped = {s["path"].rsplit("/", 1)[-1]: s["reason"] for s in data["skipped"]}
+    skipped = {s["path"].rsplit("/", 1)[-1]: s["problem"] for s in data["skipped"]}
     assert set(skipped) == {"zero.jpg", "truncated.jpg", "text.png", "random.bmp", "bomb.png",
                             "grey.png"}
     assert all(skipped.values())
@@ -63,7 +64,8 @@ def test_analyze_folder_with_bad_files(mixed_folder, tmp_path, capsys):
         assert abs(sum(cell["scores"].values()) - 1) < 0.02
     assert len(list((out / "overlays").glob("*.png"))) == 3
     s = data["summary"]
-    assert s["cells_counted"] == sum(v for k, v in s["counts"].items() if k != "platelet")
+    outside = set(OUTSIDE_DIFFERENTIAL)
+    assert s["cells_counted"] == sum(v for k, v in s["counts"].items() if k not in outside)
 
 
 def test_analyze_report_pdf(tmp_path):

@@ -43,24 +43,75 @@ def test_poor_fields_are_excluded_and_flagged():
     assert {"POOR_FIELDS", "LOW_COUNT"} <= codes
 
 
-def test_leukaemia_and_unidentified_flags():
+def test_unidentified_flag_and_a_malignant_field_model_without_blasts_is_a_disagreement():
     cells = ["lymphocyte"] * 40 + ["unidentified"] * 30 + ["neutrophil"] * 30
     s = summarize([field(cells, benign=0.1), field(cells, benign=0.3)], 100, 0.5)
     codes = {f.code for f in s.flags}
-    assert {"ALL_SUSPECTED", "MANY_UNIDENTIFIED", "NEUTROPHIL_LOW"} <= codes
+    assert {"FIELD_MODEL_MALIGNANT", "MANY_UNIDENTIFIED", "NEUTROPHIL_LOW"} <= codes
+    assert "ALL_SUSPECTED" not in codes and s.blast_cells == 0
     assert s.subtype_label == "Pre" and abs(s.malignant_probability - 0.8) < 1e-6
     assert all(f.source for f in s.flags)
 
 
-def test_blast_estimate_counts_white_cells_in_malignant_fields_only():
-    malignant = field(["lymphocyte"] * 6 + ["platelet"] * 4, benign=0.2)
-    benign = field(["lymphocyte"] * 10, benign=0.9)
-    poor = field(["lymphocyte"] * 50, usable=False, benign=0.0)
-    s = summarize([malignant, benign, poor], 100, 0.5)
-    assert s.blast_cells == 6 and abs(s.blast_percent - 37.5) < 1e-6
-    assert s.to_dict()["blasts"]["percent"] == 37.5
-    no_field_model = FieldResult("f.png", 100, 100, 0.5, "given", GOOD, [], None)
-    assert summarize([no_field_model], 100, 0.5).blast_percent is None
+def test_all_suspected_rests_on_cell_level_blasts():
+    cells = ["blast"] * 30 + ["lymphocyte"] * 50 + ["neutrophil"] * 20
+    s = summarize([field(cells, benign=0.9)], 100, 0.5)
+    codes = [f.code for f in s.flags]
+    assert s.blast_cells == 30 and abs(s.blast_percent - 30.0) < 1e-6
+    assert {"BLASTS_SEEN", "BLASTS_ACUTE_RANGE", "ALL_SUSPECTED"} <= set(codes)
+    all_flag = next(f for f in s.flags if f.code == "ALL_SUSPECTED")
+    # the field model (benign here) is quoted as evidence, and names no subtype
+    assert "subtype undetermined" in all_flag.message and "10%" in all_flag.message
+    assert s.to_dict()["blasts"] == {"cells": 30, "percent": 30.0,
+                                     "method": "cells whose final label is blast "
+                                               "(wbc-type model or reviewer)"}
+
+
+def test_subtype_named_only_with_a_clear_lead():
+    cells = ["blast"] * 60 + ["lymphocyte"] * 40
+    clear = summarize([field(cells, benign=0.05)], 100, 0.5)  # Pre 0.95, others 0
+    assert clear.subtype_named == "Pre"
+    assert "most likely Pre" in next(f.message for f in clear.flags if f.code == "ALL_SUSPECTED")
+    fc = FieldClassification("Pre", {"Benign": 0.1, "Early": 0.4, "Pre": 0.45, "Pro": 0.05})
+    close = FieldResult("f.png", 100, 100, 0.5, "given", GOOD,
+                        field(cells).cells, fc)
+    s = summarize([close], 100, 0.5)
+    assert s.subtype_named is None
+    assert "subtype undetermined" in next(f.message for f in s.flags if f.code == "ALL_SUSPECTED")
+
+
+def test_one_blast_is_flagged_for_review_at_any_count_but_not_as_leukaemia():
+    s = summarize([field(["blast"] + ["lymphocyte"] * 19)], 100, 0.5)
+    codes = {f.code for f in s.flags}
+    assert "BLASTS_SEEN" in codes and "ALL_SUSPECTED" not in codes
+    assert "BLASTS_ACUTE_RANGE" not in codes
+
+
+def test_every_percentage_flag_waits_for_the_same_minimum_count():
+    few = ["erythroblast"] * 2 + ["ig"] * 2 + ["eosinophil"] * 8 + ["lymphocyte"] * 20
+    s = summarize([field(few)], 100, 0.5)
+    assert {f.code for f in s.flags} == {"LOW_COUNT"}
+    many = ["erythroblast"] * 2 + ["ig"] * 4 + ["eosinophil"] * 20 + ["lymphocyte"] * 30
+    many += ["neutrophil"] * 46
+    codes = {f.code for f in summarize([field(many)], 100, 0.5).flags}
+    assert {"NRBC", "IMMATURE_GRANULOCYTES", "EOSINOPHIL_HIGH"} <= codes
+
+
+def test_nrbc_smudge_and_artefact_are_outside_the_differential():
+    cells = ["lymphocyte"] * 30 + ["neutrophil"] * 70 + ["erythroblast"] * 5
+    cells += ["smudge"] * 3 + ["artefact"] * 2
+    s = summarize([field(cells)], 100, 0.5)
+    assert s.cells_counted == 100 and abs(s.nrbc_per_100_wbc - 5.0) < 1e-6
+    assert s.counted_apart == {"smudge": 3, "artefact": 2}
+    assert not {"erythroblast", "smudge", "artefact"} & set(s.percentages)
+
+
+def test_adult_ranges_are_not_applied_to_a_child():
+    cells = ["lymphocyte"] * 60 + ["neutrophil"] * 40  # usual at 1 year, "high" for an adult
+    adult = summarize([field(cells)], 100, 0.5)
+    child = summarize([field(cells)], 100, 0.5, age_months=14)
+    assert "LYMPHOCYTE_HIGH" in {f.code for f in adult.flags}
+    assert "LYMPHOCYTE_HIGH" not in {f.code for f in child.flags}
 
 
 def test_platelets_are_not_in_the_differential():

@@ -15,7 +15,7 @@ from clinic_app.export.common import case_summary
 from clinic_app.fileio import atomic_write
 from clinic_app.results import CaseInfo, SampleSummary
 from clinic_app.store import CaseRecord, CaseStore, utc_now
-from clinic_app.summary import MIN_CELLS_FOR_RANGES, REFERENCE_RANGES
+from clinic_app.summary import MIN_CELLS_FOR_PERCENT, REFERENCE_RANGES
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -133,7 +133,7 @@ def _class_observation(name: str, pct: float, summary: SampleSummary, status: st
         lo, hi = REFERENCE_RANGES[name]
         obs["referenceRange"] = [{"low": _percent(lo), "high": _percent(hi),
                                   "text": "adult reference range"}]
-        if summary.cells_counted >= MIN_CELLS_FOR_RANGES:  # same rule as the summary's flags
+        if summary.cells_counted >= MIN_CELLS_FOR_PERCENT:  # same rule as the summary's flags
             flag = "L" if pct < lo else "H" if pct > hi else "N"
             obs["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": flag}]}]
     obs["note"] = [{"text": f"{summary.counts.get(name, 0)} of {summary.cells_counted} "
