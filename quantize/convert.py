@@ -22,8 +22,15 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
-from quantize import edgetpu
+from clinic_app.modelpack import (
+    MANIFEST,
+    MODELS_DIR,
+    ModelIntegrityError,
+    dequantize,
+    quantize,
+    sha256_of,
+)
+from quantize import edgetpu, pin
 from training import shifts
 from training.backbones import export_seg
 from training.calibration import calibrate, ece, fit_temperature
@@ -203,11 +210,20 @@ def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, ext
 
 
 def write_manifest(models_dir: Path, entry: dict) -> None:
+    """Add or replace ``entry``; in the shipped folder, re-pin the manifest in the code
+    (``clinic_app/models_pin.py``: the app refuses a manifest that is not the pinned one)."""
     path = models_dir / MANIFEST
     data = json.loads(path.read_text()) if path.exists() else {"models": []}
     data["models"] = [m for m in data["models"] if m["id"] != entry["id"]] + [entry]
     data["models"].sort(key=lambda m: m["id"])
     path.write_text(json.dumps(data, indent=1) + "\n")
+    try:
+        digest = pin.write_pin(models_dir)
+    except ModelIntegrityError as exc:  # pinned, but the app's schema check refuses it
+        print(f"WARNING: the app will refuse this manifest: {exc}")
+    else:
+        if digest:
+            print(f"manifest pinned in {pin.PIN_FILE.name}: {digest}")
 
 
 def main(argv: list[str] | None = None) -> int:
