@@ -302,7 +302,7 @@ class CaseInfo:
 
     patient_id: str = ""
     patient_name: str = ""
-    age: str = ""
+    age: str = ""  # as typed ("14 months", "2 y"); ``birth_date`` wins when both are given
     sex: str = ""
     sample_type: str = "PB"
     operator: str = ""
@@ -311,3 +311,5 @@ class CaseInfo:
     reviewer: str = ""
     signed_at: str = ""
     logo_path: Path | None = None
+    accession: str = ""  # the lab's accession / case number (the store's case id when empty)
+    birth_date: str = ""  # YYYY-MM-DD
