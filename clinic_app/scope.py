@@ -85,18 +85,33 @@ def _work(rgb: np.ndarray) -> np.ndarray:
     return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA).astype(np.float32)
 
 
+def _channel_max(a: np.ndarray) -> np.ndarray:
+    """``a.max(axis=2)`` for 3 channels, 5-10x faster (numpy's length-3 axis reduction is slow)."""
+    return np.maximum(np.maximum(a[..., 0], a[..., 1]), a[..., 2])
+
+
+def _channel_min(a: np.ndarray) -> np.ndarray:
+    return np.minimum(np.minimum(a[..., 0], a[..., 1]), a[..., 2])
+
+
+def _channel_mean(a: np.ndarray) -> np.ndarray:
+    """``a.mean(axis=2)`` for float32, same summation order, so bit-identical."""
+    return (a[..., 0] + a[..., 1] + a[..., 2]) / np.float32(3)
+
+
 def features(rgb: np.ndarray) -> dict[str, float]:
     """The physical features of one RGB uint8 image (see the module docstring)."""
     raw = rgb
     img = _work(rgb)
-    grey = img.mean(axis=2)
-    raw_chroma = float(np.percentile(img.max(axis=2) - img.min(axis=2), 99)) / 255.0
+    grey = _channel_mean(img)
+    raw_chroma = float(np.percentile(_channel_max(img) - _channel_min(img), 99)) / 255.0
     bright = grey >= np.percentile(grey, 70)
     bg = np.median(img[bright], axis=0)
     bg_level = float(bg.mean()) / 255.0
     wb = np.clip(img / np.maximum(bg, 8.0) * 230.0, 0, 255)  # background made white
-    wgrey = wb.mean(axis=2)
-    dist = np.linalg.norm(wb - 230.0, axis=2)
+    wgrey = _channel_mean(wb)
+    d = wb - 230.0
+    dist = np.sqrt(d[..., 0] * d[..., 0] + d[..., 1] * d[..., 1] + d[..., 2] * d[..., 2])
     bgmask = dist < 18.0
     lap = np.abs(cv2.Laplacian(grey, cv2.CV_32F, ksize=3))
     bg_texture = float(np.median(lap[bgmask])) / 255.0 if bgmask.any() else 1.0
@@ -105,7 +120,7 @@ def features(rgb: np.ndarray) -> dict[str, float]:
     r, g, b = wb[..., 0], wb[..., 1], wb[..., 2]
     romanowsky = (g < np.minimum(r, b) - 4.0) | ((b > g + 6.0) & (wgrey < 180.0))
     fg_rom = float(romanowsky[fg].mean()) if fg.any() else 0.0
-    chroma = wb.max(axis=2) - wb.min(axis=2)
+    chroma = _channel_max(wb) - _channel_min(wb)
     fg_chroma = float(chroma[fg].mean()) / 255.0 if fg.any() else 0.0
     hsv = cv2.cvtColor(wb.astype(np.uint8), cv2.COLOR_RGB2HSV)
     ang = hsv[..., 0][fg & (chroma > 20)].astype(np.float32) * (np.pi / 90.0)
@@ -114,8 +129,8 @@ def features(rgb: np.ndarray) -> dict[str, float]:
     gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1)
     edge_frac = float((np.hypot(gx, gy) > 200.0).mean())
     round_frac, blob_count, largest = _blobs(fg)
-    q = (_work(raw) // 16).astype(np.int32)
-    codes = q[..., 0] * 256 + q[..., 1] * 16 + q[..., 2]
+    q = img.astype(np.int32) >> 4  # the working copy holds whole numbers 0..255
+    codes = (q[..., 0] << 8) | (q[..., 1] << 4) | q[..., 2]
     counts = np.bincount(codes.ravel(), minlength=4096)
     colour_count = float((counts > 0).sum()) / 4096.0
     flat = (lap < 0.5) & (dist > 25.0)
@@ -197,8 +212,13 @@ def check(rgb: np.ndarray) -> ScopeVerdict:
     """The verdict for one RGB uint8 image (a field or a single-cell image)."""
     if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
         raise ValueError("expected an HxWx3 uint8 RGB image")
-    feats = features(rgb)
-    hard = hard_reason(feats, rgb.shape)
+    return verdict(features(rgb), rgb.shape)
+
+
+def verdict(feats: dict[str, float], shape: tuple[int, ...]) -> ScopeVerdict:
+    """The verdict from features already computed (the loader reuses them for the field model's
+    ``domain_note``, so they are computed once per field)."""
+    hard = hard_reason(feats, shape)
     x = vector(feats)
     p = float(probability(x)[0])
     if hard:
