@@ -207,37 +207,30 @@ def _red_cell_radii(circles: np.ndarray, cells: np.ndarray, saturation: np.ndarr
     """Radii of circles outlining a whole pale cell (a red cell), not pallor, clump or nucleus.
 
     A cell found both on the green channel and on the mask counts twice: agreement of the two
-    is evidence that the circle is a real outline.
+    is evidence that the circle is a real outline. The tests run cheapest first and stop at the
+    first that fails (the saturation median, the dearest, only for circles that passed the rest).
     """
     radii = []
     for x, y, r in circles:
-        stats = _circle_stats(x, y, r, cells, saturation)
-        if (
-            stats is not None
-            and stats[0] >= _INSIDE_MIN
-            and stats[1] >= _OUTSIDE_MIN
-            and stats[2] <= _RED_CELL_MAX_SATURATION
-        ):
+        if _is_red_cell(x, y, r, cells, saturation):
             radii.append(r)
     return np.asarray(radii, np.float32)
 
 
-def _circle_stats(
-    x: float, y: float, r: float, cells: np.ndarray, saturation: np.ndarray
-) -> tuple[float, float, float] | None:
-    """(cell fraction inside, background fraction in the ring outside, median saturation inside)."""
+def _is_red_cell(x: float, y: float, r: float, cells: np.ndarray,
+                 saturation: np.ndarray) -> bool:
+    """Cell fraction inside >= _INSIDE_MIN, background in the ring just outside >=
+    _OUTSIDE_MIN, median saturation inside <= _RED_CELL_MAX_SATURATION."""
     h, w = cells.shape
     x0, x1 = int(max(0, x - 1.5 * r)), int(min(w, x + 1.5 * r + 1))
     y0, y1 = int(max(0, y - 1.5 * r)), int(min(h, y + 1.5 * r + 1))
-    yy, xx = np.mgrid[y0:y1, x0:x1]
+    yy, xx = np.ogrid[y0:y1, x0:x1]
     dist = np.hypot(xx - x, yy - y)
     inside = dist <= 0.95 * r
     ring = (dist >= 1.15 * r) & (dist <= 1.45 * r)
     if not inside.any() or not ring.any():
-        return None
+        return False
     crop = cells[y0:y1, x0:x1]
-    return (
-        float(crop[inside].mean()),
-        1.0 - float(crop[ring].mean()),
-        float(np.median(saturation[y0:y1, x0:x1][inside])),
-    )
+    if float(crop[inside].mean()) < _INSIDE_MIN or 1.0 - float(crop[ring].mean()) < _OUTSIDE_MIN:
+        return False
+    return float(np.median(saturation[y0:y1, x0:x1][inside])) <= _RED_CELL_MAX_SATURATION
