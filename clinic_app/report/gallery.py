@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from clinic_app.report.images import field_preview, rl_image, with_heat
 from clinic_app.report.sections import class_name, ordered
 from clinic_app.report.style import WIDTH, markup, para
+from clinic_app.report.text import SHORT, clip, plural, units
 from clinic_app.results import Analysis, CellResult, FieldResult
 
 MAX_THUMBS, THUMBS_PER_ROW = 24, 4
@@ -35,16 +36,20 @@ def _field_caption(f: FieldResult) -> str:
     name = re.split(r"[\\/]", f.path)[-1]  # Windows or POSIX path, whichever wrote it
     if len(name) > 44:  # cut in the middle: the end (number, extension) tells fields apart
         name = f"{name[:20]}…{name[-23:]}"
-    lines = [f"<b>{markup(name)}</b>", f"{len(f.cells)} cells found",
+    lines = [f"<b>{markup(name)}</b>", f"{plural(len(f.cells), 'cell')} found",
+             f"{f.um_per_px:.3g} µm/px ({markup(f.scale_source)})",
              "quality: usable" if q.usable else
-             f'<font color="#b00000">excluded: {markup(q.reason or "quality")}</font>']
+             '<font color="#b00000">excluded: '
+             f'{markup(clip(units(q.reason or "quality"), SHORT))}</font>']
+    if getattr(f, "analysed_anyway", False):
+        lines.append('<font color="#b00000">out of scope, analysed anyway</font>')
     if q.warnings:
-        lines.append("warnings: " + markup(", ".join(q.warnings)))
+        lines.append("warnings: " + markup(clip(units(", ".join(q.warnings)), SHORT)))
     if f.field is not None:
         top = max(f.field.scores.values(), default=0.0)
         lines.append(f"field: {markup(f.field.label)} {top:.0%}")
     elif f.field_note:
-        lines.append(f"field: {markup(f.field_note)}")
+        lines.append(f"field: {markup(clip(units(f.field_note), SHORT))}")
     return "<br/>".join(lines)
 
 
@@ -52,6 +57,11 @@ def fields_section(analysis: Analysis) -> list[Flowable]:
     """Thumbnails of the first ``MAX_THUMBS`` fields with their cells boxed."""
     fields = analysis.fields
     out: list[Flowable] = [para(f"Fields ({len(fields)})", "h2")]
+    anyway = sum(getattr(f, "analysed_anyway", False) for f in fields)
+    if anyway:
+        out.append(para(f'<font color="#b00000">{plural(anyway, "field")} refused by the in-scope '
+                        "check and analysed anyway by the technologist (marked below).</font>",
+                        "small"))
     if not fields:
         return out + [para("No fields were analysed.")]
     w = WIDTH / THUMBS_PER_ROW - 4 * mm
@@ -62,7 +72,8 @@ def fields_section(analysis: Analysis) -> list[Flowable]:
         items.append([pic, Spacer(1, 1 * mm), para(_field_caption(f), "caption")])
     out += _grid(items, THUMBS_PER_ROW)
     if len(fields) > MAX_THUMBS:
-        out.append(para(f"… and {len(fields) - MAX_THUMBS} more field(s) not shown.", "small"))
+        more = len(fields) - MAX_THUMBS
+        out.append(para(f"… and {plural(more, 'more field')} not shown.", "small"))
     return out
 
 
@@ -98,8 +109,8 @@ def gallery_section(analysis: Analysis) -> list[Flowable]:
                   "shown.", "small"))
     for label in ordered(cells):
         shown = cells[label][:CELLS_PER_CLASS]
-        head = para(f"{markup(class_name(label))} — {len(cells[label])} cell(s), "
-                  f"{len(shown)} shown", "h3")
+        head = para(f"{markup(class_name(label))} — {plural(len(cells[label]), 'cell')}, "
+                    f"{len(shown)} shown", "h3")
         # One class never straddles a page: a row alone on the next page would lose its name.
         out.append(KeepTogether([head, *_grid([_cell_item(c) for c in shown], CELLS_PER_ROW)]))
     return out

@@ -28,24 +28,29 @@ from clinic_app.report.gallery import (
     gallery_section,
 )
 from clinic_app.report.images import logo_reader
+from clinic_app.report.result import result_box
 from clinic_app.report.sections import (
+    case_number,
     closing_section,
     models_section,
     patient_block,
-    result_box,
     skipped_section,
     summary_section,
 )
 from clinic_app.report.style import (
+    ALERT,
+    BOLD,
     GREY,
     MARGIN,
     WIDTH,
     draw_lines,
 )
+from clinic_app.report.text import clip
 from clinic_app.results import Analysis, CaseInfo
 
 TITLE = "Blood smear analysis — screening report"
 FOOTER_USE = "Screening aid, not a diagnosis: confirm every finding by microscopy."
+WATERMARK = "PRELIMINARY"
 
 
 # --- pages --------------------------------------------------------------------------------------
@@ -83,6 +88,11 @@ class _NumberedCanvas(Canvas):
         pid = draw_lines(self, width - MARGIN, top - 4.5 * mm,
                     f"Patient ID: {self._case.patient_id or '—'}", 9, bold=True, right=True,
                     max_width=70 * mm)
+        number = case_number(self._case)
+        draw_lines(self, width - MARGIN, top - 10 * mm,
+                   f"Case no.: {number or '—'}" + ("" if self._case.signed_at else
+                                                    "  ·  PRELIMINARY"),
+                   8.5, right=True, max_width=70 * mm)
         room = width - MARGIN - x - pid - 5 * mm
         draw_lines(self, x, top - 4.5 * mm, self._case.lab_name, 11, bold=True, max_width=room)
         draw_lines(self, x, top - 10 * mm, TITLE, 9, max_width=room)
@@ -94,12 +104,27 @@ class _NumberedCanvas(Canvas):
         draw_lines(self, MARGIN, 9 * mm, FOOTER_USE, 7.5)
         draw_lines(self, width - MARGIN, 9 * mm, f"Page {page} of {total}", 8, right=True)
         self.restoreState()
+        if not self._case.signed_at:
+            self._watermark()
+
+    def _watermark(self) -> None:
+        """A large, pale, diagonal PRELIMINARY across the page until the case is signed."""
+        width, height = A4
+        self.saveState()
+        self.setFillColor(ALERT)
+        self.setFillAlpha(0.13)
+        self.setFont(BOLD, 78)
+        self.translate(width / 2, height / 2)
+        self.rotate(52)
+        self.drawCentredString(0, -26, WATERMARK)
+        self.restoreState()
 
 
 def _story(analysis: Analysis, case: CaseInfo, generated_at: str) -> list[Flowable]:
     """Every section in reading order: who, the answer first, then the evidence."""
-    return [patient_block(case, generated_at), Spacer(1, 4 * mm), result_box(analysis),
-            *summary_section(analysis), *fields_section(analysis), *gallery_section(analysis),
+    return [*patient_block(case, generated_at), Spacer(1, 4 * mm), result_box(analysis, case),
+            *summary_section(analysis, case), *fields_section(analysis),
+            *gallery_section(analysis),
             *skipped_section(analysis), *models_section(analysis), *closing_section(case)]
 
 
@@ -121,8 +146,8 @@ def write_report(analysis: Analysis, case: CaseInfo, path: Path, *,
 def _build(story: list[Flowable], case: CaseInfo, tmp: Path) -> None:
     doc = BaseDocTemplate(str(tmp), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=28 * mm, bottomMargin=20 * mm, title=TITLE,
-                          author=case.lab_name, subject=f"Patient {case.patient_id}",
-                          creator="clinic-app")
+                          author=clip(case.lab_name), creator="clinic-app",
+                          subject=clip(f"Patient {case.patient_id}, {case_number(case)}"))
     # No frame padding: tables are exactly WIDTH wide and line up with the headings.
     frame = Frame(MARGIN, doc.bottomMargin, WIDTH, doc.height, 0, 0, 0, 0)
     doc.addPageTemplates([PageTemplate("page", [frame])])

@@ -6,6 +6,8 @@ Each builder takes result objects and returns flowables; ``report.write_report``
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -13,9 +15,12 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from clinic_app.age import age_label, age_months, parse_date
 from clinic_app.overlay import colour_of
-from clinic_app.report.style import ALERT, GREY, MAIN, WIDTH, markup, para, styled_table
-from clinic_app.results import UNIDENTIFIED, Analysis, CaseInfo, Flag
+from clinic_app.reference import Reference, reference_for
+from clinic_app.report.style import GREY, MAIN, WIDTH, markup, para, styled_table
+from clinic_app.report.text import NAME, NOTES, PATH, clip, local_time
+from clinic_app.results import UNIDENTIFIED, Analysis, CaseInfo
 from clinic_app.summary import REFERENCE_RANGES
 
 INTENDED_USE = (
@@ -24,13 +29,13 @@ INTENDED_USE = (
 TRAINING_NOTE = (
     "The ALL model (all-subtype) was trained on images from one hospital; how well it does on "
     "other stains, microscopes and patient groups is not known.")
-CLASS_ORDER = ("neutrophil", "lymphocyte", "monocyte", "eosinophil", "basophil", "ig",
-               "erythroblast", "platelet")
-CLASS_NAMES = {"ig": "immature granulocyte", "erythroblast": "erythroblast (NRBC)"}
+CLASS_ORDER = ("neutrophil", "lymphocyte", "variant lymphocyte", "monocyte", "eosinophil",
+               "basophil", "ig", "blast", "erythroblast", "platelet", "smudge", "artefact")
+CLASS_NAMES = {"ig": "immature granulocyte", "erythroblast": "nucleated red cell (NRBC)",
+               "smudge": "smudge cell"}
+# Counted but not part of the 100 % of white cells (as labs report them).
+OUTSIDE_DIFFERENTIAL = ("erythroblast", "platelet", "smudge", "artefact")
 SAMPLE_TYPES = {"PB": "peripheral blood (PB)", "BM": "bone marrow (BM)"}
-# Folder names of the all/ training set and what they stand for.
-SUBTYPE_NAMES = {"Benign": "no ALL pattern", "Early": "early pre-B ALL pattern",
-                 "Pre": "pre-B ALL pattern", "Pro": "pro-B ALL pattern"}
 
 
 def class_name(label: str) -> str:
@@ -45,84 +50,92 @@ def ordered(labels: object) -> list[str]:
     return sorted(set(labels), key=key)
 
 
-def patient_block(case: CaseInfo, generated_at: str) -> Table:
-    """Who and what the sample is, two label/value pairs a row, notes across the width."""
+def _age_text(case: CaseInfo) -> str:
+    """"1 year 2 months (born 2024-01-10)", or the typed age when there is no date of birth."""
+    months = age_months(case.birth_date, case.age, _sample_date(case))
+    label = age_label(months) or case.age
+    return f"{label} (born {case.birth_date})" if case.birth_date else label
+
+
+def _sample_date(case: CaseInfo) -> date | None:
+    """The day the case was created (age is on that day), today for a bare ``CaseInfo``."""
+    created = parse_date(getattr(case, "created_at", "") or "")
+    return created or date.today()
+
+
+def case_number(case: CaseInfo) -> str:
+    """The lab's accession number, else the store's case id."""
+    if case.accession:
+        return case.accession
+    case_id = getattr(case, "id", 0)
+    return f"case {case_id}" if case_id else ""
+
+
+def patient_block(case: CaseInfo, generated_at: str) -> list[Flowable]:
+    """Who and what the sample is, two label/value pairs a row; notes below the table, where
+    long notes can run onto the next page."""
     sample = SAMPLE_TYPES.get(case.sample_type.upper(), case.sample_type)
-    pairs = [("Patient ID", case.patient_id), ("Name", case.patient_name), ("Age", case.age),
-             ("Sex", case.sex), ("Sample", sample), ("Operator", case.operator),
-             ("Generated", generated_at), ("Reviewer", case.reviewer)]
+    pairs = [("Patient ID", clip(case.patient_id)), ("Case no.", clip(case_number(case))),
+             ("Name", clip(case.patient_name, NAME)), ("Age", clip(_age_text(case))),
+             ("Sex", clip(case.sex)), ("Sample", clip(sample)),
+             ("Operator", clip(case.operator)),
+             ("Analysed", local_time(getattr(case, "created_at", "") or "")),
+             ("Reviewer", clip(case.reviewer)), ("Generated", local_time(generated_at))]
     cells = [[para(k, "label"), para(markup(v) or "—")] for k, v in pairs]
     rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
-    if case.notes.strip():
-        notes = "<br/>".join(markup(line) for line in case.notes.splitlines())
-        rows.append([para("Notes", "label"), para(notes), "", ""])
     t = Table(rows, colWidths=[22 * mm, WIDTH / 2 - 22 * mm] * 2)
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (0, -1), 0)]
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                           ("LEFTPADDING", (0, 0), (0, -1), 0)]))
+    out: list[Flowable] = [t]
     if case.notes.strip():
-        style.append(("SPAN", (1, -1), (-1, -1)))
-    t.setStyle(TableStyle(style))
-    return t
+        notes = clip(case.notes.strip(), NOTES)
+        out.append(para("<b>Notes:</b> " + "<br/>".join(markup(line)
+                                                         for line in notes.splitlines())))
+    return out
 
 
-def _flag_text(flag: Flag) -> str:
-    """The message in bold, then where the rule comes from, so a reader can weigh it."""
-    source = f' <font color="#555555" size="7.5">— {markup(flag.source)}</font>' if flag.source \
-        else ""
-    return f"<bullet>•</bullet><b>{markup(flag.message)}</b>{source}"
+def case_reference(case: CaseInfo) -> Reference:
+    """Reference values for the patient's age on the day of the sample."""
+    return reference_for(age_months(case.birth_date, case.age, _sample_date(case)),
+                         REFERENCE_RANGES)
 
 
-def result_box(analysis: Analysis) -> Table:
-    """The sample-level answer and every flag, boxed, so it is the first thing read."""
-    s = analysis.summary
-    if s.subtype_label is None:
-        head = "ALL screening: no field could be classified"
-    else:
-        gloss = SUBTYPE_NAMES.get(s.subtype_label)
-        label = markup(s.subtype_label) + (f" ({gloss})" if gloss else "")
-        prob = "" if s.malignant_probability is None else \
-            f" — malignant probability {s.malignant_probability:.0%}"
-        head = f"ALL screening: {label}{prob}"
-    content: list[Flowable] = [para(head, "result")]
-    if s.subtype_scores:
-        scores = ", ".join(f"{markup(k)} {v:.0%}" for k, v in s.subtype_scores.items())
-        content.append(para(f"Mean over the usable, classified fields: {scores}", "small"))
-    if s.blast_percent is not None:
-        content.append(para(f"Blast estimate: {s.blast_cells} of {s.cells_counted} white cells "
-                          f"({s.blast_percent:.0f}%) lie in fields the ALL model calls malignant "
-                          "— a field-level estimate, not a per-cell blast count", "small"))
-    content.append(Spacer(1, 2 * mm))
-    if s.flags:
-        content.append(para(f"<b>Flags ({len(s.flags)})</b>"))
-        content += [para(_flag_text(f), "flag") for f in s.flags]
-    else:
-        content.append(para("<b>No flags</b>"))
-    box = Table([[content]], colWidths=[WIDTH])
-    edge = ALERT if s.flags else GREY
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, edge),
-                             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbf7f2")),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                             ("TOPPADDING", (0, 0), (-1, -1), 6),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return box
-
-
-def _summary_table(analysis: Analysis) -> Table:
-    """Counts and percentages per class beside the adult reference range, then the totals."""
+def _summary_table(analysis: Analysis, ref: Reference) -> Table:
+    """Counts and % of white cells per class beside the reference for the patient's age; cells
+    outside the differential (NRBC, platelets, smudge cells, artefacts) below it, then totals."""
     s = analysis.summary
     counts = dict(s.counts)
     counts[UNIDENTIFIED] = max(counts.get(UNIDENTIFIED, 0), s.unidentified)
-    rows: list[list] = [["Class", "Count", "% WBC", "Adult range"]]
-    for k in ordered(list(counts) + list(s.percentages)):
+    inside = [k for k in ordered(list(counts) + list(s.percentages))
+              if k not in OUTSIDE_DIFFERENTIAL]
+    rows: list[list] = [["Class", "Count", "% WBC", para(markup(ref.heading), "small")]]
+    for k in inside:
         pct = f"{s.percentages[k]:.1f}" if k in s.percentages else "—"
-        lo_hi = REFERENCE_RANGES.get(k)
         rows.append([para(markup(class_name(k)), "small"), str(counts.get(k, 0)), pct,
-                     f"{lo_hi[0]:g}–{lo_hi[1]:g} %" if lo_hi else ""])
-    rows.append([para(f"<b>White cells counted: {s.cells_counted} of {s.target} target cells</b>"
-                    f"<br/>Fields used: {s.fields_used} of {s.fields_total}", "small"), "", "", ""])
-    t = styled_table(rows, [38 * mm, 14 * mm, 14 * mm, 21 * mm])
-    t.setStyle(TableStyle([("ALIGN", (1, 1), (2, -1), "RIGHT"), ("SPAN", (0, -1), (-1, -1))]))
+                     ref.values.get(k, "")])
+    rows.append([para(f"<b>White cells counted: {s.cells_counted} of {s.target} target</b>"
+                      f"<br/>Fields used: {s.fields_used} of {s.fields_total}", "small"),
+                 "", "", ""])
+    span_at = len(rows) - 1
+    for k in ordered(k for k in counts if k in OUTSIDE_DIFFERENTIAL):
+        rows.append([para(markup(class_name(k)), "small"), str(counts[k]), "—",
+                     para(_outside_note(k, analysis), "small")])
+    t = styled_table(rows, [38 * mm, 13 * mm, 13 * mm, 25 * mm])
+    t.setStyle(TableStyle([("ALIGN", (1, 1), (2, -1), "RIGHT"),
+                           ("SPAN", (0, span_at), (-1, span_at))]))
     return t
+
+
+def _outside_note(label: str, analysis: Analysis) -> str:
+    """What a count outside the differential means: NRBC per 100 white cells, the others apart."""
+    if label == "erythroblast":
+        per100 = getattr(analysis.summary, "nrbc_per_100_wbc", None)
+        if per100 is None and analysis.summary.cells_counted:
+            per100 = 100.0 * analysis.summary.counts.get(label, 0) / analysis.summary.cells_counted
+        return "—" if per100 is None else f"{per100:.1f} per 100 WBC"
+    return "not a white cell" if label == "platelet" else "counted apart"
 
 
 def _chart(analysis: Analysis, width: float) -> Drawing | Paragraph:
@@ -154,12 +167,16 @@ def _chart(analysis: Analysis, width: float) -> Drawing | Paragraph:
     return d
 
 
-def summary_section(analysis: Analysis) -> list[Flowable]:
+def summary_section(analysis: Analysis, case: CaseInfo) -> list[Flowable]:
     """The differential: table and note on the left, bar chart on the right."""
-    left = _summary_table(analysis)
+    ref = case_reference(case)
+    left = _summary_table(analysis, ref)
     chart = _chart(analysis, WIDTH - 89 * mm)
-    note = para("% WBC: percent of white cells counted; platelets are counted but are not part "
-              "of the differential (—).", "small")
+    note = para("% WBC: percent of the white cells counted. Nucleated red cells are reported per "
+                "100 white cells, outside the differential; platelets, smudge cells and "
+                f"artefacts are counted apart (—). Reference: {markup(ref.source)}."
+                + (" Adult range flags are not raised for children." if ref.paediatric else ""),
+                "small")
     both = Table([[[left, Spacer(1, 1.5 * mm), note], chart]], colWidths=[89 * mm, WIDTH - 89 * mm])
     both.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
@@ -170,7 +187,8 @@ def skipped_section(analysis: Analysis) -> list[Flowable]:
     """Inputs that were not analysed and why, so none is silently missing from the count."""
     if not analysis.skipped:
         return []
-    rows = [["Input", "Reason"]] + [[para(markup(s.path), "small"), para(markup(s.reason), "small")]
+    rows = [["Input", "Reason"]] + [[para(markup(clip(s.path, PATH)), "small"),
+                                     para(markup(clip(s.reason, PATH)), "small")]
                                     for s in analysis.skipped]
     return [para(f"Skipped inputs ({len(analysis.skipped)})", "h2"),
             styled_table(rows, [WIDTH * 0.55, WIDTH * 0.45])]
@@ -200,8 +218,9 @@ def closing_section(case: CaseInfo) -> list[Flowable]:
     use.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, GREY),
                              ("LEFTPADDING", (0, 0), (-1, -1), 6),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    row = [para("Reviewed by", "label"), para(markup(case.reviewer)),
-           para("Signature", "label"), "", para("Date", "label"), para(markup(case.signed_at))]
+    row = [para("Reviewed by", "label"), para(markup(clip(case.reviewer))),
+           para("Signature", "label"), "", para("Date", "label"),
+           para(markup(local_time(case.signed_at)), "small")]
     sign = Table([row], colWidths=[26 * mm, 48 * mm, 20 * mm, 42 * mm, 13 * mm, WIDTH - 149 * mm],
                  rowHeights=[14 * mm])
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
