@@ -6,15 +6,25 @@ the header before any pixel is decoded (decompression bombs), truncated files ar
 than a half-grey picture, and every bit depth, grey/alpha/palette mode and EXIF orientation ends
 as the same HxWx3 RGB uint8 array. Pillow decodes everything (it reads headers lazily, reports
 truncation and understands EXIF); OpenCV's ``imread`` does neither of the first two reliably.
+
+Memory is bounded for any accepted input (issue 14; figures in docs/hardening.md): a strip of
+implausible shape (``MAX_ASPECT``) is refused from its header, and an image above
+``WORK_PIXELS`` is reduced by an integer factor while it is decoded (JPEG: DCT scaling with
+``draft``; other formats: ``reduce`` right after decoding), so no later stage sees more than
+about 12 MP. A given ``um_per_px`` is scaled by the same factor. Pillow's warnings (broken EXIF,
+short reads) are silenced: the loader's own one-line ``ImageError`` is the only report.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import os
+import stat
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageFile, UnidentifiedImageError
@@ -24,6 +34,8 @@ from clinic_app.results import Field, SkippedInput
 MAX_PIXELS = 64_000_000  # refuse larger images before decoding: 64 MP RGB is already 192 MB
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a 64 MP 16-bit RGB TIFF, uncompressed, is 384 MB
 MIN_SIDE = 32  # smaller than this cannot hold even one cell at any magnification we support
+MAX_ASPECT = 20  # a camera field is ~4:3; a 20:1 strip is no field (and a cheap memory bomb)
+WORK_PIXELS = 12_000_000  # larger images are reduced while decoding (at most 36 MB of RGB)
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"})
 
 # Magic bytes -> Pillow format name. Only these four are decoded; Pillow is told so, so no other
@@ -45,6 +57,12 @@ _KNOWN_OTHER: tuple[tuple[bytes, str], ...] = (
 )
 _PILLOW_FORMATS = {"JPEG": ["JPEG"], "PNG": ["PNG"], "TIFF": ["TIFF"], "BMP": ["BMP"]}
 _EXIF_ORIENTATION = 0x0112
+
+# One stderr line per bad input: Pillow's UserWarnings ("Truncated File Read", "Corrupt EXIF
+# data", ...) would add two more. Set once at import (``catch_warnings`` is not thread-safe and
+# the engine decodes on two threads). Our own limits replace Pillow's bomb warning.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"(PIL|clinic_app\.images)")
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
 class ImageError(ValueError):
@@ -80,73 +98,137 @@ def load_field(path: str | Path, um_per_px: float | None = None) -> Field:
     """Read one image file as a ``Field``; every failure is an ``ImageError`` naming the file."""
     path = Path(path)
     source = str(path)
-    data = _read_file(path)
-    return _field(decode_image(data, source), source, um_per_px)
+    with _open_file(path) as fh:
+        rgb, factor = _decode(fh, fh.read(16), source)
+    return _field(rgb, source, um_per_px, factor)
 
 
 def decode_bytes(data: bytes, source: str, um_per_px: float | None = None) -> Field:
     """Decode an encoded image held in memory (camera frame, drag and drop) with the same checks."""
-    return _field(decode_image(bytes(data), source), source, um_per_px)
+    if not data:
+        raise ImageError(source, "empty file (0 bytes)")
+    rgb, factor = _decode(io.BytesIO(bytes(data)), bytes(data[:16]), source)
+    return _field(rgb, source, um_per_px, factor)
 
 
-def _field(rgb: np.ndarray, source: str, um_per_px: float | None) -> Field:
+def _field(rgb: np.ndarray, source: str, um_per_px: float | None, factor: float = 1.0) -> Field:
+    """``factor``: how much decoding reduced the image (a given scale grows by as much)."""
     if um_per_px is not None and not um_per_px > 0:
         raise ValueError(f"um_per_px must be positive, got {um_per_px!r}")
     scale_source = "given" if um_per_px else "unknown"
-    return Field(image=rgb, source=source, um_per_px=um_per_px, scale_source=scale_source)
+    um = um_per_px * factor if um_per_px else um_per_px
+    return Field(image=rgb, source=source, um_per_px=um, scale_source=scale_source)
 
 
-def _read_file(path: Path) -> bytes:
-    """Read the whole file after the checks that need no bytes (exists, is a file, size)."""
+def _open_file(path: Path) -> BinaryIO:
+    """Open a regular file for reading after the checks that need no bytes; Pillow then reads
+    only what it decodes (a large file is never all in memory). Devices, pipes and sockets are
+    refused before opening: reading one could block for ever or never end."""
     source = str(path)
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise ImageError(source, "no such file") from None
+        problem = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise ImageError(source, problem) from None
     except OSError as exc:
-        raise ImageError(source, f"cannot read ({exc.strerror or exc})") from None
-    if path.is_dir():
+        raise ImageError(source, _os_problem(exc)) from None
+    if stat.S_ISDIR(st.st_mode):
         raise ImageError(source, "is a folder, not an image file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ImageError(source, "not a regular file (device, pipe or socket)")
     if st.st_size == 0:
         raise ImageError(source, "empty file (0 bytes)")
     if st.st_size > MAX_FILE_BYTES:
         raise ImageError(source, f"file too large ({st.st_size // 2**20} MiB)")
     try:
-        return path.read_bytes()
+        return open(path, "rb")  # closed by the caller's ``with``
     except OSError as exc:
-        raise ImageError(source, f"cannot read ({exc.strerror or exc})") from None
+        raise ImageError(source, _os_problem(exc)) from None
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == 40:  # ELOOP
+        return "symbolic link loop"
+    return f"cannot read ({exc.strerror or exc})"
 
 
 def decode_image(data: bytes, source: str) -> np.ndarray:
-    """Decode encoded bytes to an upright RGB uint8 HxWx3 contiguous array, or raise ImageError."""
+    """Decode encoded bytes to an upright RGB uint8 HxWx3 contiguous array, or raise ImageError.
+
+    Images above ``WORK_PIXELS`` come back reduced (see the module note)."""
     if not data:
         raise ImageError(source, "empty file (0 bytes)")
-    fmt = sniff_format(data[:16])
+    return _decode(io.BytesIO(data), data[:16], source)[0]
+
+
+def _decode(fp: BinaryIO, head: bytes, source: str) -> tuple[np.ndarray, float]:
+    """The decoder behind every entry point: (RGB array, linear reduction factor >= 1)."""
+    if not head:
+        raise ImageError(source, "empty file (0 bytes)")
+    fmt = sniff_format(head)
     if fmt is None:
-        raise ImageError(source, _unsupported_reason(data[:16]))
-    img = _open_header(data, fmt, source)
+        raise ImageError(source, _unsupported_reason(head))
+    fp.seek(0)
+    img = _open_header(fp, fmt, source)
+    width = img.size[0]
     try:
+        k = reduction(*img.size)
+        if k > 1 and fmt == "JPEG":  # DCT scaling: decoded at 1/2, 1/4 or 1/8 directly
+            img.draft(img.mode, (math.ceil(img.size[0] / k), math.ceil(img.size[1] / k)))
         img.load()  # LOAD_TRUNCATED_IMAGES is False: a cut file raises instead of padding grey
         orientation = _orientation(img)
+        img = _reduce(img, reduction(*img.size))
         arr = _to_rgb8(_pil_to_array(img, source), source)
     except ImageError:
         raise
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+    except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
         raise ImageError(source, f"damaged or truncated {fmt} data ({_short(exc)})") from None
     finally:
         img.close()
-    return np.ascontiguousarray(_apply_orientation(arr, orientation))
+    factor = width / arr.shape[1]
+    return np.ascontiguousarray(_apply_orientation(arr, orientation)), factor
 
 
-def _open_header(data: bytes, fmt: str, source: str) -> Image.Image:
-    """Open lazily (header only) and enforce the pixel and minimum-size limits before decoding."""
+def reduction(width: int, height: int) -> int:
+    """The integer factor that brings ``width x height`` to at most ``WORK_PIXELS``."""
+    pixels = width * height
+    return 1 if pixels <= WORK_PIXELS else math.ceil(math.sqrt(pixels / WORK_PIXELS))
+
+
+def _reduce(img: Image.Image, k: int) -> Image.Image:
+    """Box-reduce a decoded image by ``k`` (modes ``reduce`` lacks are converted first)."""
+    if k <= 1:
+        return img
+    if img.mode not in ("L", "LA", "RGB", "RGBA", "I", "I;16", "F"):
+        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+    try:
+        return img.reduce(k)
+    except ValueError:  # a mode this Pillow cannot reduce
+        return img.convert("RGB").reduce(k)
+
+
+def image_size(path: str | Path) -> tuple[int, int]:
+    """Width and height from the header only (the size before any reduction)."""
+    path = Path(path)
+    with _open_file(path) as fh:
+        fmt = sniff_format(fh.read(16))
+        if fmt is None:
+            raise ImageError(str(path), "not an image (unknown format)")
+        fh.seek(0)
+        img = _open_header(fh, fmt, str(path))
+        size = img.size
+        img.close()
+    return size
+
+
+def _open_header(fp: BinaryIO, fmt: str, source: str) -> Image.Image:
+    """Open lazily (header only) and enforce the pixel, shape and minimum-size limits before
+    decoding."""
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         raise ImageError(source, "Pillow is set to accept truncated images; refusing to decode")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS[fmt])
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        img = Image.open(fp, formats=_PILLOW_FORMATS[fmt])
+    except Image.DecompressionBombError:
         raise ImageError(source, _too_large()) from None
     except UnidentifiedImageError:
         raise ImageError(source, f"damaged {fmt} header (cannot be parsed)") from None
@@ -159,6 +241,10 @@ def _open_header(data: bytes, fmt: str, source: str) -> Image.Image:
     if min(width, height) < MIN_SIDE:
         img.close()
         raise ImageError(source, f"too small ({width}x{height}; need {MIN_SIDE} px a side)")
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        img.close()
+        raise ImageError(source, f"implausible shape for a microscope field ({width}x{height}; "
+                                 f"sides more than {MAX_ASPECT}:1)")
     return img
 
 
@@ -250,34 +336,73 @@ def iter_image_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skip
 
     Files are taken as given whatever their suffix (the loader decides by content); folders are
     searched recursively for image suffixes, hidden files and folders excluded, symlinked folders
-    not followed. A path named twice (or a file inside a named folder) is listed once.
+    not followed. A path named twice (or a file inside a named folder) is listed once. Nothing
+    here raises: symbolic link loops, broken links, unreadable folders and device files are
+    skipped with a reason, and the rest of the batch goes on.
     """
     found: list[Path] = []
     skipped: list[SkippedInput] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = _images_in_folder(path)
+            files = _images_in_folder(path, skipped)
             if not files:
                 skipped.append(SkippedInput(str(path), "no images found in folder"))
         elif path.exists():
             files = [path]
         else:
-            skipped.append(SkippedInput(str(path), "no such file or folder"))
+            problem = _missing_problem(path)
+            skipped.append(SkippedInput(str(path), problem))
             continue
         for file in files:
-            key = file.resolve()
+            problem = _entry_problem(file)
+            if problem:
+                skipped.append(SkippedInput(str(file), problem))
+                continue
+            key = os.path.realpath(file)
             if key not in seen:
                 seen.add(key)
                 found.append(file)
     return found, skipped
 
 
-def _images_in_folder(folder: Path) -> list[Path]:
-    """Image files under ``folder``, sorted by relative path so batches are reproducible."""
+def _missing_problem(path: Path) -> str:
+    """Why a path that does not exist as a file or folder cannot be read."""
+    try:
+        path.lstat()
+    except OSError:
+        return "no such file or folder"
+    try:
+        path.stat()
+    except OSError as exc:
+        return _os_problem(exc) if exc.errno == 40 else "broken symbolic link"
+    return "no such file or folder"
+
+
+def _entry_problem(path: Path) -> str:
+    """'' for a regular file (or a link to one); else why it is skipped."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file"
+    except OSError as exc:
+        return _os_problem(exc)
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (device, pipe or socket)"
+    return ""
+
+
+def _images_in_folder(folder: Path, skipped: list[SkippedInput]) -> list[Path]:
+    """Image files under ``folder``, sorted by relative path so batches are reproducible;
+    sub-folders that cannot be listed are reported in ``skipped``."""
     out: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        skipped.append(SkippedInput(str(where), f"cannot read folder ({exc.strerror or exc})"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_SUFFIXES:

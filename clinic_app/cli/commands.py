@@ -102,16 +102,50 @@ def cmd_segment(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     skipped: list[SkippedInput] = []
     model, done = None, 0
+    written: set[str] = set()
     for f in _fields(args.paths, skipped, args.um_per_px, consensus=True):
         if model is None:
             model = modelpack.TFLiteModel(entries[args.model], args.backend, args.threads)
             print(f"clinic-app: {model.choice.message}", file=sys.stderr)
         done += 1
         um = f.um_per_px or estimate_um_per_px(f.image)[0]
-        mask = field_mask(model, f.image, um)
-        if not cv2.imwrite(str(out / f"{Path(f.source).stem}.png"), mask):
-            raise OSError(f"could not write mask to {out}")
+        mask = _full_size(field_mask(model, f.image, um), f.source)
+        target = _mask_path(out, Path(f.source), written)
+        if not cv2.imwrite(str(target), mask):
+            raise OSError(f"could not write mask to {target}")
+        written.add(target.name)
     return _report_skips(skipped, done)
+
+
+def _mask_path(out: Path, source: Path, written: set[str]) -> Path:
+    """``DIR/<stem>.png``; when an earlier input of this run took it (``x.png`` and ``x.tif``),
+    ``DIR/<stem>.<ext>.png``, then a counter: a mask is never overwritten, and stderr says
+    where a clashing one went."""
+    first = out / f"{source.stem}.png"
+    if first.name not in written:
+        return first
+    ext = source.suffix.lstrip(".") or "noext"
+    target = out / f"{source.stem}.{ext}.png"
+    n = 2
+    while target.name in written:
+        target = out / f"{source.stem}.{ext}.{n}.png"
+        n += 1
+    print(f"clinic-app: note: {source}: {first.name} is taken by an earlier input; mask written "
+          f"to {target.name}", file=sys.stderr)
+    return target
+
+
+def _full_size(mask, source: str):
+    """The mask at the input's own size (a very large input is analysed reduced, images.py)."""
+    from clinic_app.images import ImageError, image_size
+
+    try:
+        width, height = image_size(source)
+    except (ImageError, OSError):
+        return mask
+    if mask.shape[:2] == (height, width):
+        return mask
+    return cv2.resize(mask, (width, height), interpolation=cv2.INTER_NEAREST)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
