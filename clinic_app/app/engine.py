@@ -98,13 +98,37 @@ class Engine:
         for t in threads:
             t.join()
 
-    @staticmethod
-    def _loop(jobs: queue.Queue, handle: Any) -> None:
+    def _loop(self, jobs: queue.Queue, handle: Any) -> None:
+        """Serve one queue until ``None``. A job that raises (a bug, an input nobody foresaw)
+        is reported and the thread goes on: later imports and captures are still saved."""
         store: list[CaseStore] = []
         while (job := jobs.get()) is not None:
-            handle(job, store)
+            try:
+                handle(job, store)
+            except Exception as exc:  # noqa: BLE001 - reported below, never swallowed
+                self._job_failed(job, exc, store)
         for s in store:
             s.close()
+
+    def _job_failed(self, job: Request, exc: Exception, store: list[CaseStore]) -> None:
+        """Tell the window what failed, end the job's own protocol (an import gets its
+        ``Finished``), and drop the store connection in case it was the cause."""
+        text = " ".join(str(exc).split())[:200]
+        message = f"{type(job).__name__.lower()} failed ({type(exc).__name__}: {text})"
+        for s in store:
+            try:
+                s.close()
+            except Exception:  # noqa: BLE001 - a broken connection may fail to close too
+                pass
+        store.clear()
+        self.send(Error(message))
+        if isinstance(job, Import):
+            self.send(Finished(job.case_id, 0, [SkippedInput(p, message) for p in job.paths]))
+        elif isinstance(job, Analyze):
+            self.send(Failed(job.case_id, job.field_id, message))
+        elif isinstance(job, Load):
+            self.load_error = f"models not available: {message}"
+            self.send(LoadFailed(self.load_error))
 
     def _store(self, holder: list[CaseStore]) -> CaseStore:
         """One connection per thread (SQLite WAL: a reader never waits on the writer)."""
