@@ -29,12 +29,9 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
     """
     groups: dict[tuple[int, int], list[tuple[Path, float]]] = {}
     for path in paths:
-        try:
-            field = images.load_field(path)
-        except images.ImageError:
-            continue
-        if in_scope and not scope.check(field.image).in_scope:
-            continue  # a photo of the same size must not move the slide's scale
+        field = _load(path, None, in_scope)
+        if isinstance(field, SkippedInput):
+            continue  # unreadable, or a photo of the same size: must not move the slide's scale
         um, how = scale.estimate_um_per_px(field.image)
         if how == "red-cells":
             groups.setdefault((field.width, field.height), []).append((path, um))
@@ -67,14 +64,9 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
             break
         if progress is not None:
             progress(i, len(files))
-        try:
-            field = images.load_field(path, um_per_px)
-        except images.ImageError as exc:
-            skipped.append(SkippedInput(str(path), exc.problem))
-            continue
-        verdict = scope.check(field.image) if in_scope else None
-        if verdict is not None and not verdict.in_scope:
-            skipped.append(SkippedInput(str(path), verdict.problem))
+        field = _load(path, um_per_px, in_scope)
+        if isinstance(field, SkippedInput):
+            skipped.append(field)
             continue
         if path in scales:
             field.um_per_px, field.scale_source = scales[path]
@@ -82,3 +74,24 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
     else:
         if progress is not None:
             progress(len(files), len(files))
+
+
+# What one bad file may raise beyond ImageError (a decoder or measurement bug, memory): it is
+# skipped with the error named, and the batch goes on (issue 14).
+UNEXPECTED = (ArithmeticError, LookupError, MemoryError, OSError, RuntimeError, TypeError,
+              ValueError)
+
+
+def _load(path: Path, um_per_px: float | None, in_scope: bool) -> Field | SkippedInput:
+    """One file as a field, or why it is skipped; never raises for a bad file."""
+    try:
+        field = images.load_field(path, um_per_px)
+        verdict = scope.check(field.image) if in_scope else None
+    except images.ImageError as exc:
+        return SkippedInput(str(path), exc.problem)
+    except UNEXPECTED as exc:
+        text = " ".join(str(exc).split())[:120]
+        return SkippedInput(str(path), f"cannot be read ({type(exc).__name__}: {text})")
+    if verdict is not None and not verdict.in_scope:
+        return SkippedInput(str(path), verdict.problem)
+    return field
