@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 
 
@@ -27,14 +26,41 @@ def to_pixmap(rgb: np.ndarray, max_side: int = 0) -> QPixmap:
 
 
 def wait_until(predicate: Callable[[], bool], timeout_s: float, step_ms: int = 20) -> bool:
-    """Run the event loop until ``predicate`` holds or time runs out (self-test, scripts)."""
-    end = time.monotonic() + timeout_s
-    while not predicate():
-        if time.monotonic() > end:
-            return False
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, step_ms)
-        time.sleep(0.005)
-    return True
+    """Run the event loop until ``predicate`` holds or time runs out (self-test, scripts).
+
+    A nested ``QEventLoop`` woken by two timers (a poll every ``step_ms`` and the deadline), not
+    a ``processEvents`` busy loop: PySide6 6.12 drops a reference to ``None`` on every
+    ``processEvents()`` call, so a long wait (a nearly full disk) ended in ``Fatal Python error:
+    none_dealloc`` (issue 14). An exception in ``predicate`` ends the wait and is raised here.
+    """
+    if predicate():
+        return True
+    loop = QEventLoop()
+    state: dict[str, object] = {"done": False}
+
+    def check() -> None:
+        try:
+            state["done"] = bool(predicate())
+        except Exception as exc:  # noqa: BLE001 - re-raised below, outside the Qt slot
+            state["error"] = exc
+        if state["done"] or "error" in state:
+            loop.quit()
+
+    poll, deadline = QTimer(), QTimer()
+    poll.setInterval(max(1, step_ms))
+    poll.timeout.connect(check)
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(int(min(max(timeout_s, 0.0) * 1000, 2**31 - 1)))
+    poll.start()
+    try:
+        loop.exec()
+    finally:
+        poll.stop()
+        deadline.stop()
+    if "error" in state:
+        raise state["error"]  # type: ignore[misc]
+    return bool(state["done"]) or bool(predicate())
 
 
 def tr(context: str, text: str) -> str:

@@ -52,6 +52,10 @@ def run_self_test(data_dir: str | None) -> int:
         except SelfTestError as exc:
             print(f"self-test: FAILED: {exc}")
             return 1
+        except Exception as exc:  # noqa: BLE001 - any failure is a failed step, never an abort
+            text = " ".join(str(exc).split())[:200]
+            print(f"self-test: FAILED: {type(exc).__name__}: {text}")
+            return 1
     print(f"self-test: ok: {out.fields} fields, {out.cells} cells analysed, 1 reclassified, "
           f"signed, report {out.pdf_bytes // 1024} KiB, database checked "
           f"({out.backend}; {time.monotonic() - start:.1f} s)")
