@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from clinic_app.export.common import case_summary
+from clinic_app.export.common import blast_count, case_number, case_summary
 from clinic_app.fileio import atomic_write
 from clinic_app.results import CaseInfo, SampleSummary
 from clinic_app.store import CaseRecord, CaseStore, utc_now
@@ -20,12 +20,14 @@ from clinic_app.summary import MIN_CELLS_FOR_PERCENT, REFERENCE_RANGES
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 V2_0074 = "http://terminology.hl7.org/CodeSystem/v2-0074"
+V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 # This app's own codes (cell classes, the ALL screen). A lab mapping them to its catalogue should
 # replace these URIs with its own.
 CELL_CLASS_SYSTEM = "urn:clinic-app:cell-class"
 ALL_SYSTEM = "urn:clinic-app:all-screen"
+FLAG_SYSTEM = "urn:clinic-app:flag"
 
 # 24318-8 "Manual Differential panel - Blood", not 57021-8 "CBC W Auto Differential panel": the
 # app classifies cells one by one on a stained smear and a technologist reviews every call, which
@@ -43,6 +45,7 @@ CLASS_LOINC = {
     "eosinophil": ("26450-7", "Eosinophils/100 leukocytes in Blood"),
     "basophil": ("30180-4", "Basophils/100 leukocytes in Blood"),
     "ig": ("38518-7", "Immature granulocytes/100 leukocytes in Blood"),
+    "blast": ("26446-3", "Blasts/100 leukocytes in Blood"),
 }
 def fhir_diagnostic_report(case: CaseInfo, summary: SampleSummary, *,
                            effective: str | None = None, issued: str | None = None,
@@ -59,6 +62,7 @@ def fhir_diagnostic_report(case: CaseInfo, summary: SampleSummary, *,
     subject = _subject(case, patient_system)
     observations = [_class_observation(name, pct, summary, status, subject, effective)
                     for name, pct in summary.percentages.items()]
+    observations += extra_observations(summary, status, subject, effective)
     if summary.subtype_label is not None:
         observations.append(_all_observation(summary, status, subject, effective))
     conclusion = _conclusion(case, summary)
@@ -80,7 +84,10 @@ def fhir_diagnostic_report(case: CaseInfo, summary: SampleSummary, *,
     }
     if record is not None:
         report["id"] = f"case-{record.id}"
-        report["identifier"] = [{"value": f"case-{record.id}"}]
+    if case_number(case):
+        report["identifier"] = [{"type": {"coding": [{"system": V2_0203, "code": "ACSN"}],
+                                          "text": "accession / case number"},
+                                 "value": case_number(case)}]
     return {k: v for k, v in report.items() if v != []}
 
 
@@ -141,6 +148,39 @@ def _class_observation(name: str, pct: float, summary: SampleSummary, status: st
     return obs
 
 
+def extra_observations(summary: SampleSummary, status: str, subject: dict,
+                       effective: str) -> list[dict]:
+    """Blast count (cells), NRBC per 100 white cells (outside the differential), and one
+    observation per flag, so a lab system sees each finding as a coded result."""
+    out = []
+    count = _observation("obs-blast-count", {"coding": [
+        {"system": CELL_CLASS_SYSTEM, "code": "blast-count", "display": "blast cells counted"}],
+        "text": "blast cells counted"}, status, subject, effective)
+    count["valueInteger"] = blast_count(summary)
+    count["note"] = [{"text": f"of {summary.cells_counted} white cells; cells labelled blast by "
+                              "the model or the reviewer"}]
+    out.append(count)
+    nrbc = getattr(summary, "nrbc_per_100_wbc", None)
+    if summary.counts.get("erythroblast") and nrbc is not None:
+        obs = _observation("obs-nrbc", {"coding": [
+            {"system": CELL_CLASS_SYSTEM, "code": "nrbc-per-100-wbc",
+             "display": "nucleated red cells per 100 white cells"}],
+            "text": "NRBC /100 WBC"}, status, subject, effective)
+        obs["valueQuantity"] = {"value": round(nrbc, 2), "unit": "/100 WBC", "system": UCUM,
+                                "code": "/100{WBCs}"}
+        out.append(obs)
+    for i, flag in enumerate(summary.flags):
+        obs = _observation(f"obs-flag-{i + 1}", {"coding": [
+            {"system": FLAG_SYSTEM, "code": flag.code}], "text": flag.code}, status, subject,
+            effective)
+        obs["valueString"] = flag.message
+        obs["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": "A"}]}]
+        if flag.source:
+            obs["note"] = [{"text": flag.source}]
+        out.append(obs)
+    return out
+
+
 def _all_observation(summary: SampleSummary, status: str, subject: dict, effective: str) -> dict:
     """The whole-field ALL screen: most likely subtype and the malignant probability."""
     code = {"coding": [{"system": ALL_SYSTEM, "code": "all-subtype",
@@ -161,12 +201,6 @@ def _all_observation(summary: SampleSummary, status: str, subject: dict, effecti
         {"code": {"coding": [{"system": ALL_SYSTEM, "code": f"p-{_fhir_id(k)}"}],
                   "text": f"probability {k}"}, "valueQuantity": _percent(100.0 * v)}
         for k, v in summary.subtype_scores.items()]
-    if summary.blast_percent is not None:  # field-level estimate (summary.blast_estimate)
-        obs["component"].append(
-            {"code": {"coding": [{"system": ALL_SYSTEM, "code": "blast-estimate"}],
-                      "text": "blast estimate: % of white cells in fields the ALL model calls "
-                              "malignant (field-level, not a per-cell count)"},
-             "valueQuantity": _percent(summary.blast_percent)})
     return obs
 
 

@@ -199,7 +199,8 @@ class CaseStore:
             rows = self._conn.execute("SELECT * FROM fields WHERE case_id = ? ORDER BY id",
                                       (case_id,)).fetchall()
             cells = self._conn.execute(
-                "SELECT c.* FROM cells c JOIN fields f ON f.id = c.field_id "
+                "SELECT c.*, i.crop_png, i.heat_png FROM cells c "
+                "JOIN fields f ON f.id = c.field_id LEFT JOIN cell_images i ON i.cell_id = c.id "
                 "WHERE f.case_id = ? ORDER BY c.id", (case_id,)).fetchall()
         by_field: dict[int, list[sqlite3.Row]] = {}
         for c in cells:
@@ -207,7 +208,7 @@ class CaseStore:
         return [field_record(self.data_dir, r, by_field.get(r["id"], [])) for r in rows]
 
     def load_field_results(self, case_id: int) -> list[FieldResult]:
-        """Analysed fields with the current (reviewed) labels; crops and heat maps are not kept."""
+        """Analysed fields with the current (reviewed) labels, crops and heat maps."""
         return [f.result for f in self.fields(case_id) if f.result is not None]
 
     def save_field_result(self, field_id: int, result: FieldResult, actor: str = "") -> list[int]:

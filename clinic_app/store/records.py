@@ -20,9 +20,11 @@ from clinic_app.results import (
     CellResult,
     FieldResult,
 )
+from clinic_app.store.cell_images import decode_crop, decode_heat, save_cell_images
 
 STATUSES = ("open", "analysed", "signed")
-CASE_COLUMNS = ("patient_id", "patient_name", "age", "sex", "sample_type", "operator", "notes")
+CASE_COLUMNS = ("patient_id", "patient_name", "age", "sex", "sample_type", "operator", "notes",
+                "accession", "birth_date")
 
 
 class StoreError(RuntimeError):
@@ -139,6 +141,7 @@ def insert_cell(conn: sqlite3.Connection, field_id: int, cell: CellResult) -> in
         "contour_json, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (field_id, *cell.bbox.as_list(), cell.model_label, cell.label,
          json.dumps({k: float(v) for k, v in cell.scores.items()}), contour, int(cell.reviewed)))
+    save_cell_images(conn, int(cur.lastrowid), cell)
     return int(cur.lastrowid)
 
 
@@ -147,9 +150,12 @@ def _cell(row: sqlite3.Row) -> CellResult:
     contour = None
     if row["contour_json"] is not None:
         contour = np.asarray(json.loads(row["contour_json"]), dtype=np.int32).reshape(-1, 2)
+    keys = row.keys()
+    crop = decode_crop(row["crop_png"]) if "crop_png" in keys else None
+    heat = decode_heat(row["heat_png"]) if "heat_png" in keys else None
     return CellResult(bbox=BBox(row["x0"], row["y0"], row["x1"], row["y1"]), label=row["label"],
                       scores=json.loads(row["scores_json"]), model_label=row["model_label"],
-                      contour=contour, reviewed=bool(row["reviewed"]))
+                      contour=contour, reviewed=bool(row["reviewed"]), crop=crop, heatmap=heat)
 
 
 def search_filter(text: str, status: str | None, date_from: str | None,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from clinic_app.store.records import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "cases.sqlite"
 
 _SCHEMA_V1 = """
@@ -48,10 +48,33 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
+# Version 2: the accession number and date of birth of a case; local user accounts (password as
+# an scrypt hash, ``store.users``); signed reports archived once and never rewritten, each
+# signing or amendment a new version (``store.archive``); each cell's crop and heat map as PNG,
+# so after a restart the reviewer and the report see what was verified.
+_SCHEMA_V2 = """
+ALTER TABLE cases ADD COLUMN accession TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN birth_date TEXT NOT NULL DEFAULT '';
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, full_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'technologist', password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), created_at TEXT NOT NULL);
+CREATE TABLE signed_reports (
+    id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases (id),
+    version INTEGER NOT NULL, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
+    signed_at TEXT NOT NULL, signed_by TEXT NOT NULL, UNIQUE (case_id, version));
+CREATE TRIGGER signed_reports_no_update BEFORE UPDATE ON signed_reports
+    BEGIN SELECT RAISE(ABORT, 'a signed report is never rewritten'); END;
+CREATE TRIGGER signed_reports_no_delete BEFORE DELETE ON signed_reports
+    BEGIN SELECT RAISE(ABORT, 'a signed report is never rewritten'); END;
+CREATE TABLE cell_images (
+    cell_id INTEGER PRIMARY KEY REFERENCES cells (id) ON DELETE CASCADE,
+    crop_png BLOB, heat_png BLOB);
+"""
 # cells.id is AUTOINCREMENT: re-analysis replaces cells, and an old id reused for a new cell
 # would make the audit rows that name it ambiguous.
 # Version n -> SQL that takes the schema from n - 1 to n. Add entries, never edit old ones.
-MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1}
+MIGRATIONS: dict[int, str] = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 
 def connect(path: Path) -> sqlite3.Connection:
