@@ -1,14 +1,21 @@
 """Screenshots of every screen of the real window, for a person to look at before a release.
 
-    xvfb-run -s "-screen 0 1600x1000x24" python packaging/screenshots.py OUT_DIR
+    python packaging/screenshots.py OUT_DIR [--size 1366x768] [--scale 1.5]
 
 Runs one case like ``--self-test`` (new case, import the examples, analyse) in a temporary data
 folder and saves ``cases.png``, ``capture.png``, ``review.png``, ``review-heatmaps.png``,
-``report.png`` and ``settings.png``. Not a test: it asserts nothing a person would not see.
+``report.png``, ``settings.png`` and ``about.png``. ``--size`` starts its own Xvfb screen of that
+size (the laptop screens the issue names: 1366x768 at 100 %, 1920x1080 at 150 % is
+``--size 1920x1080 --scale 1.5``); the window opens at the size the app picks for that
+screen, and the sizes it ends up with are printed. Not a test: it asserts nothing a person
+would not see.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +36,6 @@ def main(out: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="clinic-shots-") as tmp:
         window = MainWindow(AppSettings(data_dir=str(Path(tmp) / "data"), reviewer=""),
                             QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        window.resize(1400, 900)
         window.show()
         wait_until(lambda: bool(window.backend or window.models_error), 60)
         window.new_case(CaseInfo(patient_id="DEMO-001", patient_name="Amina Diallo", age="34",
@@ -47,6 +53,14 @@ def main(out: Path) -> int:
         window.tabs.setCurrentWidget(window.review)
         wait_until(lambda: False, 1.0)
         shot("review.png")
+        screen = window.screen().availableGeometry()
+        sign = window.review.summary.sign_button
+        corner = sign.mapTo(window, sign.rect().bottomRight())
+        print(f"screen {screen.width()}x{screen.height()} (logical), window "
+              f"{window.frameGeometry().width()}x{window.frameGeometry().height()}, minimum "
+              f"{window.minimumSizeHint().width()}x{window.minimumSizeHint().height()}, Sign "
+              f"button bottom-right at {corner.x()},{corner.y()} visible="
+              f"{not sign.visibleRegion().isEmpty()}")
         toggle = getattr(window.review, "heat", None)
         if toggle is not None:
             toggle.setChecked(True)
@@ -62,10 +76,37 @@ def main(out: Path) -> int:
         app.processEvents()
         dialog.grab().save(str(out / "settings.png"))
         dialog.close()
+        from clinic_app.ui.about import about_dialog
+
+        about = about_dialog(window, window.models, window.backend)
+        about.show()
+        app.processEvents()
+        about.grab().save(str(out / "about.png"))
+        about.close()
         window.shutdown()
     print(f"screenshots in {out}")
     return 0
 
 
+def _under_xvfb(args: argparse.Namespace) -> int:
+    """Run this script again inside an Xvfb screen of ``args.size``."""
+    w, h = args.size.lower().split("x")
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    env.pop("QT_SCALE_FACTOR", None)
+    if args.scale:
+        env["QT_SCALE_FACTOR"] = str(args.scale)
+    cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {int(w)}x{int(h)}x24", sys.executable, __file__,
+           str(args.out), "--inside"]
+    return subprocess.run(cmd, env=env, check=False).returncode
+
+
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="screenshots", type=Path)
+    parser.add_argument("--size", help="screen size WxH: runs under its own Xvfb")
+    parser.add_argument("--scale", type=float, default=0.0, help="QT_SCALE_FACTOR, e.g. 1.5")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    ns = parser.parse_args()
+    if ns.size and not ns.inside:
+        sys.exit(_under_xvfb(ns))
+    sys.exit(main(ns.out))

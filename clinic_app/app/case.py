@@ -17,6 +17,7 @@ from clinic_app.images import ImageError, load_field
 from clinic_app.modelpack import ModelIntegrityError, Thresholds, load_manifest
 from clinic_app.results import FieldResult
 from clinic_app.store import CaseRecord, CaseStore, FieldRecord
+from clinic_app.store.review import FieldDecision, field_decisions
 
 CROP_PAD = 0.25  # gallery crops show a margin around the cell's box
 
@@ -32,6 +33,10 @@ class FieldEntry:
     cell_ids: tuple[int, ...] = ()
     error: str = ""
     thumb: np.ndarray | None = None
+    sha256: str = ""
+    excluded: str = ""  # the reviewer's reason for leaving it out of the counts ("" = counts)
+    deleted: bool = False  # taken out of the case by the reviewer (the image stays on disk)
+    scope_problem: str = ""  # "out of scope: ..." when analysed anyway despite the check
 
     @property
     def name(self) -> str:
@@ -67,9 +72,14 @@ def display_crop(rgb: np.ndarray, bbox: object) -> np.ndarray:
     return cv2.resize(crop, (96, 96), interpolation=cv2.INTER_AREA) if crop.size else crop
 
 
-def entry_from_record(rec: FieldRecord) -> FieldEntry:
+def entry_from_record(rec: FieldRecord, decision: FieldDecision | None = None) -> FieldEntry:
     """Read the stored image once for the thumbnail and the cell crops (worker thread)."""
-    entry = FieldEntry(rec.id, rec.image_path, rec.source, rec.result, rec.cell_ids)
+    d = decision or FieldDecision()
+    entry = FieldEntry(rec.id, rec.image_path, rec.source, rec.result, rec.cell_ids,
+                       sha256=rec.sha256, excluded=d.excluded, deleted=d.deleted,
+                       scope_problem=d.analysed_anyway)
+    if d.deleted:
+        return entry  # not shown: no need to decode it
     try:
         rgb = load_field(rec.image_path).image
     except ImageError as exc:
@@ -84,8 +94,9 @@ def entry_from_record(rec: FieldRecord) -> FieldEntry:
 
 
 def load_case(store: CaseStore, case_id: int) -> LoadedCase:
+    decisions = field_decisions(store, case_id)
     return LoadedCase(store.get_case(case_id),
-                      [entry_from_record(r) for r in store.fields(case_id)])
+                      [entry_from_record(r, decisions.get(r.id)) for r in store.fields(case_id)])
 
 
 def pack_defaults() -> tuple[tuple[str, ...], Thresholds]:

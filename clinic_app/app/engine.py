@@ -16,6 +16,7 @@ Requests and events are the dataclasses of ``app.messages``.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import queue
 import threading
@@ -23,7 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from clinic_app import images
+from clinic_app import images, scope
 from clinic_app.analysis import Analyzer, AnalyzerOptions
 from clinic_app.app.messages import (
     Analysed,
@@ -151,13 +152,25 @@ class Engine:
         self.cancel.clear()
         skipped: list[SkippedInput] = []
         saved = 0
-        # The field loader checks and decodes each image; the store keeps the file's own bytes.
+        store = self._store(holder)
+        try:
+            known = {f.sha256: f.id for f in store.fields(job.case_id)}
+        except StoreError as exc:
+            self.send(Error(str(exc)))
+            return
+        # The field loader checks and decodes each image (and, unless the technologist chose
+        # "analyse anyway", refuses what is not a blood film); the store keeps the file's bytes.
         for field in iter_fields(job.paths, skipped, job.um_per_px, cancelled=self.cancel.is_set,
-                                 progress=lambda done, total: self.send(Progress(done, total))):
+                                 progress=lambda done, total: self.send(Progress(done, total)),
+                                 in_scope=job.check_scope):
             try:
-                field_id = self._store(holder).add_field_image(
-                    job.case_id, data=Path(field.source).read_bytes(), source=field.source,
-                    um_per_px=job.um_per_px)
+                data = Path(field.source).read_bytes()
+                digest = hashlib.sha256(data).hexdigest()
+                if job.skip_duplicates and digest in known:
+                    skipped.append(SkippedInput(field.source, duplicate_problem(known[digest])))
+                    continue
+                field_id = store.add_field_image(job.case_id, data=data, source=field.source,
+                                                 um_per_px=job.um_per_px)
             except (images.ImageError, OSError) as exc:
                 skipped.append(SkippedInput(field.source, str(exc)))
             except StoreError as exc:  # disk full, signed case: the rest would fail too
@@ -165,7 +178,10 @@ class Engine:
                 self.cancel.set()
             else:
                 saved += 1
-                self.send(Saved(job.case_id, field_id, field.source))
+                problem = "" if job.check_scope else _refusal(field.image)
+                self.send(Saved(job.case_id, field_id, field.source, digest,
+                                known.get(digest, 0), problem))
+                known.setdefault(digest, field_id)
         self.send(Finished(job.case_id, saved, skipped))
 
     # -- analysis --------------------------------------------------------------------------
@@ -182,6 +198,8 @@ class Engine:
             path = self._path(self._store(holder), case_id, field_id)
             field = images.load_field(path, self.analyzer.options.um_per_px)
             result = self.analyzer.analyze_field(field)
+            if job.scope_problem:  # analysed anyway: the stored result says so (report)
+                result.analysed_anyway, result.scope_problem = True, job.scope_problem
             cell_ids = self._store(holder).save_field_result(field_id, result)
         except (images.ImageError, StoreError, RuntimeError, ValueError, OSError) as exc:
             self.send(Failed(case_id, field_id, str(exc)))
@@ -209,6 +227,20 @@ class Engine:
         if field_id not in self.paths:
             raise StoreError(f"no field {field_id} in case {case_id}")
         return self.paths[field_id]
+
+
+DUPLICATE = "duplicate:"
+
+
+def _refusal(rgb: object) -> str:
+    """The in-scope check's refusal of an image analysed anyway ("" if it is in scope)."""
+    verdict = scope.check(rgb)  # type: ignore[arg-type]
+    return "" if verdict.in_scope else verdict.problem
+
+
+def duplicate_problem(field_id: int) -> str:
+    """Why an import was skipped: the case already holds the same bytes (sha256)."""
+    return f"{DUPLICATE} the same image as field {field_id} of this case (same sha256)"
 
 
 def _drain(jobs: queue.Queue) -> None:

@@ -31,6 +31,10 @@ class Import:
     case_id: int
     paths: tuple[str, ...]
     um_per_px: float | None
+    # False: the technologist chose "analyse anyway" for images the in-scope check refused
+    check_scope: bool = True
+    # False: images already in the case (same sha256) are saved again, on purpose
+    skip_duplicates: bool = True
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Frame:
 class Analyze:
     case_id: int
     field_id: int
+    scope_problem: str = ""  # set when analysed anyway: the result records the override
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,9 @@ class Saved:
     case_id: int
     field_id: int
     source: str
+    sha256: str = ""
+    duplicate_of: int = 0  # kept on purpose although the case holds the same image
+    scope_problem: str = ""  # saved although the in-scope check refused it ("analyse anyway")
 
 
 @dataclass(frozen=True)

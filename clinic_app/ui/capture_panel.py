@@ -93,7 +93,12 @@ class CapturePanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_import)
         self.import_label = QLabel(self.tr("…or drop files and folders on this page."))
         self.import_label.setWordWrap(True)
-        for w in (self.import_bar, self.cancel_button, self.import_label):
+        # Duplicates (same sha256 as a field of the case) are skipped with a warning; this
+        # imports them again on purpose.
+        self.keep_duplicates_button = QPushButton(self.tr("Import the duplicates anyway"))
+        self.keep_duplicates_button.setVisible(False)
+        for w in (self.import_bar, self.cancel_button, self.import_label,
+                  self.keep_duplicates_button):
             i.addWidget(w)
         return import_box
 
@@ -151,7 +156,8 @@ class CapturePanel(QWidget):
         self.import_bar.setValue(done)
         self.import_label.setText(self.tr("Saving %d of %d…") % (done, total) if busy else "")
 
-    def show_import_result(self, text: str) -> None:
+    def show_import_result(self, text: str, duplicates: int = 0) -> None:
+        self.keep_duplicates_button.setVisible(bool(duplicates))
         self.import_bar.setVisible(False)
         self.cancel_button.setVisible(False)
         self.import_label.setText(text)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from clinic_app.analysis import assemble
+from clinic_app.app.engine import DUPLICATE
 from clinic_app.fields import CANCELLED
 from clinic_app.modelpack import Thresholds
 from clinic_app.results import Analysis, FieldResult, ModelInfo, SkippedInput
@@ -38,6 +39,7 @@ class EngineEvents(QMainWindow):
     review: ReviewPage
     report: ReportPage
     requested: set[int]
+    duplicates: list[str]
     backend: str
     models_error: str
     models: list[ModelInfo]
@@ -70,39 +72,83 @@ class EngineEvents(QMainWindow):
         if self.session is not None:
             self.pipeline.save_frame(self.session.case_id, rgb, source, self.settings.scale)
 
-    def import_paths(self, paths: list[str]) -> None:
+    def import_paths(self, paths: list[str], check_scope: bool = True,
+                     skip_duplicates: bool = True) -> None:
+        """Save images into the open case; the engine refuses what is not a blood film (unless
+        ``check_scope`` is off: "analyse anyway") and skips images the case already holds
+        (same sha256; unless ``skip_duplicates`` is off: kept on purpose)."""
         if self.session is None or self.session.signed:
             self.show_message(self.tr("Open an unsigned case before importing images."), True)
             return
         self.acquisition.panel.show_import_progress(0, 1)
-        self.pipeline.import_paths(self.session.case_id, list(paths), self.settings.scale)
+        self.pipeline.import_paths(self.session.case_id, list(paths), self.settings.scale,
+                                   check_scope, skip_duplicates)
 
-    def _saved(self, case_id: int, field_id: int, source: str) -> None:
-        self._analyse([field_id], case_id)
-        if self.session is not None and self.session.case_id == case_id:
-            self.session.add_field(field_id, source)
+    def keep_duplicates(self) -> None:
+        """The technologist wants the skipped duplicates after all (audited per field)."""
+        paths, self.duplicates = list(self.duplicates), []
+        if paths:
+            self.import_paths(paths, skip_duplicates=False)
 
-    def _analyse(self, field_ids: list[int], case_id: int | None = None) -> None:
+    def analyse_anyway(self, paths: list[str]) -> None:
+        """Import refused images without the in-scope check; each is audited on ``Saved``."""
+        if self.session is None or not paths or not self.review.reviewer_name():
+            return
+        self.session.skipped = [x for x in self.session.skipped if x.path not in paths]
+        self.review.refresh_refused()
+        self.import_paths(paths, check_scope=False)
+
+    def _saved(self, case_id: int, field_id: int, source: str, sha256: str = "",
+               duplicate_of: int = 0, scope_problem: str = "") -> None:
+        mine = self.session is not None and self.session.case_id == case_id
+        if mine:
+            self.session.add_field(field_id, source, sha256)
+            actor = self.review.summary.reviewer.text().strip() or self.settings.reviewer
+            if scope_problem:
+                self.session.mark_analysed_anyway(field_id, scope_problem, actor or "operator")
+            if duplicate_of:
+                self.session.note_duplicate(field_id, duplicate_of, actor or "operator")
+        self._analyse([field_id], case_id, scope_problem)
+
+    def _analyse(self, field_ids: list[int], case_id: int | None = None,
+                 scope_problem: str = "") -> None:
         case_id = case_id or (self.session.case_id if self.session else 0)
         for field_id in field_ids:
             if field_id not in self.requested:
                 self.requested.add(field_id)
-                self.pipeline.analyze(case_id, field_id)
+                problem = scope_problem
+                if not problem and self.session is not None and field_id in self.session.fields:
+                    problem = self.session.fields[field_id].scope_problem
+                self.pipeline.analyze(case_id, field_id, problem)
         self._update_counts()
 
     def _import_finished(self, case_id: int, saved: int, skipped: list[SkippedInput]) -> None:
         cancelled = [x for x in skipped if x.reason == CANCELLED]
-        bad = [x for x in skipped if x.reason != CANCELLED]
+        dups = [x for x in skipped if x.reason.startswith(DUPLICATE)]
+        refused = [x for x in skipped if x.reason.startswith("out of scope:")]
+        bad = [x for x in skipped if x not in cancelled + dups + refused]
         text = self.tr("%d image(s) saved.") % saved
         if cancelled:
             text = self.tr("Import cancelled: %d image(s) saved, %d not imported.") % (
                 saved, len(cancelled))
+        if dups:
+            text += " " + self.tr("%d already in this case (same image), not imported again: "
+                                  "%s") % (len(dups), "; ".join(Path(x.path).name
+                                                                for x in dups[:3]))
+        if refused:
+            text += " " + self.tr("%d refused, not a blood film (see Review: analyse anyway "
+                                  "is possible): %s") % (len(refused), "; ".join(
+                f"{Path(x.path).name}: {x.reason}" for x in refused[:3]))
         if bad:
             text += " " + self.tr("%d could not be read: %s") % (len(bad), "; ".join(
                 f"{Path(x.path).name}: {x.reason.removeprefix(x.path + ': ')}" for x in bad[:3]))
-        self.acquisition.panel.show_import_result(text)
+        self.duplicates = [x.path for x in dups]
+        self.acquisition.panel.show_import_result(text, len(dups))
         if self.session is not None and self.session.case_id == case_id:
-            self.session.skipped += bad
+            self.session.skipped += bad + refused
+            self.review.refresh_refused()
+            if dups or refused:
+                self.show_message(text, error=True)
 
     def _ingest_error(self, message: str) -> None:
         self.acquisition.banner.setText(message)
@@ -165,7 +211,7 @@ class EngineEvents(QMainWindow):
             return
         pending = len(s.pending())
         cells = s.analysis().summary.cells_counted
-        self.acquisition.panel.show_counts(cells, self.settings.target, len(s.fields), pending,
+        self.acquisition.panel.show_counts(cells, self.settings.target, len(s.live()), pending,
                                      self._case_text())
         self.progress_label.setText(self.tr("Analysing: %d field(s) waiting") % pending
                                     if pending else "")

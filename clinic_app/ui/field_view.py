@@ -2,13 +2,19 @@
 
 Outlines and labels come from ``clinic_app.overlay.draw`` (the same picture the report prints);
 the heat map from ``ui.heat``. Wheel zooms around the pointer, dragging pans, a click on a cell
-selects it in the gallery (so a number key then reclassifies it).
+selects it in the gallery (so a number key then reclassifies it). In "add cell" mode a drag
+draws the box of a missed cell.
+
+One coordinate mapping: the scene is always in the field's own pixels (the coordinates of
+``CellResult.bbox``). ``overlay.draw`` enlarges small fields so labels stay legible; the picture
+is then shown scaled back by the same factor, so markers, clicks and drawn boxes never need
+to know the picture's size.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -52,6 +58,7 @@ class FieldView(QGraphicsView):
 
     cell_clicked = Signal(object)  # CellRef
     key_pressed = Signal(str)
+    box_drawn = Signal(int, object)  # field id, (x0, y0, x1, y1) in field pixels
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,23 +75,35 @@ class FieldView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.setBackgroundBrush(QColor(40, 40, 40))
+        self.band = QGraphicsRectItem()
+        self.band.setPen(QPen(QColor(0, 220, 255), 2, Qt.PenStyle.DashLine))
+        self.band.setZValue(3)
+        self.band.hide()
+        self.scene().addItem(self.band)
         self.field_id = 0
         self.result: FieldResult | None = None
         self.has_image = False
+        self.field_size = (0, 0)
+        self.drawing = False  # "add cell" mode: a drag draws a box instead of panning
         self._press = QPointF()
         self._fitted = True
 
-    def show_field(self, field_id: int, image: QImage | None,
-                   result: FieldResult | None) -> None:
-        """Show a picture made by ``compose``; keeps the zoom when it is the same field."""
+    def show_field(self, field_id: int, image: QImage | None, result: FieldResult | None,
+                   size: tuple[int, int] | None = None) -> None:
+        """Show a picture made by ``compose`` for a field of ``size`` (w, h) pixels; keeps the
+        zoom when it is the same field."""
         same = field_id == self.field_id and self.has_image
         self.field_id, self.result, self.has_image = field_id, result, image is not None
         if image is None:
             self.pixmap_item.setPixmap(QPixmap())
             self.marker.hide()
             return
+        if size is None:
+            size = (result.width, result.height) if result else (image.width(), image.height())
+        self.field_size = size
         self.pixmap_item.setPixmap(QPixmap.fromImage(image))
-        self.scene().setSceneRect(QRectF(0, 0, image.width(), image.height()))
+        self.pixmap_item.setScale(size[0] / max(1, image.width()))  # picture -> field pixels
+        self.scene().setSceneRect(QRectF(0, 0, size[0], size[1]))
         if not same:
             self.marker.hide()
             self.fit()
@@ -93,8 +112,14 @@ class FieldView(QGraphicsView):
         if ref is None or self.result is None or ref.field_id != self.field_id:
             self.marker.hide()
             return
+        if not 0 <= ref.index < len(self.result.cells):
+            self.marker.hide()
+            return
         b = self.result.cells[ref.index].bbox
-        self.marker.setRect(QRectF(b.x0 - 3, b.y0 - 3, b.width + 6, b.height + 6))
+        pad = max(2.0, 0.01 * max(self.field_size))
+        self.marker.setPen(QPen(QColor(255, 255, 0), max(1.5, pad / 1.5)))
+        self.marker.setRect(QRectF(b.x0 - pad, b.y0 - pad, b.width + 2 * pad,
+                                   b.height + 2 * pad))
         self.marker.show()
         self.centerOn(self.marker)
 
@@ -114,15 +139,47 @@ class FieldView(QGraphicsView):
         if self._fitted:
             self.fit()
 
+    def set_drawing(self, on: bool) -> None:
+        self.drawing = on
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if on
+                         else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if on
+                                  else Qt.CursorShape.OpenHandCursor)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt name
         self._press = event.position()
+        if self.drawing and event.button() == Qt.MouseButton.LeftButton:
+            self.band.setRect(QRectF(self.mapToScene(event.position().toPoint()), QSizeF()))
+            self.band.show()
+            return
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt name
+        if self.drawing and self.band.isVisible():
+            start = self.mapToScene(self._press.toPoint())
+            self.band.setRect(QRectF(start, self.mapToScene(event.position().toPoint()))
+                              .normalized())
+            return
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt name
+        if self.drawing and self.band.isVisible():
+            self.band.hide()
+            start = self.mapToScene(self._press.toPoint())
+            self.finish_box(QRectF(start, self.mapToScene(event.position().toPoint())))
+            return
         super().mouseReleaseEvent(event)
         moved = (event.position() - self._press).manhattanLength()
         if moved < 4 and event.button() == Qt.MouseButton.LeftButton:
             self.click_at(self.mapToScene(event.position().toPoint()))
+
+    def finish_box(self, rect: QRectF) -> None:
+        """A drawn box (scene = field pixels), clipped to the field; tiny boxes are ignored."""
+        w, h = self.field_size
+        r = rect.normalized().intersected(QRectF(0, 0, w, h))
+        if r.width() >= 4 and r.height() >= 4 and self.result is not None:
+            self.box_drawn.emit(self.field_id, (int(r.left()), int(r.top()),
+                                                int(round(r.right())), int(round(r.bottom()))))
 
     def click_at(self, point: QPointF) -> None:
         """Select the smallest cell whose box holds ``point`` (boxes can overlap)."""
@@ -136,7 +193,17 @@ class FieldView(QGraphicsView):
             self.cell_clicked.emit(ref)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
-        if event.text().isdigit():
-            self.key_pressed.emit(event.text())
+        if review_key(event):
+            self.key_pressed.emit(review_key(event))
             return
         super().keyPressEvent(event)
+
+
+def review_key(event: QKeyEvent) -> str:
+    """The reviewer's key in ``event``: a digit, a class letter (upper case), or "Delete"."""
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return ""
+    if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        return "Delete"
+    text = event.text()
+    return text.upper() if len(text) == 1 and text.isalnum() else ""

@@ -1,8 +1,10 @@
 """Cell gallery: every cell of the case as a thumbnail, grouped by its current class.
 
 Reclassifying is the reviewer's main job, so it takes one gesture: drag thumbnails onto another
-group, or select them and press the group's number key (0 = unidentified). The groups are always
-all shown, empty ones too, so each is a drop target and the numbers never shift.
+group, or select them and press the group's key (0 = unidentified, 1-9 the model's classes in
+manifest order, letters for blast and the reviewer-only classes, Delete = false detection).
+The groups are always all shown, empty ones too, so each is a drop target and the keys never
+shift. After a key the selection moves on to the next cell, as in CellaVision.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.app.case import CellRef, FieldEntry
+from clinic_app.app.workflow import ADDED, label_keys, model_score, reviewer_labels
 from clinic_app.overlay import colour_of
 from clinic_app.results import UNIDENTIFIED, CellResult
+from clinic_app.ui.field_view import review_key
 from clinic_app.ui.heat import blend_heat
 from clinic_app.ui.qtutil import to_pixmap
 from clinic_app.ui.session import CaseSession
@@ -46,8 +50,8 @@ REF_ROLE = Qt.ItemDataRole.UserRole
 
 
 def key_of(label: str, labels: tuple[str, ...]) -> str:
-    """The number key of a class: 1..9 in order, 0 for unidentified."""
-    return "0" if label == UNIDENTIFIED else str(labels.index(label) + 1)
+    """The key of a class (``app.workflow.label_keys``); "" when it has none."""
+    return label_keys(labels).get(label, "")
 
 
 class CellList(QListWidget):
@@ -61,7 +65,9 @@ class CellList(QListWidget):
         self.label = label
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(ICON, ICON))
-        self.setGridSize(QSize(ICON + 14, ICON + 22))
+        self.setGridSize(QSize(ICON + 34, ICON + 36))
+        self.setWordWrap(True)
+        self.setAccessibleName(self.tr("Cells: %s") % label)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWrapping(True)
@@ -100,8 +106,9 @@ class CellList(QListWidget):
         self.dropped.emit(refs, self.label)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
-        if event.text().isdigit():
-            self.key_pressed.emit(event.text())
+        key = review_key(event)
+        if key:
+            self.key_pressed.emit(key)
             return
         super().keyPressEvent(event)
 
@@ -129,6 +136,7 @@ class CellGallery(QScrollArea):
     """All groups stacked; emits the reviewer's reclassifications and the cell clicked."""
 
     reclassify_requested = Signal(object, str)
+    remove_requested = Signal(object)  # list[CellRef]: false detections
     cell_activated = Signal(object)  # CellRef
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -138,7 +146,7 @@ class CellGallery(QScrollArea):
         self.heat = False
         self.lists: dict[str, CellList] = {}
         self.headers: dict[str, QLabel] = {}
-        self._pixmaps: dict[tuple[int, int, bool], QPixmap] = {}
+        self._pixmaps: dict[tuple[int, bool], QPixmap] = {}  # (cell id, heat)
         self.shown: set[int] = set()  # fields whose cells are in the lists
         self.body = QWidget()
         self.column = QVBoxLayout(self.body)
@@ -161,7 +169,7 @@ class CellGallery(QScrollArea):
             return
         labels = self.session.labels
         # unidentified first: those are the cells that need the reviewer's eye
-        for label in (UNIDENTIFIED, *labels):
+        for label in (UNIDENTIFIED, *reviewer_labels(labels)):
             header = QLabel()
             r, g, b = colour_of(label)
             header.setStyleSheet(f"border-left: 6px solid rgb({r},{g},{b}); padding-left: 6px;"
@@ -174,7 +182,7 @@ class CellGallery(QScrollArea):
                 lambda item, c=cells: self.cell_activated.emit(c.refs([item])[0]))
             self.headers[label] = header
             self.lists[label] = cells
-            header.setProperty("key", key_of(label, labels))
+            header.setProperty("key", key_of(label, labels) or "–")
             self.column.addWidget(header)
             self.column.addWidget(cells)
         self.column.addStretch(1)
@@ -202,9 +210,11 @@ class CellGallery(QScrollArea):
         if entry.result is None:
             return
         self.shown.add(entry.id)
+        if entry.deleted:
+            return
         for index, cell in enumerate(entry.result.cells):
             target = self.lists.get(cell.label) or self.lists[UNIDENTIFIED]
-            target.addItem(self._item(entry.id, index, cell, entry.name))
+            target.addItem(self._item(entry, index, cell))
 
     def _update_headers(self) -> None:
         for label, cells in self.lists.items():
@@ -212,21 +222,33 @@ class CellGallery(QScrollArea):
             self.headers[label].setText(f"[{key}]  {label}  ({cells.count()})")
             cells.fit_height()
 
-    def _item(self, field_id: int, index: int, cell: CellResult,
-              field_name: str) -> QListWidgetItem:
-        icon = QIcon(self._pixmap(field_id, index, cell))
-        item = QListWidgetItem(icon, f"{cell.confidence:.0%}")
-        item.setData(REF_ROLE, (field_id, index))
-        was = ("" if cell.label == cell.model_label
-               else self.tr("; model said %s") % cell.model_label)
-        item.setToolTip(self.tr("%s, cell %d: %s%s") % (field_name, index + 1, cell.label, was))
+    def caption(self, cell: CellResult) -> str:
+        """What the thumbnail says: the model's call with its probability, or, once a reviewer
+        changed it, both ("reviewed: X (model: Y 99 %)"): never the old class's confidence
+        next to the new class."""
+        if cell.model_label == ADDED:
+            return self.tr("added by reviewer: %s") % cell.label
+        p = f"{100 * model_score(cell):.0f} %"
+        if cell.reviewed and cell.label != cell.model_label:
+            return self.tr("reviewed: %s (model: %s %s)") % (cell.label, cell.model_label, p)
         if cell.reviewed:
-            item.setText(self.tr("✓ reviewed"))
+            return self.tr("✓ confirmed (model %s)") % p
+        return f"{cell.label} {p}"
+
+    def _item(self, entry: FieldEntry, index: int, cell: CellResult) -> QListWidgetItem:
+        cell_id = entry.cell_ids[index] if index < len(entry.cell_ids) else -1 - index
+        icon = QIcon(self._pixmap(cell_id, cell))
+        caption = self.caption(cell)
+        item = QListWidgetItem(icon, caption if cell.reviewed else f"{model_score(cell):.0%}")
+        item.setData(REF_ROLE, (entry.id, index))
+        item.setToolTip(self.tr("%s, cell %d: %s") % (entry.name, index + 1, caption))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, caption)
+        if cell.reviewed:
             item.setForeground(QColor("#2e7d32"))
         return item
 
-    def _pixmap(self, field_id: int, index: int, cell: CellResult) -> QPixmap:
-        key = (field_id, index, self.heat)
+    def _pixmap(self, cell_id: int, cell: CellResult) -> QPixmap:
+        key = (cell_id, self.heat)
         if key not in self._pixmaps:
             crop = cell.crop if cell.crop is not None else np.full((ICON, ICON, 3), 200, np.uint8)
             if self.heat and cell.heatmap is not None:
@@ -256,9 +278,42 @@ class CellGallery(QScrollArea):
                 item = cells.item(i)
                 if tuple(item.data(REF_ROLE)) == (ref.field_id, ref.index):
                     cells.setCurrentItem(item)
+                    item.setSelected(True)
                     cells.setFocus()
-                    self.ensureWidgetVisible(cells)
+                    self.ensureWidgetVisible(cells, 0, ICON)
                     return
+
+    def order(self) -> list[CellRef]:
+        """Every cell as shown: group by group, top to bottom."""
+        return [ref for cells in self.lists.values()
+                for ref in cells.refs([cells.item(i) for i in range(cells.count())])]
+
+    def next_after(self, refs: list[CellRef]) -> tuple[int, CellResult] | None:
+        """The cell after the last of ``refs`` in the shown order (skipping ``refs``), as
+        (field id, cell object): indices may shift when cells are removed, objects do not."""
+        order = self.order()
+        keys = {(r.field_id, r.index) for r in refs}
+        last = max((i for i, r in enumerate(order) if (r.field_id, r.index) in keys), default=-1)
+        for r in order[last + 1:] + order[:max(0, last)]:
+            if (r.field_id, r.index) not in keys and self.session is not None:
+                result = self.session.fields[r.field_id].result
+                if result is not None:
+                    return r.field_id, result.cells[r.index]
+        return None
+
+    def select_cell(self, target: tuple[int, CellResult] | None) -> CellRef | None:
+        """Select a cell given as (field id, cell object); returns its current ref."""
+        if target is None or self.session is None:
+            return None
+        field_id, cell = target
+        result = self.session.fields[field_id].result
+        cells = result.cells if result is not None else []
+        index = next((i for i, c in enumerate(cells) if c is cell), -1)
+        if index < 0:
+            return None
+        ref = CellRef(field_id, index)
+        self.select(ref)
+        return ref
 
     def _selection_moved(self, owner: CellList) -> None:
         """One selection across groups: selecting in a group clears the others."""
@@ -273,9 +328,12 @@ class CellGallery(QScrollArea):
     def _key(self, key: str) -> None:
         if self.session is None:
             return
-        labels = self.session.labels
-        label = UNIDENTIFIED if key == "0" else (
-            labels[int(key) - 1] if 0 < int(key) <= len(labels) else "")
         refs = self.selected_refs()
-        if label and refs:
-            self.reclassify_requested.emit(refs, label)
+        if not refs:
+            return
+        if key == "Delete":
+            self.remove_requested.emit(refs)
+            return
+        by_key = {k: label for label, k in label_keys(self.session.labels).items()}
+        if key in by_key:
+            self.reclassify_requested.emit(refs, by_key[key])

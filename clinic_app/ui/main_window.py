@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
@@ -24,6 +25,7 @@ from clinic_app import export, runtime
 from clinic_app.app.case import LoadedCase, load_case, pack_defaults
 from clinic_app.results import Analysis, CaseInfo, ModelInfo
 from clinic_app.store import CaseStore, StoreError
+from clinic_app.ui.about import about_dialog
 from clinic_app.ui.acquisition import AcquisitionPage
 from clinic_app.ui.cases import CasesPage, NewCaseDialog
 from clinic_app.ui.engine_events import EngineEvents
@@ -55,6 +57,7 @@ class MainWindow(EngineEvents):
         self.models_error = ""
         self.models: list[ModelInfo] = []
         self.requested: set[int] = set()
+        self.duplicates: list[str] = []
         self.closed = False
         self.tasks = TaskRunner(self)
         self.pipeline = Pipeline(self.data_dir, self)
@@ -69,7 +72,7 @@ class MainWindow(EngineEvents):
         self.summary_timer.timeout.connect(self._refresh_summary)
         self.pipeline.load(settings.analyzer_options())
         self.cases.refresh()
-        self.resize(1360, 860)
+        self._fit_to_screen()
         if not self.recovery.clean:
             QTimer.singleShot(0, self._report_recovery)
 
@@ -98,6 +101,8 @@ class MainWindow(EngineEvents):
         self.acquisition.import_requested.connect(self.import_paths)
         self.acquisition.cancel_import.connect(self.pipeline.cancel_import)
         self.review.reanalyse_requested.connect(self._analyse)
+        self.review.analyse_anyway_requested.connect(self.analyse_anyway)
+        self.acquisition.panel.keep_duplicates_button.clicked.connect(self.keep_duplicates)
         self.review.summary.sign_requested.connect(self.sign)
         self.review.summary.reopen_requested.connect(self.reopen)
         self.review.summary.reviewer.setText(self.settings.reviewer)
@@ -108,18 +113,64 @@ class MainWindow(EngineEvents):
         self._enable_case_pages(False)
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        for text, key, slot in (
-                (self.tr("&New case…"), QKeySequence.StandardKey.New, self.new_case_dialog),
-                (self.tr("&Find case…"), QKeySequence.StandardKey.Find,
-                 lambda: self.tabs.setCurrentWidget(self.cases)),
-                (self.tr("&Import images…"), "Ctrl+I", self.acquisition.panel.choose_folder),
-                (self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings),
-                (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)):
+        def add(menu: QMenu, text: str, key: object, slot: object) -> QAction:
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
+            if key:
+                action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
+            return action
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        add(menu, self.tr("&New case…"), QKeySequence.StandardKey.New, self.new_case_dialog)
+        self.find_action = add(menu, self.tr("&Find case…"), QKeySequence.StandardKey.Find,
+                               self.find_case)
+        add(menu, self.tr("&Import images…"), "Ctrl+I", self.acquisition.panel.choose_folder)
+        add(menu, self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings)
+        add(menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = add(edit, self.tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo)
+        self.redo_action = add(edit, self.tr("&Redo"), QKeySequence.StandardKey.Redo, self.redo)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        add(help_menu, self.tr("&About…"), QKeySequence.StandardKey.HelpContents, self.about)
+        self._undo_state()
+
+    def _fit_to_screen(self) -> None:
+        """1360x860 where there is room; never larger than the screen's free area."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        w, h = 1360, 860
+        if screen is not None:
+            w, h = min(w, screen.width() - 20), min(h, screen.height() - 40)
+        self.resize(w, h)
+
+    def find_case(self) -> None:
+        """Ctrl+F: the Cases page with the cursor in its search box."""
+        self.tabs.setCurrentWidget(self.cases)
+        self.cases.search.setFocus()
+        self.cases.search.selectAll()
+
+    def about(self) -> None:
+        about_dialog(self, self.models, self.backend).exec()
+
+    def undo(self) -> None:
+        if self.session is not None and not self.session.signed:
+            text = self.session.undo()
+            self.show_message(self.tr("Undone: %s") % text if text else self.tr("Nothing to undo"))
+
+    def redo(self) -> None:
+        if self.session is not None and not self.session.signed:
+            text = self.session.redo()
+            self.show_message(self.tr("Redone: %s") % text if text else self.tr("Nothing to redo"))
+
+    def _undo_state(self) -> None:
+        s = self.session
+        can = s is not None and not s.signed
+        self.undo_action.setEnabled(can and bool(s.undo_stack))  # type: ignore[union-attr]
+        self.redo_action.setEnabled(can and bool(s.redo_stack))  # type: ignore[union-attr]
+        if can and s.undo_stack:  # type: ignore[union-attr]
+            self.undo_action.setText(self.tr("&Undo %s") % s.undo_stack[-1].text)  # type: ignore[union-attr]
+        else:
+            self.undo_action.setText(self.tr("&Undo"))
 
     def _enable_case_pages(self, on: bool) -> None:
         for page in (self.review, self.report):
@@ -163,6 +214,8 @@ class MainWindow(EngineEvents):
         s.summary_changed.connect(self.summary_timer.start)
         s.status_changed.connect(self._status_changed)
         s.field_added.connect(lambda _fid: self._update_counts())
+        s.undo_changed.connect(self._undo_state)
+        s.fields_changed.connect(self._update_counts)
         for page_ in (self.review, self.acquisition):
             page_.setEnabled(True)
         self.review.set_session(s)
@@ -172,6 +225,7 @@ class MainWindow(EngineEvents):
         self._analyse(s.pending())
         self._refresh_summary()
         self.tabs.setCurrentWidget(page)
+        self._undo_state()
         self.case_opened.emit(s.case_id)
 
     def _case_text(self) -> str:

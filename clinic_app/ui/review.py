@@ -1,5 +1,9 @@
 """Review page: fields on the left, the field view and the cell gallery in the middle, the
-summary and sign-off on the right.
+summary and sign-off on the right (in a scroll area: the window never grows to fit it).
+
+Splitters between the three columns; the toolbar is a ``QToolBar`` whose buttons fold into a
+"»" menu when the window is narrow, and the hint is a word-wrapped line under it that never
+sets the window's minimum width.
 
 Images are decoded on a worker (a 5 MP field takes longer than a frame), so switching fields
 never stalls the window; the last few stay cached. Reclassification asks the session, which
@@ -11,25 +15,26 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from clinic_app.app.case import CellRef
+from clinic_app.app.case import CellRef, display_crop
+from clinic_app.app.workflow import ADDED
 from clinic_app.images import load_field
-from clinic_app.results import UNIDENTIFIED, FieldResult
+from clinic_app.results import UNIDENTIFIED, BBox, CellResult, FieldResult
 from clinic_app.store import StoreError
-from clinic_app.ui.field_list import FieldList
+from clinic_app.ui.field_list import FieldPanel
 from clinic_app.ui.field_view import ZOOM_STEP, FieldView, compose
 from clinic_app.ui.gallery import CellGallery
 from clinic_app.ui.heat import has_heat
@@ -38,10 +43,17 @@ from clinic_app.ui.summary_panel import SummaryPanel
 from clinic_app.ui.workers import TaskRunner
 
 CACHE = 4
+
+
+HINT = ("Select cells, then press a class key (0-9, B, S, V, A; Delete = false detection) or "
+        "drag them onto another group. The next cell is selected after each key.")
+
+
 class ReviewPage(QWidget):
     """Look at what the models found, correct it, sign."""
 
     reanalyse_requested = Signal(list)  # field ids
+    analyse_anyway_requested = Signal(list)  # paths the in-scope check refused
     status_message = Signal(str)
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -51,66 +63,95 @@ class ReviewPage(QWidget):
         self.crop_um = 16.0
         self.images: OrderedDict[int, np.ndarray] = OrderedDict()
         self._render_seq = 0
-        self.fields = FieldList()
+        self._pending_mark: CellRef | None = None
+        self.panel = FieldPanel()
+        self.fields = self.panel.list
+        self.retry = self.panel.retry
         self.fields.currentItemChanged.connect(lambda *_: self.show_current())
-        self.retry = QPushButton(self.tr("Re-analyse failed fields"))
         self.retry.clicked.connect(self._retry)
-        self.retry.hide()
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel(self.tr("Fields")))
-        lv.addWidget(self.fields, 1)
-        lv.addWidget(self.retry)
+        self.panel.exclude_requested.connect(lambda: self.exclude_current())
+        self.panel.delete_requested.connect(lambda: self.delete_current())
+        self.panel.analyse_anyway_requested.connect(self.analyse_anyway_requested)
         self.view = FieldView()
+        self.view.setAccessibleName(self.tr("Field image"))
         self.gallery = CellGallery()
+        self.gallery.setAccessibleName(self.tr("Cell gallery"))
         self.summary = SummaryPanel()
+        self.summary_scroll = QScrollArea()
+        self.summary_scroll.setWidgetResizable(True)
+        self.summary_scroll.setWidget(self.summary)
+        self.summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_scroll.setMinimumWidth(self.summary.minimumWidth() + 18)
         centre = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         tv = QVBoxLayout(top)
         tv.setContentsMargins(0, 0, 0, 0)
-        tv.addLayout(self._toolbar())
+        tv.setSpacing(2)
+        tv.addWidget(self._toolbar())
+        self.hint = QLabel(self.tr(HINT))
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setStyleSheet("color: palette(mid);")
+        tv.addWidget(self.hint)
         tv.addWidget(self.view, 1)
         centre.addWidget(top)
         centre.addWidget(self.gallery)
-        centre.setSizes([430, 370])
-        split = QSplitter(Qt.Orientation.Horizontal)
-        for w in (left, centre, self.summary):
-            split.addWidget(w)
-        split.setSizes([210, 760, 340])
-        split.setStretchFactor(1, 1)
-        QVBoxLayout(self).addWidget(split)
+        centre.setSizes([400, 300])
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        for w in (self.panel, centre, self.summary_scroll):
+            self.split.addWidget(w)
+        self.split.setSizes([190, 700, 330])
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.split)
         self.view.cell_clicked.connect(self.gallery.select)
         self.view.key_pressed.connect(self.gallery._key)
+        self.view.box_drawn.connect(self.add_cell_box)
         self.gallery.cell_activated.connect(self.show_cell)
         self.gallery.reclassify_requested.connect(self.reclassify)
+        self.gallery.remove_requested.connect(self.remove_cells)
         self.summary.reviewer.textChanged.connect(lambda _t: self.update_sign_state())
 
-    def _toolbar(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.outlines = QCheckBox(self.tr("Outlines and labels"))
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Review tools"))
+        bar.setIconSize(QSize(16, 16))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def action(text: str, slot: object = None, checkable: bool = False,
+                   tip: str = "") -> QAction:
+            a = QAction(text, self)
+            a.setCheckable(checkable)
+            a.setToolTip(tip or text)
+            if slot is not None:
+                (a.toggled if checkable else a.triggered).connect(slot)
+            bar.addAction(a)
+            return a
+
+        self.outlines = action(self.tr("Outlines"), lambda _on: self.show_current(), True,
+                               self.tr("Outlines and labels"))
         self.outlines.setChecked(True)
-        self.heat = QCheckBox(self.tr("Heat map"))
-        for box in (self.outlines, self.heat):
-            box.toggled.connect(lambda _on: self.show_current())
-            row.addWidget(box)
-        self.heat.toggled.connect(lambda on: self.gallery.set_heat(on))
-        for text, slot in ((self.tr("Zoom +"), lambda: self.view.zoom(ZOOM_STEP)),
-                           (self.tr("Zoom −"), lambda: self.view.zoom(1 / ZOOM_STEP)),
-                           (self.tr("Fit"), self.view.fit)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            row.addWidget(b)
-        self.unidentified = QPushButton(self.tr("Mark unidentified [0]"))
-        self.unidentified.clicked.connect(
-            lambda: self.reclassify(self.gallery.selected_refs(), UNIDENTIFIED))
-        row.addWidget(self.unidentified)
-        row.addStretch(1)
-        self.hint = QLabel(self.tr("Select cells, then press a group's number key, or drag "
-                                   "them onto another group."))
-        self.hint.setStyleSheet("color: palette(mid);")
-        row.addWidget(self.hint)
-        return row
+        self.heat = action(self.tr("Heat map"), self._heat_toggled, True)
+        bar.addSeparator()
+        action(self.tr("Zoom +"), lambda: self.view.zoom(ZOOM_STEP))
+        action(self.tr("Zoom −"), lambda: self.view.zoom(1 / ZOOM_STEP))
+        action(self.tr("Fit"), self.view.fit)
+        bar.addSeparator()
+        self.add_cell = action(self.tr("Add cell"), self.view.set_drawing, True,
+                               self.tr("Draw the box of a missed cell on the field"))
+        self.remove_cell = action(self.tr("Remove [Del]"),
+                                  lambda: self.remove_cells(self.gallery.selected_refs()),
+                                  tip=self.tr("Remove the selected cells as false detections"))
+        self.unidentified = action(self.tr("Unidentified [0]"), lambda: self.reclassify(
+            self.gallery.selected_refs(), UNIDENTIFIED))
+        return bar
+
+    def _heat_toggled(self, on: bool) -> None:
+        self.gallery.set_heat(on)
+        self.show_current()
+
+    # -- the session -----------------------------------------------------------------------
 
     def set_session(self, session: CaseSession | None) -> None:
         self.session = session
@@ -120,16 +161,24 @@ class ReviewPage(QWidget):
         if session is None:
             self.summary.set_summary(None)
             self.view.show_field(0, None, None)
+            self.panel.set_refused([])
             return
         for entry in sorted(session.fields.values(), key=lambda e: e.id):
             self.fields.add_entry(entry)
         session.field_added.connect(self.field_added)
         session.field_updated.connect(self.field_updated)
+        session.fields_changed.connect(self.fields_changed)
         session.cells_changed.connect(self.cells_changed)
         session.status_changed.connect(self.update_sign_state)
         if self.fields.count():
             self.fields.setCurrentRow(0)
+        self.refresh_refused()
         self.refresh_summary()
+
+    def refresh_refused(self) -> None:
+        s = self.session
+        self.panel.set_refused([] if s is None else
+                               [x for x in s.skipped if x.reason.startswith("out of scope:")])
 
     def field_added(self, field_id: int) -> None:
         if self.session is not None:
@@ -150,6 +199,15 @@ class ReviewPage(QWidget):
                 self.show_current()
         self.retry.setVisible(bool(self.session.failed()))
 
+    def fields_changed(self) -> None:
+        """Excluded, deleted or restored fields: every row says its state again."""
+        if self.session is None:
+            return
+        for entry in sorted(self.session.fields.values(), key=lambda e: e.id):
+            self.fields.update_entry(entry)
+        self.gallery.rebuild()
+        self.show_current()
+
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt name
         super().showEvent(event)
         self.gallery.rebuild()
@@ -160,12 +218,15 @@ class ReviewPage(QWidget):
         self.gallery.rebuild()
         self.show_current()
 
+    # -- showing ---------------------------------------------------------------------------
+
     def show_current(self) -> None:
         """Decode (first time) and compose the current field on a worker, then show it."""
         field_id = self.fields.current_id()
         if self.session is None or field_id not in self.session.fields:
             return
         entry = self.session.fields[field_id]
+        self.panel.exclude.setText(self.tr("Include") if entry.excluded else self.tr("Exclude…"))
         rgb = self.images.get(field_id)
         if rgb is None and entry.image_path is None:  # not stored and analysed yet
             self.view.show_field(field_id, None, None)
@@ -192,13 +253,19 @@ class ReviewPage(QWidget):
         while len(self.images) > CACHE:
             self.images.popitem(last=False)
         if seq == self._render_seq:  # a newer request supersedes this picture
-            self.view.show_field(field_id, image, result)
+            self.view.show_field(field_id, image, result, (rgb.shape[1], rgb.shape[0]))
+            mark, self._pending_mark = self._pending_mark, None
+            if mark is not None and mark.field_id == field_id:
+                self.view.mark(mark)
 
     def show_cell(self, ref: CellRef) -> None:
         row = self.fields.row_of(ref.field_id)
-        if row >= 0:
+        if row >= 0 and self.fields.current_id() != ref.field_id:
+            self._pending_mark = ref
             self.fields.setCurrentRow(row)
         self.view.mark(ref)
+
+    # -- the reviewer's actions ------------------------------------------------------------
 
     def reviewer_name(self) -> str:
         name = self.summary.reviewer.text().strip()
@@ -209,22 +276,106 @@ class ReviewPage(QWidget):
             self.summary.reviewer.setText(name)
         return name
 
-    def reclassify(self, refs: list[CellRef], label: str) -> None:
-        if self.session is None or not refs:
-            return
+    def _editable(self) -> str:
+        """The reviewer's name when the case may be changed, else "" (and the user is told)."""
+        if self.session is None:
+            return ""
         if self.session.signed:
             QMessageBox.information(self, self.tr("Signed case"), self.tr(
-                "This case is signed. Reopen it (the reopening is audited) to change labels."))
-            return
-        actor = self.reviewer_name()
+                "This case is signed. Reopen it (the reopening is audited) to change it."))
+            return ""
+        return self.reviewer_name()
+
+    def _apply(self, title: str, change: object) -> bool:
+        try:
+            change()  # type: ignore[operator]
+        except (StoreError, ValueError) as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return False
+        return True
+
+    def reclassify(self, refs: list[CellRef], label: str) -> None:
+        """Relabel ``refs``, then select the next cell (CellaVision-style auto-advance)."""
+        actor = self._editable() if refs else ""
         if not actor:
             return
-        try:
-            n = self.session.reclassify(refs, label, actor)
-        except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Reclassify"), str(exc))
+        assert self.session is not None
+        nxt = self.gallery.next_after(refs)
+        if self._apply(self.tr("Reclassify"),
+                       lambda: self.session.reclassify(refs, label, actor)):  # type: ignore[union-attr]
+            self.status_message.emit(self.tr("%d cell(s) marked %s") % (len(refs), label))
+            self._advance(nxt)
+
+    def remove_cells(self, refs: list[CellRef]) -> None:
+        actor = self._editable() if refs else ""
+        if not actor:
             return
-        self.status_message.emit(self.tr("%d cell(s) marked %s") % (n, label))
+        assert self.session is not None
+        nxt = self.gallery.next_after(refs)
+        if self._apply(self.tr("Remove cells"),
+                       lambda: self.session.remove_cells(refs, actor)):  # type: ignore[union-attr]
+            self.status_message.emit(self.tr("%d cell(s) removed as false detections (Edit > "
+                                             "Undo brings them back)") % len(refs))
+            self._advance(nxt)
+
+    def _advance(self, target: tuple[int, CellResult] | None) -> None:
+        ref = self.gallery.select_cell(target)
+        if ref is not None:
+            self.show_cell(ref)
+
+    def add_cell_box(self, field_id: int, box: tuple[int, int, int, int]) -> None:
+        """A box drawn on the field: a missed cell, added as unidentified and selected, so the
+        next key gives it its class."""
+        actor = self._editable()
+        if not actor or self.session is None:
+            return
+        bbox = BBox(*box)
+        cell = CellResult(bbox=bbox, label=UNIDENTIFIED, scores={}, model_label=ADDED,
+                          reviewed=True)
+        rgb = self.images.get(field_id)
+        if rgb is not None:
+            cell.crop = display_crop(rgb, bbox)
+        if self._apply(self.tr("Add cell"),
+                       lambda: self.session.add_cell(field_id, cell, actor)):  # type: ignore[union-attr]
+            self.add_cell.setChecked(False)
+            self._advance((field_id, cell))
+            self.status_message.emit(self.tr("Cell added: press its class key."))
+
+    def exclude_current(self, reason: str | None = None) -> None:
+        """Exclude the current field from the counts (asks why), or include it again."""
+        field_id = self.fields.current_id()
+        actor = self._editable() if field_id else ""
+        if not actor:
+            return
+        assert self.session is not None
+        entry = self.session.fields[field_id]
+        if entry.excluded:
+            self._apply(self.tr("Include field"), lambda: self.session.exclude_field(  # type: ignore[union-attr]
+                field_id, "", actor, on=False))
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Exclude field"), self.tr(
+                "Why is %s left out of the counts?") % entry.name)
+            if not ok:
+                return
+        self._apply(self.tr("Exclude field"), lambda: self.session.exclude_field(  # type: ignore[union-attr]
+            field_id, reason, actor))
+
+    def delete_current(self, confirmed: bool = False) -> None:
+        field_id = self.fields.current_id()
+        actor = self._editable() if field_id else ""
+        if not actor:
+            return
+        assert self.session is not None
+        name = self.session.fields[field_id].name
+        if not confirmed and QMessageBox.question(self, self.tr("Delete field"), self.tr(
+                "Take %s out of this case? The image stays in the data folder and the audit "
+                "log records it; Edit > Undo brings it back.") % name) != \
+                QMessageBox.StandardButton.Yes:
+            return
+        if self._apply(self.tr("Delete field"),
+                       lambda: self.session.delete_field(field_id, actor)):  # type: ignore[union-attr]
+            self.status_message.emit(self.tr("Field %s deleted from the case.") % name)
 
     def refresh_summary(self) -> None:
         if self.session is None:
@@ -237,10 +388,12 @@ class ReviewPage(QWidget):
             return
         signed = self.session.signed
         self.summary.set_sign_state(signed, self.session.sign_blocker(self.summary.reviewer.text()))
-        self.unidentified.setEnabled(not signed)
+        for a in (self.unidentified, self.add_cell, self.remove_cell):
+            a.setEnabled(not signed)
+        for b in (self.panel.exclude, self.panel.delete, self.panel.anyway):
+            b.setEnabled(not signed)
         self.hint.setText(self.tr("Signed: read-only. Reopen the case to change labels.") if signed
-                          else self.tr("Select cells, then press a group's number key, or drag "
-                                       "them onto another group."))
+                          else self.tr(HINT))
 
     def _retry(self) -> None:
         if self.session is not None:

@@ -1,10 +1,8 @@
-"""The open case in memory: its record, fields, results and the reviewer's changes.
+"""The open case for the window: ``app.workflow.CaseWork`` plus the signals pages listen to.
 
-Pages read this object and listen to its signals; none keeps its own copy of a result. Every
-change goes to the store first (reclassification, sign-off: audited there) and only then to the
-in-memory objects, so what the window shows is what the database holds. The summary is
-recomputed with ``analysis.assemble`` (the analysis core), never by the UI. The Qt-free data
-(``FieldEntry``, ``CellRef``, loading a case) is in ``clinic_app.app.case``.
+The rules (status, what blocks signing, reclassification, corrections, undo) are Qt-free in
+``clinic_app.app.workflow``; this class only tells the pages what changed and words the
+sign-off blocker for the button's tooltip.
 """
 
 from __future__ import annotations
@@ -15,70 +13,34 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from clinic_app.app.case import CellRef, FieldEntry, LoadedCase
-from clinic_app.results import (
-    Analysis,
-    CaseInfo,
-    FieldResult,
-    SkippedInput,
-)
+from clinic_app.app.workflow import CaseWork
+from clinic_app.results import Analysis, CellResult, FieldResult, SkippedInput
 from clinic_app.store import CaseStore
 from clinic_app.ui.cases import local_time
 
 
-class CaseSession(QObject):
+class CaseSession(QObject, CaseWork):
     """The case being worked on; the single place the UI changes results."""
 
     field_added = Signal(int)
     field_updated = Signal(int)
+    fields_changed = Signal()  # excluded, deleted or restored
     cells_changed = Signal()
     summary_changed = Signal()
     status_changed = Signal()
+    undo_changed = Signal()
 
     def __init__(self, store: CaseStore, loaded: LoadedCase,
                  assemble: Callable[[list[FieldResult], list[SkippedInput]], Analysis],
                  labels: tuple[str, ...]) -> None:
-        super().__init__()
-        self.store = store
-        self.record = loaded.record
-        self.fields: dict[int, FieldEntry] = {f.id: f for f in loaded.fields}
-        self.assemble = assemble
-        self.labels = labels
-        self.skipped: list[SkippedInput] = []
-        self._analysis: Analysis | None = None
-
-    @property
-    def case_id(self) -> int:
-        return self.record.id
-
-    @property
-    def signed(self) -> bool:
-        return self.record.status == "signed"
-
-    def pending(self) -> list[int]:
-        return [f.id for f in self.fields.values() if f.pending]
-
-    def failed(self) -> list[FieldEntry]:
-        return [f for f in self.fields.values() if f.error]
-
-    def analysis(self) -> Analysis:
-        """Summary over the analysed fields with the current labels (cached until a change)."""
-        if self._analysis is None:
-            results = [f.result for f in self.fields.values() if f.result is not None]
-            self._analysis = self.assemble(results, list(self.skipped))
-        return self._analysis
-
-    def case_info(self, lab_name: str = "", logo: Path | None = None) -> CaseInfo:
-        r = self.record
-        return CaseInfo(patient_id=r.patient_id, patient_name=r.patient_name, age=r.age,
-                        sex=r.sex, sample_type=r.sample_type, operator=r.operator,
-                        lab_name=lab_name, notes=r.notes, reviewer=r.reviewer,
-                        signed_at=r.signed_at, logo_path=logo)
+        QObject.__init__(self)
+        CaseWork.__init__(self, store, loaded, assemble, labels)
 
     # -- events from the workers -----------------------------------------------------------
 
-    def add_field(self, field_id: int, source: str) -> None:
+    def add_field(self, field_id: int, source: str, sha256: str = "") -> None:
         if field_id not in self.fields:
-            self.fields[field_id] = FieldEntry(field_id, None, source)
+            self.fields[field_id] = FieldEntry(field_id, None, source, sha256=sha256)
             self._changed_status()
             self.field_added.emit(field_id)
 
@@ -90,7 +52,7 @@ class CaseSession(QObject):
         entry.image_path = Path(result.path)
         if entry.thumb is None and result.thumbnail is not None:
             entry.thumb = result.thumbnail
-        self._analysis = None
+        self.invalidate()
         self._changed_status()
         self.field_updated.emit(field_id)
         self.summary_changed.emit()
@@ -102,56 +64,78 @@ class CaseSession(QObject):
             self.field_updated.emit(field_id)
 
     def _changed_status(self) -> None:
-        """Mirror the store's status rule without a query: analysed when nothing is pending."""
-        if self.signed:
-            return
-        done = bool(self.fields) and all(f.result is not None for f in self.fields.values())
-        status = "analysed" if done else "open"
+        status = self.status()
         if status != self.record.status:
             self.record.status = status
             self.status_changed.emit()
 
-    # -- the reviewer's actions ------------------------------------------------------------
+    # -- the reviewer's actions (rules in CaseWork) ------------------------------------------
+
+    def _after(self, cells: bool = True, fields: bool = False) -> None:
+        if fields:
+            self._changed_status()
+            self.fields_changed.emit()
+        if cells:
+            self.cells_changed.emit()
+        self.summary_changed.emit()
+        self.undo_changed.emit()
 
     def reclassify(self, refs: list[CellRef], label: str, actor: str) -> int:
-        """Give ``refs`` the label ``label``; stored (and audited) first. Returns cells changed."""
-        changed = 0
-        for ref in refs:
-            entry = self.fields[ref.field_id]
-            if entry.result is None:
-                continue
-            cell = entry.result.cells[ref.index]
-            self.store.reclassify_cell(entry.cell_ids[ref.index], label, actor)
-            cell.label, cell.reviewed = label, True
-            changed += 1
-        if changed:
-            self._analysis = None
-            self.cells_changed.emit()
-            self.summary_changed.emit()
-        return changed
+        n = CaseWork.reclassify(self, refs, label, actor)
+        if n:
+            self._after()
+        return n
+
+    def add_cell(self, field_id: int, cell: CellResult, actor: str) -> None:
+        CaseWork.add_cell(self, field_id, cell, actor)
+        self._after()
+
+    def remove_cells(self, refs: list[CellRef], actor: str) -> int:
+        n = CaseWork.remove_cells(self, refs, actor)
+        if n:
+            self._after()
+        return n
+
+    def exclude_field(self, field_id: int, reason: str, actor: str, on: bool = True) -> None:
+        CaseWork.exclude_field(self, field_id, reason, actor, on)
+        self._after(fields=True)
+
+    def delete_field(self, field_id: int, actor: str, reason: str = "") -> None:
+        CaseWork.delete_field(self, field_id, actor, reason)
+        self._after(fields=True)
+
+    def undo(self) -> str:
+        text = CaseWork.undo(self)
+        if text:
+            self._after(fields=True)
+        return text
+
+    def redo(self) -> str:
+        text = CaseWork.redo(self)
+        if text:
+            self._after(fields=True)
+        return text
 
     def sign(self, reviewer: str) -> None:
-        self.store.sign_case(self.case_id, reviewer)
-        self.record = self.store.get_case(self.case_id)
+        CaseWork.sign(self, reviewer)
         self.status_changed.emit()
+        self.undo_changed.emit()
 
     def reopen(self, actor: str, reason: str) -> None:
-        self.store.reopen_case(self.case_id, actor, reason)
-        self.record = self.store.get_case(self.case_id)
+        CaseWork.reopen(self, actor, reason)
         self.status_changed.emit()
 
     def sign_blocker(self, reviewer: str) -> str:
-        """Why the case cannot be signed yet ("" when it can), in words for the button tooltip."""
-        if self.signed:
-            return self.tr("Signed by %s on %s. Read-only: reopen to change.") % (
-                self.record.reviewer, local_time(self.record.signed_at))
-        if not self.fields:
-            return self.tr("No fields yet: capture or import some first.")
-        if self.pending():
-            return self.tr("%d field(s) still being analysed.") % len(self.pending())
-        if self.failed():
-            return self.tr("%d field(s) could not be analysed: re-run them (Review > Re-analyse "
-                           "failed) first.") % len(self.failed())
-        if not reviewer.strip():
-            return self.tr("Enter the reviewer's name.")
-        return ""
+        """Why the case cannot be signed yet ("" when it can), in words for the tooltip."""
+        block = self.sign_block(reviewer)
+        if block is None:
+            return ""
+        return {
+            "signed": lambda: self.tr("Signed by %s on %s. Read-only: reopen to change.") % (
+                self.record.reviewer, local_time(self.record.signed_at)),
+            "no-fields": lambda: self.tr("No fields yet: capture or import some first."),
+            "pending": lambda: self.tr("%d field(s) still being analysed.") % block.count,
+            "failed": lambda: self.tr("%d field(s) could not be analysed: re-run them (Review "
+                                      "> Re-analyse failed) first.") % block.count,
+            "no-reviewer": lambda: self.tr("Enter the reviewer's name."),
+        }[block.kind]()

@@ -80,7 +80,7 @@ class SummaryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(250)
         self.all_result = QLabel()
         self.all_result.setWordWrap(True)
         self.all_result.setMargin(8)
@@ -89,7 +89,9 @@ class SummaryPanel(QWidget):
         self.chart = DifferentialChart()
         self.flags = QListWidget()
         self.flags.setWordWrap(True)
-        self.flags.setMaximumHeight(160)
+        self.flags.setMaximumHeight(120)
+        self.flags.setAccessibleName(self.tr("Flags"))
+        self.all_result.setAccessibleName(self.tr("ALL screen result"))
         diff_box = QGroupBox(self.tr("Differential (% of white cells; green: adult range)"))
         d = QVBoxLayout(diff_box)
         d.addWidget(self.counts)
@@ -100,6 +102,7 @@ class SummaryPanel(QWidget):
         s = QVBoxLayout(sign_box)
         self.reviewer = QLineEdit()
         self.reviewer.setPlaceholderText(self.tr("Reviewer's name"))
+        self.reviewer.setAccessibleName(self.tr("Reviewer's name"))
         row = QHBoxLayout()
         self.sign_button = QPushButton(self.tr("Sign case"))
         self.sign_button.clicked.connect(lambda: self.sign_requested.emit(self.reviewer.text()))
@@ -112,11 +115,14 @@ class SummaryPanel(QWidget):
         s.addWidget(self.reviewer)
         s.addLayout(row)
         s.addWidget(self.sign_state)
+        # The ALL result, the flags and the Sign button first: they must be on screen without
+        # scrolling at 1366x768; the differential (longest) comes last.
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.all_result)
-        lay.addWidget(diff_box)
         lay.addWidget(flag_box)
         lay.addWidget(sign_box)
+        lay.addWidget(diff_box)
         lay.addStretch(1)
         self.set_summary(None)
 

@@ -50,7 +50,8 @@ class _Reader(QThread):
 class Pipeline(QObject):
     """The engine process seen from the window: requests as methods, events as signals."""
 
-    saved = Signal(int, int, str)  # case id, field id, source
+    saved = Signal(int, int, str, str, int, str)  # case, field, source, sha256, duplicate of,
+    # scope problem (app.messages.Saved)
     progress = Signal(int, int)  # done, total
     finished = Signal(int, int, object)  # case id, fields saved, list[SkippedInput]
     error = Signal(str)
@@ -97,15 +98,17 @@ class Pipeline(QObject):
     def load(self, options: AnalyzerOptions) -> None:
         self.outbox.put(msg.Load(options))
 
-    def import_paths(self, case_id: int, paths: list[str], um_per_px: float | None) -> None:
-        self.outbox.put(msg.Import(case_id, tuple(paths), um_per_px))
+    def import_paths(self, case_id: int, paths: list[str], um_per_px: float | None,
+                     check_scope: bool = True, skip_duplicates: bool = True) -> None:
+        self.outbox.put(msg.Import(case_id, tuple(paths), um_per_px, check_scope,
+                                   skip_duplicates))
 
     def save_frame(self, case_id: int, rgb: np.ndarray, source: str,
                    um_per_px: float | None) -> None:
         self.outbox.put(msg.Frame(case_id, rgb, source, um_per_px))
 
-    def analyze(self, case_id: int, field_id: int) -> None:
-        self.outbox.put(msg.Analyze(case_id, field_id))
+    def analyze(self, case_id: int, field_id: int, scope_problem: str = "") -> None:
+        self.outbox.put(msg.Analyze(case_id, field_id, scope_problem))
 
     def cancel_import(self) -> None:
         self.outbox.put(msg.Cancel())
