@@ -38,6 +38,7 @@ import numpy as np
 from clinic_app.fileio import TMP_PREFIX
 from clinic_app.images import decode_image
 from clinic_app.results import CaseInfo, FieldResult
+from clinic_app.store import integrity
 from clinic_app.store.audit import audit, case_digest, refresh_status, require_unsigned
 from clinic_app.store.files import (
     IMAGES_DIR,
@@ -61,7 +62,7 @@ from clinic_app.store.records import (
     search_filter,
     utc_now,
 )
-from clinic_app.store.schema import DB_NAME, connect, migrate
+from clinic_app.store.schema import DB_NAME, SCHEMA_VERSION, connect, migrate
 
 
 class CaseStore:
@@ -71,16 +72,48 @@ class CaseStore:
         self.data_dir = Path(data_dir)
         self.images_dir = self.data_dir / IMAGES_DIR
         self._lock = threading.RLock()
+        # Read-only (``damage`` says why): a damaged file or a folder that cannot be written is
+        # opened for viewing, and every write raises StoreError (store/integrity.py).
+        self.read_only, self.damage = False, ""
         try:
             self.images_dir.mkdir(parents=True, exist_ok=True)
             self._conn = connect(self.data_dir / DB_NAME)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open the case store in {self.data_dir}: {exc}") from exc
+        except (OSError, sqlite3.Error, StoreError) as exc:
+            self._open_for_viewing(exc)
+            return
+        problem = integrity.quick_check(self._conn)
+        if problem != "ok":
+            self._conn.close()
+            self._open_for_viewing(StoreError(problem), damaged=True)
+            return
         try:
+            if 0 < self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                integrity.backup(self._conn, self.data_dir, "before-migration")
             migrate(self._conn)
         except BaseException:
             self._conn.close()
             raise
+        integrity.backup_if_due(self._conn, self.data_dir)
+
+    def _open_for_viewing(self, exc: Exception, damaged: bool = False) -> None:
+        """Open the existing database read-only, or raise StoreError when there is none."""
+        db = self.data_dir / DB_NAME
+        if not db.is_file():
+            raise StoreError(f"cannot open the case store in {self.data_dir}: {exc}") from exc
+        self._conn = integrity.open_read_only(db)
+        problem = integrity.quick_check(self._conn)
+        self.read_only = True
+        if damaged or problem != "ok":
+            self.damage = (f"the case store is damaged ({problem if problem != 'ok' else exc}); "
+                           f"it is open read-only. Restore a backup: "
+                           f"{integrity.restore_hint(self.data_dir)}")
+        else:
+            self.damage = f"the data folder cannot be written ({exc}); open read-only"
+
+    def backup(self, reason: str = "manual") -> Path:
+        """A backup now (SQLite backup API), into ``<data_dir>/backups``."""
+        with self._lock:
+            return integrity.backup(self._conn, self.data_dir, reason)
 
     @classmethod
     def open(cls, data_dir: Path | str) -> CaseStore:
@@ -272,6 +305,8 @@ class CaseStore:
         """Start-up repair: register finished images that have no row, drop temporary files, and
         report rows whose image is gone. Never deletes a finished image."""
         report = RecoveryReport([], [], [], [])
+        if self.read_only:  # nothing may be written; the banner says why
+            return report
         with self._lock:
             known = {r["image_path"] for r in self._read("SELECT image_path FROM fields")}
             for path in sorted(self.images_dir.glob("*/*")):
@@ -290,6 +325,8 @@ class CaseStore:
     @contextlib.contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; BEGIN IMMEDIATE takes the write lock up front (no upgrades)."""
+        if self.read_only:
+            raise StoreError(self.damage)
         with self._lock:
             conn = self._conn
             try:
