@@ -8,10 +8,14 @@ and says why.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import importlib
 import os
 import platform
+import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -142,14 +146,48 @@ def make_interpreter(model_path: Path, backend: Backend | str = Backend.AUTO,
     if delegate is not None:
         kwargs["experimental_delegates"] = [delegate]
     try:
-        interpreter = mod.Interpreter(**kwargs)
-        interpreter.allocate_tensors()
+        with native_stderr_filtered():
+            interpreter = mod.Interpreter(**kwargs)
+            interpreter.allocate_tensors()
     except (ValueError, RuntimeError) as exc:
         if delegate is None:
             raise RuntimeError(f"model {path.name} could not be loaded: {exc}") from exc
         kwargs.pop("experimental_delegates")
         kwargs["model_path"] = str(model_path)
-        interpreter = mod.Interpreter(**kwargs)
-        interpreter.allocate_tensors()
+        with native_stderr_filtered():
+            interpreter = mod.Interpreter(**kwargs)
+            interpreter.allocate_tensors()
         choice = BackendChoice(Backend.CPU, f"{choice.backend.value} failed ({exc}); using cpu")
     return interpreter, choice
+
+
+# Lines the TFLite C++ library prints to fd 2 that tell a user nothing (the backend is already
+# said in words, e.g. "auto: using cpu (XNNPACK)").
+_NATIVE_NOISE = ("INFO: Created TensorFlow Lite", "INFO: Initialized TensorFlow Lite")
+
+
+@contextlib.contextmanager
+def native_stderr_filtered() -> Iterator[None]:
+    """Capture what native code writes to file descriptor 2 (Python's ``sys.stderr`` cannot
+    see it) and pass on every line but the runtime's INFO chatter, so the command line keeps its
+    one-line stderr and a real native error still shows."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # no real stderr (windowed app, pytest capture)
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(fd)
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), fd)
+        try:
+            yield
+        finally:
+            os.dup2(saved, fd)
+            os.close(saved)
+            tmp.seek(0)
+            kept = [line for line in tmp.read().decode("utf-8", "replace").splitlines(True)
+                    if not line.startswith(_NATIVE_NOISE)]
+            if kept:
+                sys.stderr.write("".join(kept))
+                sys.stderr.flush()

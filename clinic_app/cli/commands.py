@@ -16,7 +16,7 @@ from clinic_app import modelpack, overlay, runtime
 from clinic_app.classification import CellClassifier, FieldClassifier
 from clinic_app.cli.common import EXIT_OK, UsageError, write_json
 from clinic_app.fields import iter_fields
-from clinic_app.results import CaseInfo, Field, SkippedInput
+from clinic_app.results import Analysis, CaseInfo, Field, SkippedInput
 
 
 def _report_skips(skipped: list[SkippedInput], done: int) -> int:
@@ -171,19 +171,69 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     finally:
         if analyzer is not None:
             analyzer.close()
+    case = CaseInfo(patient_id=args.patient_id, patient_name=args.patient_name,
+                    operator=args.operator, lab_name=args.lab_name, age=args.age, sex=args.sex,
+                    accession=args.accession, birth_date=args.birth_date)
+    analysis = _for_age(analysis, case)
     (out / "analysis.json").write_text(json.dumps(analysis.to_dict(), indent=1,
                                                   ensure_ascii=False) + "\n", encoding="utf-8")
+    print(_result_line(analysis, len(results), len(skipped)))
+    _write_outputs(args, analysis, case)
+    return EXIT_OK
+
+
+def _for_age(analysis: Analysis, case: CaseInfo) -> Analysis:
+    """The summary for the patient's age (adult range flags are not raised for a child)."""
+    from dataclasses import replace
+
+    from clinic_app.export.common import case_age_months
+    from clinic_app.summary import summarize
+
+    months = case_age_months(case)
+    if months is None:
+        return analysis
     s = analysis.summary
-    print(f"{len(results)} field(s), {s.cells_counted} white cells, "
-          f"{len(skipped)} skipped; flags: {', '.join(f.code for f in s.flags) or 'none'}")
+    return replace(analysis, summary=summarize(analysis.fields, s.target,
+                                               s.malignant_threshold, age_months=months))
+
+
+def _result_line(analysis: Analysis, fields: int, skipped: int) -> str:
+    """One line a technologist can act on: the ALL result and the blast %, then the flags."""
+    from clinic_app.export.common import all_result, blast_count
+
+    s = analysis.summary
+    pct = "n/a" if s.blast_percent is None else f"{s.blast_percent:.1f}%"
+    return (f"{fields} field{'s' if fields != 1 else ''}, {s.cells_counted} white "
+            f"cell{'s' if s.cells_counted != 1 else ''}, {skipped} skipped; "
+            f"ALL: {all_result(s)}; blasts: {blast_count(s)} ({pct}); "
+            f"flags: {', '.join(f.code for f in s.flags) or 'none'}")
+
+
+def _write_outputs(args: argparse.Namespace, analysis: Analysis, case: CaseInfo) -> None:
+    """The PDF report, HL7 v2 and FHIR files asked for (preliminary: nothing is signed here)."""
     if args.report:
         from clinic_app.report import write_report
 
-        case = CaseInfo(patient_id=args.patient_id, patient_name=args.patient_name,
-                        operator=args.operator, lab_name=args.lab_name)
-        path = write_report(analysis, case, Path(args.report))
-        print(f"report: {path}")
-    return EXIT_OK
+        print(f"report: {write_report(analysis, case, Path(args.report))}")
+    if args.hl7:
+        from clinic_app.export.hl7 import write_hl7
+
+        print(f"hl7: {write_hl7(case, analysis.summary, args.hl7)}")
+    if args.fhir:
+        from clinic_app.export.fhir import fhir_diagnostic_report, write_fhir_json
+
+        print(f"fhir: {write_fhir_json(fhir_diagnostic_report(case, analysis.summary), args.fhir)}")
+
+
+def _retention(report: bool):
+    """What stays in memory per field: only what the report shows, when one is asked for."""
+    from clinic_app.analysis import Retention
+
+    if not report:
+        return Retention()
+    from clinic_app.report.gallery import CELLS_PER_CLASS, MAX_THUMBS
+
+    return Retention(thumbnails=MAX_THUMBS, cells_per_label=CELLS_PER_CLASS, crops=True)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -206,5 +256,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "classify": cmd_classify,
     "segment": cmd_segment,
     "analyze": cmd_analyze,
+    "analyse": cmd_analyze,
     "bench": cmd_bench,
 }
