@@ -8,18 +8,24 @@ too poor to trust is analysed but kept out of the counts, with the reason.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import numpy as np
 
 from clinic_app import quality, scale, scope
 from clinic_app.classification import CellClassifier, FieldClassifier
-from clinic_app.fields import consensus_scales  # noqa: F401 - training.evaluate_detection
+from clinic_app.fields import (
+    ScreenedField,
+    consensus_scales,  # noqa: F401 - training.evaluate_detection
+)
 from clinic_app.imaging import shrink_to
 from clinic_app.modelpack import ModelEntry, TFLiteModel, Thresholds, load_manifest
 from clinic_app.results import (
     Analysis,
+    CellResult,
     Field,
     FieldResult,
     ModelInfo,
@@ -70,6 +76,40 @@ def assemble(fields: list[FieldResult], skipped: list[SkippedInput], models: lis
                     skipped=skipped, models=models, backend=backend)
 
 
+@dataclass
+class Retention:
+    """Which pictures of an analysed field stay in memory once its overlay is on disk.
+
+    A batch keeps compact records (labels, scores, boxes, contours: what the summary and
+    ``analysis.json`` need) and drops the rest, so memory does not grow with the batch. What a
+    report shows is kept: the first ``thumbnails`` fields' previews, the first
+    ``cells_per_label`` usable cells of each label with crop and heat map, and with
+    ``crops`` the crop of every other usable cell (the report counts the cells with a crop).
+    """
+
+    thumbnails: int = 0
+    cells_per_label: int = 0
+    crops: bool = False
+    _seen: int = 0
+    _labels: Counter = dataclass_field(default_factory=Counter)
+
+    def apply(self, result: FieldResult) -> FieldResult:
+        if self._seen >= self.thumbnails:
+            result.thumbnail = None
+        self._seen += 1
+        for cell in result.cells:
+            self._keep(cell, result.quality.usable)
+        return result
+
+    def _keep(self, cell: CellResult, usable: bool) -> None:
+        if usable and self._labels[cell.label] < self.cells_per_label:
+            self._labels[cell.label] += 1
+            return
+        cell.heatmap = None
+        if not (usable and self.crops):
+            cell.crop = None
+
+
 class Analyzer:
     """Holds the three verified INT8 models; analyses fields one by one or as a batch."""
 
@@ -102,17 +142,23 @@ class Analyzer:
         return scale.estimate_um_per_px(field.image)
 
     def analyze_field(self, field: Field) -> FieldResult:
-        """One field through every stage."""
+        """One field through every stage (what the loader screened is not measured again)."""
         rgb = field.image
         um, how = self.field_scale(field)
         report = quality.assess(rgb)
         instances = find_cells(self.segmenter, rgb, um)
-        cells = [self.cells.classify_cell(rgb, um, inst.bbox, inst.contour) for inst in instances]
-        note = self.fields.applicable(rgb, um) or scope.field_model_note(rgb)
+        cells = self.cells.classify_cells(rgb, um, [(i.bbox, i.contour) for i in instances])
+        note = self.fields.applicable(rgb, um) or self.field_model_note(field)
         field_cls = None if note else self.fields.classify_field(rgb, um)
         return FieldResult(path=field.source, width=field.width, height=field.height,
                            um_per_px=um, scale_source=how, quality=report, cells=cells,
                            field=field_cls, field_note=note, thumbnail=thumbnail(rgb))
+
+    def field_model_note(self, field: Field) -> str:
+        model_id = self.entries["all-subtype"].id
+        if isinstance(field, ScreenedField) and field.features is not None:
+            return scope.domain_note(field.features, scope.FIELD_DOMAIN, model_id)
+        return scope.field_model_note(field.image, model_id)
 
     def assemble(self, fields: list[FieldResult], skipped: list[SkippedInput]) -> Analysis:
         """Sample summary over fields (also after a reviewer's changes)."""

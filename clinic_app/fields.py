@@ -5,12 +5,25 @@ The command line, the Analyzer's callers and the desktop engine all read inputs 
 decoded with the same checks, a batch's scale comes from the consensus of its red cells, and an
 unreadable input is recorded in ``skipped`` without stopping the batch. A folder of thousands is
 never all in memory.
+
+Each field is screened once: decoded, checked for scope (``scope.features``, kept on the field
+so the field model's domain check reuses them) and, for a consensus batch, measured for scale.
+A small thread pool screens the next fields while the caller analyses the current one (OpenCV,
+numpy's large operations, Pillow's decoder and the interpreter all release the GIL). A consensus
+batch needs every field's scale before the first is analysed, so it is read twice, screening
+first; the decoded images of that first pass are kept for the second while they fit in
+``KEEP_DECODED_BYTES``, so a batch of a few dozen fields is decoded once and a large one costs
+one extra decode per field beyond that, never memory that grows with the batch.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -18,6 +31,84 @@ from clinic_app import images, scale, scope
 from clinic_app.results import Field, SkippedInput
 
 CANCELLED = "cancelled"
+WORKERS = 2  # screening threads: on a 2-4 core clinic PC, the analysis keeps a core
+AHEAD = 3  # fields screened ahead of the one being analysed (each holds one decoded image)
+KEEP_DECODED_BYTES = 48 * 1024 * 1024  # first-pass images kept for the second (~50 640x480)
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+@dataclass
+class ScreenedField(Field):
+    """A ``Field`` with what screening measured: the scope features (reused for the field
+    model's domain check), so nothing is computed twice."""
+
+    features: dict[str, float] | None = None
+
+
+@dataclass
+class _Screening:
+    """Compact record of one screened file; ``field`` is dropped when it is not kept."""
+
+    path: Path
+    field: Field | None = None
+    problem: str = ""
+    features: dict[str, float] | None = None
+    scale: tuple[float, str] | None = None
+    size: tuple[int, int] = (0, 0)
+
+
+# What one bad file may raise beyond ImageError (a decoder or measurement bug, memory): it is
+# skipped with the error named, and the batch goes on (issue 14).
+UNEXPECTED = (ArithmeticError, LookupError, MemoryError, OSError, RuntimeError, TypeError,
+              ValueError)
+
+
+def unexpected_problem(exc: BaseException) -> str:
+    return f"cannot be read ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})"
+
+
+def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool) -> _Screening:
+    """Decode, check scope, measure the red-cell scale: everything before the models. Never
+    raises for a bad file."""
+    try:
+        return _screen_one(path, um_per_px, in_scope, measure)
+    except images.ImageError as exc:
+        return _Screening(path, problem=exc.problem)
+    except UNEXPECTED as exc:
+        return _Screening(path, problem=unexpected_problem(exc))
+
+
+def _screen_one(path: Path, um_per_px: float | None, in_scope: bool,
+                measure: bool) -> _Screening:
+    field = images.load_field(path, um_per_px)
+    rec = _Screening(path, field, size=(field.width, field.height))
+    if in_scope:
+        rec.features = scope.features(field.image)
+        verdict = scope.verdict(rec.features, field.image.shape)
+        if not verdict.in_scope:
+            return _Screening(path, problem=verdict.problem)
+    if measure:
+        rec.scale = scale.estimate_um_per_px(field.image)
+    return rec
+
+
+def prefetched(fn: Callable[[T], U], items: Iterable[T], pool: ThreadPoolExecutor,
+               ahead: int = AHEAD) -> Iterator[U]:
+    """``fn(item)`` for each item, in order, with up to ``ahead`` computed on ``pool`` ahead."""
+    pending: deque[Future[U]] = deque()
+    source = iter(items)
+    try:
+        for item in source:
+            pending.append(pool.submit(fn, item))
+            if len(pending) > ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for fut in pending:
+            fut.cancel()
 
 
 def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tuple[float, str]]:
@@ -27,14 +118,15 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
     is good to about +-12% and can be far off on a crowded or empty field, the median of a
     slide's fields is not. Unreadable files are left out (the loader reports them).
     """
+    with ThreadPoolExecutor(WORKERS) as pool:
+        return _medians(list(prefetched(lambda p: _screen(p, None, in_scope, True), paths, pool)))
+
+
+def _medians(records: list[_Screening]) -> dict[Path, tuple[float, str]]:
     groups: dict[tuple[int, int], list[tuple[Path, float]]] = {}
-    for path in paths:
-        field = _load(path, None, in_scope)
-        if isinstance(field, SkippedInput):
-            continue  # unreadable, or a photo of the same size: must not move the slide's scale
-        um, how = scale.estimate_um_per_px(field.image)
-        if how == "red-cells":
-            groups.setdefault((field.width, field.height), []).append((path, um))
+    for rec in records:
+        if not rec.problem and rec.scale is not None and rec.scale[1] == "red-cells":
+            groups.setdefault(rec.size, []).append((rec.path, rec.scale[0]))
     out = {}
     for members in groups.values():
         median = float(np.median([um for _, um in members]))
@@ -43,55 +135,83 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
     return out
 
 
+def _first_pass(files: list[Path], pool: ThreadPoolExecutor, in_scope: bool,
+                screened: Callable[[int, int], None] | None) -> list[_Screening]:
+    """Screen every file (scale included); keep decoded images while they fit the budget."""
+    kept = 0
+    records = []
+    for i, rec in enumerate(prefetched(lambda p: _screen(p, None, in_scope, True), files, pool)):
+        if rec.field is not None:
+            kept += rec.field.image.nbytes
+            if kept > KEEP_DECODED_BYTES:
+                rec.field = None
+        records.append(rec)
+        if screened is not None:
+            screened(i + 1, len(files))
+    return records
+
+
 def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
                 um_per_px: float | None = None, *, consensus: bool = False,
                 cancelled: Callable[[], bool] | None = None,
                 progress: Callable[[int, int], None] | None = None,
-                in_scope: bool = False) -> Iterator[Field]:
+                in_scope: bool = False,
+                screened: Callable[[int, int], None] | None = None) -> Iterator[Field]:
     """Yield each readable field; append what cannot be read (or is cancelled) to ``skipped``.
 
     ``um_per_px`` given: every field has that scale. Else with ``consensus`` each field gets its
-    batch's median red-cell scale (``consensus_scales``). ``progress(done, total)`` is called
-    before each file and once at the end. ``in_scope``: what is not a stained blood film
-    (``scope.check``) is skipped with a problem beginning ``out of scope:``.
+    batch's median red-cell scale (``consensus_scales``; a field without a red-cell measurement
+    gets its own estimate, the default scale). ``progress(done, total)`` is called before each
+    file and once at the end; ``screened(done, total)`` after each file of a consensus batch's
+    first pass. ``in_scope``: what is not a stained blood film (``scope.check``) is skipped with
+    a problem beginning ``out of scope:``; the fields yielded then carry their scope features.
     """
     files, missing = images.iter_image_paths(paths)
     skipped.extend(missing)
-    scales = consensus_scales(files, in_scope) if consensus and not um_per_px else {}
-    for i, path in enumerate(files):
+    two_pass = consensus and not um_per_px
+    with ThreadPoolExecutor(WORKERS, thread_name_prefix="screen") as pool:
+        if two_pass:
+            records = _first_pass(files, pool, in_scope, screened)
+            scales = _medians(records)
+            second = prefetched(lambda r: _reload(r, scales), records, pool)
+        else:
+            second = prefetched(lambda p: _screen(p, um_per_px, in_scope, False), files, pool)
+        try:
+            yield from _deliver(second, files, skipped, cancelled, progress)
+        finally:
+            second.close()
+
+
+def _reload(rec: _Screening, scales: dict[Path, tuple[float, str]]) -> _Screening:
+    """Second pass of a consensus batch: the kept image or a fresh decode, and its scale."""
+    if rec.problem or rec.field is not None:
+        field = rec.field
+    else:
+        try:
+            field = images.load_field(rec.path)
+        except images.ImageError as exc:  # changed on disk since the first pass
+            return _Screening(rec.path, problem=exc.problem)
+        except UNEXPECTED as exc:
+            return _Screening(rec.path, problem=unexpected_problem(exc))
+    if field is not None and rec.scale is not None:
+        field.um_per_px, field.scale_source = scales.get(rec.path, rec.scale)
+    rec.field = None  # the record list must not hold the images
+    return _Screening(rec.path, field, rec.problem, rec.features, rec.scale, rec.size)
+
+
+def _deliver(records: Iterator[_Screening], files: list[Path], skipped: list[SkippedInput],
+             cancelled: Callable[[], bool] | None,
+             progress: Callable[[int, int], None] | None) -> Iterator[Field]:
+    for i, rec in enumerate(records):
         if cancelled is not None and cancelled():
             skipped.extend(SkippedInput(str(p), CANCELLED) for p in files[i:])
-            break
+            return
         if progress is not None:
             progress(i, len(files))
-        field = _load(path, um_per_px, in_scope)
-        if isinstance(field, SkippedInput):
-            skipped.append(field)
+        if rec.problem or rec.field is None:
+            skipped.append(SkippedInput(str(rec.path), rec.problem))
             continue
-        if path in scales:
-            field.um_per_px, field.scale_source = scales[path]
-        yield field
-    else:
-        if progress is not None:
-            progress(len(files), len(files))
-
-
-# What one bad file may raise beyond ImageError (a decoder or measurement bug, memory): it is
-# skipped with the error named, and the batch goes on (issue 14).
-UNEXPECTED = (ArithmeticError, LookupError, MemoryError, OSError, RuntimeError, TypeError,
-              ValueError)
-
-
-def _load(path: Path, um_per_px: float | None, in_scope: bool) -> Field | SkippedInput:
-    """One file as a field, or why it is skipped; never raises for a bad file."""
-    try:
-        field = images.load_field(path, um_per_px)
-        verdict = scope.check(field.image) if in_scope else None
-    except images.ImageError as exc:
-        return SkippedInput(str(path), exc.problem)
-    except UNEXPECTED as exc:
-        text = " ".join(str(exc).split())[:120]
-        return SkippedInput(str(path), f"cannot be read ({type(exc).__name__}: {text})")
-    if verdict is not None and not verdict.in_scope:
-        return SkippedInput(str(path), verdict.problem)
-    return field
+        f = rec.field
+        yield ScreenedField(f.image, f.source, f.um_per_px, f.scale_source, rec.features)
+    if progress is not None:
+        progress(len(files), len(files))

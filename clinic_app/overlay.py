@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import zlib
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import cv2
@@ -63,3 +65,37 @@ def save(result: FieldResult, rgb: np.ndarray, path: Path) -> Path:
     if not ok:
         raise RuntimeError(f"could not encode overlay for {result.path}")
     return atomic_write(path, buf.tobytes(), durable=False)
+
+
+class Writer:
+    """Writes overlays on a background thread while the next field is analysed (PNG encoding
+    is most of an overlay's cost and OpenCV releases the GIL for it). At most ``pending``
+    overlays wait, so memory stays flat; the first error is raised at the next ``save`` or
+    on leaving the ``with`` block."""
+
+    def __init__(self, folder: Path, pending: int = 4) -> None:
+        self.folder = folder
+        self.pending = pending
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="overlay")
+        self._futures: deque[Future[Path]] = deque()
+
+    def save(self, result: FieldResult, rgb: np.ndarray, name: str) -> Path:
+        """Queue the overlay of ``result``; returns where it will be."""
+        while len(self._futures) >= self.pending:
+            self._futures.popleft().result()
+        path = self.folder / name
+        self._futures.append(self._pool.submit(save, result, rgb, path))
+        return path
+
+    def close(self) -> None:
+        try:
+            while self._futures:
+                self._futures.popleft().result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

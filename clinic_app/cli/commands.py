@@ -9,12 +9,14 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import cv2
 
 from clinic_app import modelpack, overlay, runtime
 from clinic_app.classification import CellClassifier, FieldClassifier
 from clinic_app.cli.common import EXIT_OK, UsageError, write_json
+from clinic_app.cli.progress import ProgressBar
 from clinic_app.fields import iter_fields
 from clinic_app.results import Analysis, CaseInfo, Field, SkippedInput
 
@@ -33,11 +35,12 @@ def _report_skips(skipped: list[SkippedInput], done: int) -> int:
 
 
 def _fields(paths: list[str], skipped: list[SkippedInput], um_per_px: float | None = None,
-            consensus: bool = False, in_scope: bool = False) -> Iterator[Field]:
-    """``fields.iter_fields``; raises UsageError when nothing is readable, before any model is
-    loaded."""
+            consensus: bool = False, in_scope: bool = False, **hooks: Any) -> Iterator[Field]:
+    """``fields.iter_fields`` (``hooks``: its progress callbacks); raises UsageError when
+    nothing is readable, before any model is loaded."""
     done = 0
-    for field in iter_fields(paths, skipped, um_per_px, consensus=consensus, in_scope=in_scope):
+    for field in iter_fields(paths, skipped, um_per_px, consensus=consensus, in_scope=in_scope,
+                             **hooks):
         done += 1
         yield field
     if not done:
@@ -156,16 +159,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     opts = AnalyzerOptions(args.backend, args.threads, args.um_per_px, args.target)
     skipped: list[SkippedInput] = []
     results, analyzer = [], None
+    keep = _retention(bool(args.report))  # overlays on disk, compact records in memory
     try:
-        for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px, consensus=True,
-                                      in_scope=True)):
-            if analyzer is None:
-                analyzer = Analyzer(opts)
-                print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
-            res = analyzer.analyze_field(f)
-            name = f"{i:03d}_{Path(f.source).stem}_overlay.png"
-            res.overlay_path = str(overlay.save(res, f.image, out / "overlays" / name))
-            results.append(res)
+        with overlay.Writer(out / "overlays") as overlays, ProgressBar() as bar:
+            for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px, consensus=True,
+                                          in_scope=True, screened=bar.stage("screening"),
+                                          progress=bar.stage("analysing"))):
+                if analyzer is None:
+                    analyzer = Analyzer(opts)
+                    print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
+                res = analyzer.analyze_field(f)
+                name = f"{i:03d}_{Path(f.source).stem}_overlay.png"
+                res.overlay_path = str(overlays.save(res, f.image, name))
+                results.append(keep.apply(res))
         _report_skips(skipped, len(results))
         analysis = analyzer.assemble(results, skipped)
     finally:
@@ -223,6 +229,17 @@ def _write_outputs(args: argparse.Namespace, analysis: Analysis, case: CaseInfo)
         from clinic_app.export.fhir import fhir_diagnostic_report, write_fhir_json
 
         print(f"fhir: {write_fhir_json(fhir_diagnostic_report(case, analysis.summary), args.fhir)}")
+
+
+def _retention(report: bool):
+    """What stays in memory per field: only what the report shows, when one is asked for."""
+    from clinic_app.analysis import Retention
+
+    if not report:
+        return Retention()
+    from clinic_app.report.gallery import CELLS_PER_CLASS, MAX_THUMBS
+
+    return Retention(thumbnails=MAX_THUMBS, cells_per_label=CELLS_PER_CLASS, crops=True)
 
 
 def _retention(report: bool):
