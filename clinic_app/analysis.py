@@ -131,6 +131,11 @@ class Analyzer:
         return "; ".join(sorted({m.choice.message for m in self._models.values()}))
 
     @property
+    def tflite_models(self) -> list[TFLiteModel]:
+        """The three loaded models (``bench`` times their interpreters)."""
+        return list(self._models.values())
+
+    @property
     def models(self) -> list[ModelInfo]:
         return [model_info(e) for e in self.entries.values()]
 

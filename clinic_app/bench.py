@@ -1,23 +1,37 @@
-"""``clinic-app bench``: median latency of each model and of a whole 640x480 field.
+"""``clinic-app bench``: median latency of each model and of whole fields of two kinds.
 
 Medians after a warm-up, on this machine's chosen backend. FP32 columns come from the float
 TFLite files that ``quantize.convert`` leaves in ``runs/<task>/`` (same runtime, so the app
 still needs no TensorFlow).
+
+A whole field is timed from decoded pixels to ``FieldResult``, as ``clinic-app analyze`` does it:
+screening (scope features and verdict, red-cell scale) and ``Analyzer.analyze_field``;
+``field_model_ms`` is the time spent inside the interpreters' ``invoke`` in the same runs. The
+fields (``assets/``, sources in docs/performance.md):
+
+- ``bccd``: 640x480, a mosaic of six BCCD fields' white cells (a real BCCD field has one or two
+  white cells, too few to weigh the per-cell work);
+- ``all``: 224x224 ALL-set field (``examples/all/WBC-Malignant-Early-002.jpg``), 10 cells.
 """
 
 from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from clinic_app import images, modelpack, runtime
+from clinic_app import images, modelpack, runtime, scale, scope
 from clinic_app.analysis import Analyzer, AnalyzerOptions
+from clinic_app.fields import ScreenedField
+from clinic_app.results import Field, FieldResult
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-BENCH_FIELD = ASSETS / "bench_field_640x480.jpg"
+BENCH_FIELDS = {"bccd": ASSETS / "bench_field_bccd_mosaic_640x480.jpg",
+                "all": ASSETS / "bench_field_all_224.jpg"}
+BENCH_FIELD = BENCH_FIELDS["bccd"]  # the top-level field_* figures
 WARMUP = 5
 
 
@@ -42,6 +56,54 @@ def _interp_ms(interpreter, runs: int) -> float:
     return _median_ms(once, runs)
 
 
+class InvokeTimer:
+    """Adds up the time inside each model's ``interpreter.invoke`` (wrapped on the instance)."""
+
+    def __init__(self, models: list[modelpack.TFLiteModel]) -> None:
+        self.seconds = 0.0
+        for m in models:
+            m.interpreter.invoke = self._timed(m.interpreter.invoke)
+
+    def _timed(self, invoke: Callable[[], None]) -> Callable[[], None]:
+        def timed() -> None:
+            t = time.perf_counter()
+            try:
+                invoke()
+            finally:
+                self.seconds += time.perf_counter() - t
+        return timed
+
+
+def whole_field(analyzer: Analyzer, field: Field) -> FieldResult:
+    """Screening and analysis of one decoded field, as ``clinic-app analyze`` runs them."""
+    feats = scope.features(field.image)
+    scope.verdict(feats, field.image.shape)
+    um, how = scale.estimate_um_per_px(field.image)
+    return analyzer.analyze_field(ScreenedField(field.image, field.source, um, how, feats))
+
+
+def time_field(analyzer: Analyzer, timer: InvokeTimer, path: Path, runs: int) -> dict:
+    """Median whole-field and in-model milliseconds over ``runs`` (after a warm-up)."""
+    field = images.load_field(path)
+    result = whole_field(analyzer, field)
+    for _ in range(WARMUP):
+        whole_field(analyzer, field)
+    total, model = [], []
+    for _ in range(runs):
+        timer.seconds = 0.0
+        t = time.perf_counter()
+        whole_field(analyzer, field)
+        total.append((time.perf_counter() - t) * 1000)
+        model.append(timer.seconds * 1000)
+    with_decode = _median_ms(lambda: whole_field(analyzer, images.load_field(path)),
+                             max(5, runs // 3))
+    ms, model_ms = statistics.median(total), statistics.median(model)
+    return {"field": path.name, "size": [field.width, field.height],
+            "field_ms": round(ms, 2), "field_model_ms": round(model_ms, 2),
+            "field_ratio": round(ms / model_ms, 2) if model_ms else None,
+            "field_with_decode_ms": round(with_decode, 2), "field_cells": len(result.cells)}
+
+
 def run_bench(backend: str = "auto", threads: int | None = None, runs: int = 30,
               fp32_dir: Path = Path("runs")) -> dict:
     rows = []
@@ -55,13 +117,9 @@ def run_bench(backend: str = "auto", threads: int | None = None, runs: int = 30,
             row["fp32_ms"] = round(_interp_ms(it, runs), 3)
         rows.append(row)
     with Analyzer(AnalyzerOptions(backend, threads)) as analyzer:
-        field = images.load_field(BENCH_FIELD)
-        result = analyzer.analyze_field(field)
-        field_ms = _median_ms(lambda: analyzer.analyze_field(field), runs)
-        with_decode = _median_ms(lambda: analyzer.analyze_field(images.load_field(BENCH_FIELD)),
-                                 max(5, runs // 3))
+        timer = InvokeTimer(analyzer.tflite_models)
+        kinds = {kind: time_field(analyzer, timer, path, runs)
+                 for kind, path in BENCH_FIELDS.items()}
         backend_msg = analyzer.backend_message
-    return {"models": rows, "field_ms": round(field_ms, 2),
-            "field_with_decode_ms": round(with_decode, 2), "field_cells": len(result.cells),
-            "field": BENCH_FIELD.name, "backend": backend_msg, "runs": runs,
-            "threads": threads or runtime.default_threads()}
+    return {"models": rows, **kinds["bccd"], "fields": kinds, "backend": backend_msg,
+            "runs": runs, "threads": threads or runtime.default_threads()}
