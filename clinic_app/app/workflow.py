@@ -80,9 +80,15 @@ class Action:
 class CaseWork:
     """The open case's data and the reviewer's actions on it, with undo/redo."""
 
-    def __init__(self, store: CaseStore, loaded: LoadedCase,
-                 assemble: Callable[[list[FieldResult], list[SkippedInput]], Analysis],
-                 labels: tuple[str, ...]) -> None:
+    def __init__(self, *args: object) -> None:
+        # A Qt subclass's QObject.__init__ calls this again without arguments (cooperative
+        # multiple inheritance): only the call with the case sets it up.
+        if args:
+            self.setup(*args)  # type: ignore[arg-type]
+
+    def setup(self, store: CaseStore, loaded: LoadedCase,
+              assemble: Callable[[list[FieldResult], list[SkippedInput]], Analysis],
+              labels: tuple[str, ...]) -> None:
         self.store = store
         self.record = loaded.record
         self.fields: dict[int, FieldEntry] = {f.id: f for f in loaded.fields}

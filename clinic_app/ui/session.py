@@ -34,7 +34,7 @@ class CaseSession(QObject, CaseWork):
                  assemble: Callable[[list[FieldResult], list[SkippedInput]], Analysis],
                  labels: tuple[str, ...]) -> None:
         QObject.__init__(self)
-        CaseWork.__init__(self, store, loaded, assemble, labels)
+        self.setup(store, loaded, assemble, labels)
 
     # -- events from the workers -----------------------------------------------------------
 

@@ -147,21 +147,27 @@ class SummaryPanel(QWidget):
 
     def _show_all(self, s: SampleSummary) -> None:
         p = s.malignant_probability
-        if p is None:
-            text = self.tr("ALL screen: no usable field could be classified.")
-            style = "background: #eeeeee;"
-        elif p >= s.malignant_threshold:
-            text = self.tr("ALL SUSPECTED — most likely subtype: %s\nmalignant probability "
-                           "%.0f%% (screening aid: confirm by morphology and flow cytometry)"
-                           ) % (s.subtype_label, 100 * p)
+        # The same decision as the report: ALL suspected rests on the cell-level blast count
+        # (summary's ALL_SUSPECTED flag); the field model is supporting evidence.
+        codes = {f.code for f in s.flags}
+        pct = s.blast_percent or 0.0
+        blasts = self.tr("blasts: %d (%.0f%% of white cells)") % (s.blast_cells or 0, pct)
+        field = (self.tr("field model: not applicable") if p is None else
+                 self.tr("field model: malignant probability %.0f%%") % (100 * p))
+        if "ALL_SUSPECTED" in codes:
+            text = self.tr("ALL SUSPECTED — %s; %s\n(screening aid: confirm by morphology and "
+                           "flow cytometry)") % (blasts, field)
             style = "background: #ffcdd2; color: #7f0000; font-weight: bold;"
+        elif "FIELD_MODEL_MALIGNANT" in codes or s.blast_cells:
+            text = self.tr("ALL screen: review needed — %s; %s") % (blasts, field)
+            style = "background: #ffe0b2; color: #7a3e00; font-weight: bold;"
+        elif p is None:
+            text = self.tr("ALL screen not applicable: no usable field could be classified; %s"
+                           ) % blasts
+            style = "background: #eeeeee;"
         else:
-            text = self.tr("ALL screen negative (%s)\nmalignant probability %.0f%%"
-                           ) % (s.subtype_label, 100 * p)
+            text = self.tr("ALL screen negative — %s; %s") % (blasts, field)
             style = "background: #c8e6c9; color: #1b5e20; font-weight: bold;"
-        if s.blast_percent is not None:
-            text += "\n" + self.tr("blast estimate %.0f%% of white cells (cells in fields the "
-                                   "ALL model calls malignant)") % s.blast_percent
         self.all_result.setText(text)
         self.all_result.setStyleSheet(style)
 
