@@ -1,0 +1,143 @@
+"""Behaviour behind issue 15 (fast and flat); no timings are asserted here (docs/performance.md).
+
+- ``bench --json`` has the contract keys, on a field with >= 5 white cells, for both kinds;
+- cells batched into one interpreter call score exactly as one by one;
+- ``analyze`` writes overlays while it goes, keeps compact records, decodes a small batch once;
+- the progress display stays off when stderr is not a terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from clinic_app import fields, images
+from clinic_app.analysis import Analyzer, Retention
+from clinic_app.bench import BENCH_FIELDS
+from clinic_app.cli import main
+from clinic_app.cli.progress import ProgressBar
+from tests.conftest import EXAMPLES, needs_models
+
+pytestmark = needs_models
+
+
+def test_bench_json_has_model_time_and_enough_cells(capsys):
+    assert main(["bench", "--json", "--runs", "1"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    for key in ("field_ms", "field_model_ms", "field_cells"):
+        assert key in doc
+    assert set(doc["fields"]) == {"bccd", "all"}
+    assert doc["fields"]["bccd"]["size"] == [640, 480]
+    for kind in doc["fields"].values():
+        assert kind["field_cells"] >= 5
+        assert 0 < kind["field_model_ms"] < kind["field_ms"]
+
+
+def test_batched_cells_score_as_one_by_one():
+    with Analyzer() as a:
+        field = images.load_field(BENCH_FIELDS["all"])
+        result = a.analyze_field(field)
+        crops = [a.cells.crop_of(field.image, result.um_per_px, c.bbox) for c in result.cells]
+        assert len(crops) >= 5
+        batched = a.cells.run_many(crops)
+        single = [a.cells.run(c) for c in crops]  # back to batch 1 in between
+        again = a.cells.run_many(crops[:3])  # another batch size
+    for (sb, cb), (s1, c1) in zip(batched, single, strict=True):
+        assert sb == s1
+        assert np.array_equal(cb, c1)
+    assert [s for s, _ in again] == [s for s, _ in single[:3]]
+    assert [c.scores for c in result.cells] == [s for s, _ in single]
+
+
+def test_analyze_writes_overlays_as_it_goes(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(7):  # more fields than the overlay writer lets wait (4)
+        shutil.copy(EXAMPLES / "all" / "WBC-Malignant-Early-002.jpg", src / f"f{i}.jpg")
+    out = tmp_path / "out"
+    seen: list[int] = []
+    analyse = Analyzer.analyze_field
+
+    def spy(self, field):
+        folder = out / "overlays"
+        seen.append(len(list(folder.glob("*.png"))) if folder.exists() else 0)
+        return analyse(self, field)
+
+    monkeypatch.setattr(Analyzer, "analyze_field", spy)
+    assert main(["analyze", str(src), "--out", str(out)]) == 0
+    assert seen[-1] >= 1  # earlier fields' overlays were on disk before the last was analysed
+    doc = json.loads((out / "analysis.json").read_text())
+    assert len(doc["images"]) == 7
+    assert all((out / "overlays").joinpath(p.split("/")[-1]).exists()
+               for p in (im["overlay"] for im in doc["images"]))
+
+
+def test_retention_keeps_only_what_a_report_shows():
+    with Analyzer() as a:
+        results = [a.analyze_field(images.load_field(BENCH_FIELDS["all"])) for _ in range(2)]
+    keep = Retention(thumbnails=1, cells_per_label=1)
+    for r in results:
+        keep.apply(r)
+    assert results[0].thumbnail is not None and results[1].thumbnail is None
+    kept = [c for r in results for c in r.cells if c.crop is not None]
+    assert len(kept) == len({c.label for r in results for c in r.cells})
+    flat = Retention()
+    r = flat.apply(results[0])
+    assert r.thumbnail is None and all(c.crop is None and c.heatmap is None for c in r.cells)
+
+
+def test_small_consensus_batch_is_decoded_once(monkeypatch):
+    calls: list[str] = []
+    load = images.load_field
+
+    def counting(path, um_per_px=None):
+        calls.append(str(path))
+        return load(path, um_per_px)
+
+    monkeypatch.setattr(images, "load_field", counting)
+    skipped: list = []
+    got = list(fields.iter_fields([EXAMPLES / "normal-smear"], skipped, consensus=True,
+                                  in_scope=True))
+    assert len(got) == 6
+    assert len(calls) == len(set(calls)) == 6
+    assert all(f.scale_source.startswith("red-cells") for f in got)
+    assert all(f.features is not None for f in got)
+
+
+def test_progress_is_off_when_stderr_is_not_a_terminal(tmp_path, capsys):
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    update = bar.stage("analysing")
+    for i in range(3):
+        update(i, 3)
+    bar.close()
+    assert not bar.enabled and stream.getvalue() == ""
+    assert main(["analyze", str(EXAMPLES / "all"), "--out", str(tmp_path / "o")]) == 0
+    err = capsys.readouterr().err
+    assert "\r" not in err and "screening" not in err and "analysing" not in err
+
+
+def test_progress_shows_on_a_terminal():
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    with ProgressBar(stream) as bar:
+        update = bar.stage("analysing")
+        update(0, 2)
+        update(2, 2)
+    assert bar.enabled and "analysing" in stream.getvalue()
+
+
+@pytest.mark.parametrize("budget", [0])
+def test_large_batch_decodes_again_instead_of_holding_images(monkeypatch, budget):
+    monkeypatch.setattr(fields, "KEEP_DECODED_BYTES", budget)
+    skipped: list = []
+    got = list(fields.iter_fields([EXAMPLES / "normal-smear"], skipped, consensus=True,
+                                  in_scope=True))
+    assert len(got) == 6 and not skipped
