@@ -152,8 +152,8 @@ def _exact_flat(rgb: np.ndarray) -> float:
         return 0.0
     lo = cv2.erode(c, np.ones((3, 3), np.uint8))
     hi = cv2.dilate(c, np.ones((3, 3), np.uint8))
-    same = (hi - lo).max(axis=2) == 0
-    coloured = c.min(axis=2) < 235
+    same = _channel_max(hi - lo) == 0
+    coloured = _channel_min(c) < 235
     return float((same & coloured).sum() / max(coloured.sum(), 1))
 
 
