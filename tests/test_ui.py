@@ -188,7 +188,7 @@ def test_import_can_be_cancelled(window, qtbot, tmp_path):
         shutil.copy(FIELDS[-1], folder / f"{i:02d}.jpg")
     new_case(window, qtbot)
     panel = window.acquisition.panel
-    window.import_paths([str(folder)])
+    window.import_paths([str(folder)], skip_duplicates=False)  # copies of one field, on purpose
     qtbot.waitUntil(lambda: len(window.session.fields) >= 2, timeout=WAIT_MS)
     assert panel.cancel_button.isVisibleTo(window.acquisition)
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
@@ -333,7 +333,7 @@ def test_event_loop_never_stalls_while_50_fields_are_analysed(window, qtbot, tmp
     start = time.perf_counter()
     idle = heartbeat(qtbot, lambda: time.perf_counter() - start > 2.0, 5000)
     start = time.perf_counter()
-    window.import_paths([str(folder)])
+    window.import_paths([str(folder)], skip_duplicates=False)  # copies, on purpose
     s = window.session
     busy = heartbeat(qtbot, lambda: len(s.fields) == 50 and not s.pending(), WAIT_MS)
     raw = max(g for g, _ in busy)
