@@ -49,7 +49,8 @@ def main():
     ini = QSettings(str(Path(data).parent / "s.ini"), QSettings.Format.IniFormat)
     w = MainWindow(AppSettings(data_dir=data), ini)
     w.pipeline.saved.connect(lambda c, f, *_: print(f"saved {c} {f}", flush=True))
-    w.case_opened.connect(lambda c: (print(f"case {c}", flush=True), w.import_paths([images], skip_duplicates=False)))
+    w.case_opened.connect(lambda c: (print(f"case {c}", flush=True),
+                                     w.import_paths([images], skip_duplicates=False)))
     QTimer.singleShot(0, lambda: w.new_case(CaseInfo(patient_id="KILL-9")))
     app.exec()
 

@@ -114,6 +114,7 @@ class CasesPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search patient ID, name, case number or date "
                                                "(YYYY-MM-DD)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search cases"))
         self.status = QComboBox()
         for text, code in ((self.tr("All statuses"), None), (self.tr("Open"), "open"),
                            (self.tr("Analysed"), "analysed"), (self.tr("Signed"), "signed")):
@@ -178,6 +179,7 @@ class CasesPage(QWidget):
                 self.search.text(), self.status.currentData(),
                 self.date_from.date().toString("yyyy-MM-dd"),
                 None if to >= QDate.currentDate() else to.toString("yyyy-MM-dd"))
+            self.records = self._with_exact_patient(self.records)
         except StoreError as exc:
             QMessageBox.warning(self, self.tr("Cases"), str(exc))
             return
@@ -194,6 +196,16 @@ class CasesPage(QWidget):
         self.empty.setVisible(not self.records)
         if not self.records and self.search.text():
             self.empty.setText(self.tr("No case matches “%s”.") % self.search.text())
+
+    def _with_exact_patient(self, records: list[CaseRecord]) -> list[CaseRecord]:
+        """An exact patient ID finds that patient's cases at any age, outside the date range."""
+        text = self.search.text().strip()
+        if not text:
+            return records
+        seen = {r.id for r in records}
+        older = [r for r in self.store.search_cases(text, self.status.currentData(), None, None)
+                 if r.patient_id.casefold() == text.casefold() and r.id not in seen]
+        return records + older
 
     def _open_selected(self) -> None:
         row = self.table.currentRow()

@@ -52,6 +52,7 @@ class ReportPage(QWidget):
     """Build, preview, save and print the report of the open case."""
 
     status_message = Signal(str)
+    printed = Signal(int)  # pages sent (0: nothing printed)
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,12 +166,42 @@ class ReportPage(QWidget):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_to(printer)
+            self.print_async(printer)
+
+    def print_async(self, printer: QPrinter, dpi: int = PRINT_DPI) -> None:
+        """Render the pages on a worker (the slow part: seconds), draw them on the printer
+        when they are ready, then confirm what was sent; the window stays responsive."""
+        assert self.pdf is not None
+        pdf = self.pdf
+        self.print_button.setEnabled(False)
+        self.state.setText(self.tr("Preparing the pages for the printer…"))
+        self.printer = printer  # kept alive until the worker is done
+
+        def done(pages: list[QImage]) -> None:
+            self.print_button.setEnabled(True)
+            n = self.draw_pages(printer, pages)
+            name = printer.printerName() or printer.outputFileName() or self.tr("the printer")
+            text = (self.tr("%d page(s) sent to %s.") % (n, name) if n else
+                    self.tr("Nothing was printed: the printer could not be opened."))
+            self.state.setText(text)
+            self.status_message.emit(text)
+            self.printed.emit(n)
+
+        def failed(message: str) -> None:
+            self.print_button.setEnabled(True)
+            self.state.setText(self.tr("Printing failed: %s") % message)
+            self.printed.emit(0)
+
+        self.tasks.run(lambda: render_pages(pdf, dpi), done, failed)
 
     def print_to(self, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
-        """Draw every page onto ``printer`` (scaled to the printable area); returns pages sent."""
+        """Render and draw every page now (blocking); returns pages sent."""
         assert self.pdf is not None
-        pages = render_pages(self.pdf, dpi)
+        return self.draw_pages(printer, render_pages(self.pdf, dpi))
+
+    @staticmethod
+    def draw_pages(printer: QPrinter, pages: list[QImage]) -> int:
+        """Draw ``pages`` onto ``printer`` (scaled to the printable area); returns pages sent."""
         painter = QPainter()
         if not pages or not painter.begin(printer):
             return 0
