@@ -85,3 +85,19 @@ def test_printing_runs_on_a_worker_and_confirms(window, qtbot, tmp_path):
     assert out.stat().st_size > 1000
     assert page.print_button.isEnabled()
 
+
+
+@pytest.mark.parametrize(("lang", "file_menu"), [("fr", "&Fichier"), ("es", "&Archivo"),
+                                                 ("pt", "&Arquivo")])
+def test_translations_load_for_the_chosen_language(qapp, lang, file_menu):
+    from PySide6.QtCore import QCoreApplication
+
+    from clinic_app.ui.app import install_translator
+
+    assert install_translator(qapp, lang)
+    try:
+        assert QCoreApplication.translate("MainWindow", "&File") == file_menu
+    finally:
+        for t in qapp.findChildren(__import__("PySide6.QtCore", fromlist=["QTranslator"])
+                                   .QTranslator):
+            qapp.removeTranslator(t)

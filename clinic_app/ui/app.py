@@ -1,7 +1,9 @@
 """Application set-up: the QApplication, translations, settings, and ``run_app``.
 
-Strings in the UI go through ``tr()``; a ``clinic_app_<locale>.qm`` file in ``ui/i18n`` (made
-with ``pyside6-lupdate`` / ``pyside6-lrelease``) is loaded when one exists for the user's locale.
+Strings in the UI go through ``tr()``; a ``clinic_app_<lang>.qm`` file in
+``clinic_app/translations`` (French, Spanish, Portuguese; made with ``pyside6-lupdate`` /
+``pyside6-lrelease``, see the README there) is loaded for the language chosen in the settings,
+or the user's locale when none is chosen.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from clinic_app.ui.settings import AppSettings, load_settings
 
 ORG = "ClinicApp"
 APP = "clinic-app"
-I18N = Path(__file__).with_name("i18n")
+I18N = Path(__file__).resolve().parents[1] / "translations"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -30,14 +32,19 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationVersion(__version__)
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setStyle("Fusion")  # same look on Windows, Linux and the Jetson
-        _install_translator(app)
     return app  # type: ignore[return-value]
 
 
-def _install_translator(app: QApplication) -> None:
+def install_translator(app: QApplication, language: str = "") -> bool:
+    """Load the chosen language ("" = the system locale; "en" = none); True when loaded."""
+    if language == "en":
+        return False
     translator = QTranslator(app)
-    if translator.load(QLocale(), "clinic_app", "_", str(I18N)):
+    locale = QLocale(language) if language else QLocale()
+    if translator.load(locale, "clinic_app", "_", str(I18N)):
         app.installTranslator(translator)
+        return True
+    return False
 
 
 def user_settings(data_dir: str | None) -> tuple[AppSettings, QSettings]:
@@ -53,6 +60,7 @@ def run_app(data_dir: str | None) -> int:
     """Open the main window and run until it is closed; the exit code of the event loop."""
     app = make_app()
     settings, qs = user_settings(data_dir)
+    install_translator(app, settings.language)
     from clinic_app.ui.main_window import MainWindow  # after QApplication: widgets need it
 
     try:

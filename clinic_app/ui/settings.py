@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from clinic_app.analysis import AnalyzerOptions
 
 BACKENDS = ("auto", "cpu", "edgetpu", "gpu")
+LANGUAGES = (("", "System default"), ("en", "English"), ("fr", "Français"), ("es", "Español"),
+             ("pt", "Português"))
 RESOLUTIONS = ("640x480", "1280x720", "1280x960", "1920x1080", "2592x1944")
 
 
@@ -50,6 +52,7 @@ class AppSettings:
     camera: str = "0"
     resolution: str = "1280x720"
     reviewer: str = ""
+    language: str = ""  # "" = the system's; else a code of LANGUAGES (after a restart)
 
     def analyzer_options(self) -> AnalyzerOptions:
         """Automatic threads leave one core to the window, so it stays responsive."""
@@ -149,6 +152,12 @@ class SettingsDialog(QDialog):
         self.reviewer = QLineEdit(s.reviewer)
         self.reviewer.setPlaceholderText(self.tr("name written in the audit log"))
         form.addRow(self.tr("Your name"), self.reviewer)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(self.tr(name) if not code else name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self._note(self.tr("A new language takes effect after a restart.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -194,4 +203,5 @@ class SettingsDialog(QDialog):
             um_per_px=0.0 if self.auto_scale.isChecked() else self.scale.value(),
             target=int(self.target.currentData()), lab_name=self.lab_name.text().strip(),
             logo_path=self.logo.text().strip(), camera=self._base.camera,
-            resolution=self._base.resolution, reviewer=self.reviewer.text().strip())
+            resolution=self._base.resolution, reviewer=self.reviewer.text().strip(),
+            language=self.language.currentData() or "")
