@@ -49,7 +49,9 @@ def draw(result: FieldResult, rgb: np.ndarray) -> np.ndarray:
             pts = np.round(cell.contour.reshape(-1, 1, 2) * f).astype(np.int32)
             cv2.polylines(out, [pts], True, col, thick)
         cv2.rectangle(out, (b.x0, b.y0), (b.x1 - 1, b.y1 - 1), col, max(1, thick - 1))
-        text = f"{cell.label} {cell.confidence:.0%}"
+        # A reviewer's label carries no model score: the model's top score is for its own class.
+        text = (f"{cell.label} (reviewed)" if cell.label != cell.model_label
+                else f"{cell.label} {cell.confidence:.0%}")
         y = b.y0 - 4 if b.y0 > 14 else b.y1 + 12
         cv2.putText(out, text, (b.x0, y), cv2.FONT_HERSHEY_SIMPLEX, font, (0, 0, 0), thick + 2)
         cv2.putText(out, text, (b.x0, y), cv2.FONT_HERSHEY_SIMPLEX, font, col, thick)

@@ -28,6 +28,7 @@ from clinic_app.ui.cases import NewCaseDialog
 from clinic_app.ui.gallery import MIME, key_of
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.settings import AppSettings, SettingsDialog, load_settings, save_settings
+from tests.ui_users import make_user, sign_in_window
 
 FIELDS = sorted(p for sub in ("bccd", "all") for p in (EXAMPLES / sub).glob("*.jpg"))
 WAIT_MS = 90_000
@@ -35,8 +36,9 @@ WAIT_MS = 90_000
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = AppSettings(data_dir=str(tmp_path / "data"), reviewer="Tess Tech")
-    w = MainWindow(settings, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings = AppSettings(data_dir=str(tmp_path / "data"))
+    w = MainWindow(settings, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+                   user=make_user(settings.data_dir))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: bool(w.backend or w.models_error), timeout=WAIT_MS)
@@ -153,7 +155,7 @@ def test_whole_case_import_review_reclassify_sign_report(window, qtbot, tmp_path
 
     # sign, then the report with the reviewer's change
     assert review.summary.sign_button.isEnabled()
-    qtbot.mouseClick(review.summary.sign_button, Qt.MouseButton.LeftButton)
+    sign_in_window(window, qtbot)
     assert s.signed and window.store.get_case(case_id).status == "signed"
     assert not window.acquisition.panel.can_capture
     window.tabs.setCurrentWidget(window.report)

@@ -15,6 +15,7 @@ from clinic_app.results import CaseInfo
 from clinic_app.ui.about import about_dialog
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.settings import AppSettings
+from tests.ui_users import make_user
 
 pytestmark = needs_models
 WAIT_MS = 90_000
@@ -22,8 +23,9 @@ WAIT_MS = 90_000
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = AppSettings(data_dir=str(tmp_path / "data"), reviewer="Tess Tech")
-    w = MainWindow(settings, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings = AppSettings(data_dir=str(tmp_path / "data"))
+    w = MainWindow(settings, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                   user=make_user(settings.data_dir))
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: bool(w.backend or w.models_error), timeout=WAIT_MS)

@@ -64,16 +64,29 @@ class LoadedCase:
 
 
 def display_crop(rgb: np.ndarray, bbox: object) -> np.ndarray:
-    """A gallery picture of a reloaded cell (crops are not stored): its box plus a margin."""
+    """A gallery picture of a cell that has no stored crop (one the reviewer drew, or a case
+    stored before crops were kept): a square around its box plus a margin, so it is never
+    squashed."""
     x0, y0, x1, y1 = bbox.as_list()  # type: ignore[attr-defined]
-    pad = int(CROP_PAD * max(x1 - x0, y1 - y0))
+    side = int((1 + 2 * CROP_PAD) * max(x1 - x0, y1 - y0, 1))
+    cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
     h, w = rgb.shape[:2]
-    crop = rgb[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
-    return cv2.resize(crop, (96, 96), interpolation=cv2.INTER_AREA) if crop.size else crop
+    crop = rgb[max(0, cy - side // 2):min(h, cy + side - side // 2),
+               max(0, cx - side // 2):min(w, cx + side - side // 2)]
+    if not crop.size:
+        return crop
+    ch, cw = crop.shape[:2]
+    if ch != cw:  # cut off by the field's edge: pad to a square rather than stretch
+        n = max(ch, cw)
+        crop = cv2.copyMakeBorder(crop, 0, n - ch, 0, n - cw, cv2.BORDER_CONSTANT,
+                                  value=(255, 255, 255))
+    return cv2.resize(crop, (96, 96), interpolation=cv2.INTER_AREA)
 
 
 def entry_from_record(rec: FieldRecord, decision: FieldDecision | None = None) -> FieldEntry:
-    """Read the stored image once for the thumbnail and the cell crops (worker thread)."""
+    """Read the stored image once for the thumbnails (worker thread). Cells keep the crop and
+    heat map stored with them (what the reviewer verified); only a cell without a stored crop
+    gets one cut from the field."""
     d = decision or FieldDecision()
     entry = FieldEntry(rec.id, rec.image_path, rec.source, rec.result, rec.cell_ids,
                        sha256=rec.sha256, excluded=d.excluded, deleted=d.deleted,
@@ -89,7 +102,8 @@ def entry_from_record(rec: FieldRecord, decision: FieldDecision | None = None) -
     if rec.result is not None:
         rec.result.thumbnail = thumbnail(rgb)
         for cell in rec.result.cells:
-            cell.crop = display_crop(rgb, cell.bbox)
+            if cell.crop is None:
+                cell.crop = display_crop(rgb, cell.bbox)
     return entry
 
 

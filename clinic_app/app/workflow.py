@@ -160,14 +160,13 @@ class CaseWork:
         return None
 
     def case_info(self, lab_name: str = "", logo: Path | None = None) -> CaseInfo:
-        r = self.record
-        return CaseInfo(patient_id=r.patient_id, patient_name=r.patient_name, age=r.age,
-                        sex=r.sex, sample_type=r.sample_type, operator=r.operator,
-                        lab_name=lab_name, notes=r.notes, reviewer=r.reviewer,
-                        signed_at=r.signed_at, logo_path=logo)
+        """The report's header: the stored record as it is (accession, birth date, and the
+        case id the report prints when there is no accession number) plus the lab's settings."""
+        return replace(self.record, lab_name=lab_name, logo_path=logo)
 
-    def sign(self, reviewer: str) -> None:
-        self.store.sign_case(self.case_id, reviewer)
+    def signed_now(self) -> None:
+        """The case was signed in the store (``store.archive.sign_with_report``, as an
+        authenticated user): read the record back and drop the undo history."""
         self.record = self.store.get_case(self.case_id)
         self.undo_stack.clear()  # what was signed is not undone; reopening is the way
         self.redo_stack.clear()

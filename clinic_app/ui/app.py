@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clinic_app import __version__
-from clinic_app.store import StoreError
+from clinic_app.store import CaseStore, StoreError
 from clinic_app.ui.settings import AppSettings, load_settings
 
 ORG = "ClinicApp"
@@ -57,15 +57,28 @@ def user_settings(data_dir: str | None) -> tuple[AppSettings, QSettings]:
 
 
 def run_app(data_dir: str | None) -> int:
-    """Open the main window and run until it is closed; the exit code of the event loop."""
+    """Log in (or create the first account), open the main window and run until it is
+    closed; the exit code of the event loop (0 when the log-in is cancelled)."""
     app = make_app()
     settings, qs = user_settings(data_dir)
     install_translator(app, settings.language)
-    from clinic_app.ui.main_window import MainWindow  # after QApplication: widgets need it
+    from clinic_app.ui.login import log_in  # after QApplication: widgets need it
+    from clinic_app.ui.main_window import MainWindow
 
     try:
-        window = MainWindow(settings, qs)
+        store = CaseStore(settings.data_dir)
     except StoreError as exc:
+        QMessageBox.critical(None, "clinic-app", str(exc))
+        return 1
+    user = log_in(store, None, settings.reviewer)  # the last user name, never a password
+    if user is None:
+        store.close()
+        return 0
+    settings.reviewer = user.username
+    try:
+        window = MainWindow(settings, qs, user=user, store=store)
+    except StoreError as exc:
+        store.close()
         QMessageBox.critical(None, "clinic-app", str(exc))
         return 1
     window.show()

@@ -6,6 +6,8 @@ pause. A new case needs at least a patient id: without it a report cannot be mat
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,10 +41,18 @@ def local_time(iso_utc: str) -> str:
     return when.toLocalTime().toString("yyyy-MM-dd HH:mm") if when.isValid() else iso_utc[:16]
 
 
+def _is_past_date(text: str) -> bool:
+    try:
+        return date.fromisoformat(text) <= date.today()
+    except ValueError:
+        return False
+
+
 class NewCaseDialog(QDialog):
     """The case header; the sample type is PB (peripheral blood) or BM (bone marrow)."""
 
     def __init__(self, operator: str = "", parent: QWidget | None = None) -> None:
+        """``operator`` is the logged-in user: shown, not editable (the audit log's name)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New case"))
         self.setMinimumWidth(420)
@@ -50,6 +60,10 @@ class NewCaseDialog(QDialog):
         self.patient_id = QLineEdit()
         self.patient_id.setPlaceholderText(self.tr("required"))
         self.patient_name = QLineEdit()
+        self.accession = QLineEdit()
+        self.accession.setPlaceholderText(self.tr("the lab's case number (optional)"))
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD (optional; wins over age)"))
         self.age = QLineEdit()
         self.age.setPlaceholderText(self.tr("years, e.g. 42"))
         self.sex = QComboBox()
@@ -60,10 +74,13 @@ class NewCaseDialog(QDialog):
         self.sample.addItem(self.tr("PB — peripheral blood"), "PB")
         self.sample.addItem(self.tr("BM — bone marrow"), "BM")
         self.operator = QLineEdit(operator)
+        self.operator.setReadOnly(True)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
         for label, w in ((self.tr("Patient ID"), self.patient_id),
-                         (self.tr("Name"), self.patient_name), (self.tr("Age"), self.age),
+                         (self.tr("Name"), self.patient_name),
+                         (self.tr("Accession no."), self.accession),
+                         (self.tr("Date of birth"), self.birth_date), (self.tr("Age"), self.age),
                          (self.tr("Sex"), self.sex), (self.tr("Sample type"), self.sample),
                          (self.tr("Operator"), self.operator), (self.tr("Notes"), self.notes)):
             form.addRow(label, w)
@@ -85,13 +102,19 @@ class NewCaseDialog(QDialog):
                         age=self.age.text().strip(), sex=self.sex.currentData(),
                         sample_type=self.sample.currentData(),
                         operator=self.operator.text().strip(),
-                        notes=self.notes.toPlainText().strip())
+                        notes=self.notes.toPlainText().strip(),
+                        accession=self.accession.text().strip(),
+                        birth_date=self.birth_date.text().strip())
 
     def _accept(self) -> None:
         info = self.info()
         if not info.patient_id:
             self.problem.setText(self.tr("Enter the patient ID."))
             self.patient_id.setFocus()
+            return
+        if info.birth_date and not _is_past_date(info.birth_date):
+            self.problem.setText(self.tr("Date of birth should be a past date, YYYY-MM-DD."))
+            self.birth_date.setFocus()
             return
         if info.age and not (info.age.isdigit() and 0 <= int(info.age) <= 130):
             self.problem.setText(self.tr("Age should be a number of years (0-130)."))

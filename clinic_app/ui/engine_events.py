@@ -103,7 +103,7 @@ class EngineEvents(QMainWindow):
         mine = self.session is not None and self.session.case_id == case_id
         if mine:
             self.session.add_field(field_id, source, sha256)
-            actor = self.review.summary.reviewer.text().strip() or self.settings.reviewer
+            actor = self.actor_name()  # type: ignore[attr-defined]
             if scope_problem:
                 self.session.mark_analysed_anyway(field_id, scope_problem, actor or "operator")
             if duplicate_of:

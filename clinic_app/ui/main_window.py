@@ -23,16 +23,21 @@ from PySide6.QtWidgets import (
 
 from clinic_app import export, runtime
 from clinic_app.app.case import LoadedCase, load_case, pack_defaults
+from clinic_app.report import write_report
 from clinic_app.results import Analysis, CaseInfo, ModelInfo
-from clinic_app.store import CaseStore, StoreError
+from clinic_app.store import CaseRecord, CaseStore
+from clinic_app.store.archive import SignedReport, current_signed_report
+from clinic_app.store.users import User
 from clinic_app.ui.about import about_dialog
 from clinic_app.ui.acquisition import AcquisitionPage
 from clinic_app.ui.cases import CasesPage, NewCaseDialog
 from clinic_app.ui.engine_events import EngineEvents
+from clinic_app.ui.login import log_in
 from clinic_app.ui.report_page import ReportPage
 from clinic_app.ui.review import ReviewPage
 from clinic_app.ui.session import CaseSession
 from clinic_app.ui.settings import AppSettings, SettingsDialog, save_settings
+from clinic_app.ui.signoff import SignOffDialog
 from clinic_app.ui.widgets import accept_file_drag, take_dropped
 from clinic_app.ui.workers import Pipeline, TaskRunner
 
@@ -40,16 +45,25 @@ SUMMARY_EVERY_MS = 300
 
 
 class MainWindow(EngineEvents):
-    """One window for the whole day's work."""
+    """One window for the whole day's work, used by one logged-in ``user``.
+
+    ``run_app`` logs the user in (``ui.login``) before the window opens and passes the store it
+    opened; tests and the self-test pass a ``User`` they created. A window made without one
+    asks for a log-in at the first change (never a free-text name).
+    """
 
     case_opened = Signal(int)
+    signed = Signal(int)  # case id, once signed and archived
 
-    def __init__(self, settings: AppSettings, qsettings: QSettings | None = None) -> None:
+    def __init__(self, settings: AppSettings, qsettings: QSettings | None = None,
+                 user: User | None = None, store: CaseStore | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.qsettings = qsettings
         self.data_dir = Path(settings.data_dir)
-        self.store = CaseStore(self.data_dir)
+        self.store = store if store is not None else CaseStore(self.data_dir)
+        self.user = user
+        self.signoff: SignOffDialog | None = None
         self.recovery = self.store.recover()
         self.session: CaseSession | None = None
         self.labels, self.field_thresholds = pack_defaults()  # the engine's Ready replaces them
@@ -105,11 +119,14 @@ class MainWindow(EngineEvents):
         self.acquisition.panel.keep_duplicates_button.clicked.connect(self.keep_duplicates)
         self.review.summary.sign_requested.connect(self.sign)
         self.review.summary.reopen_requested.connect(self.reopen)
-        self.review.summary.reviewer.setText(self.settings.reviewer)
+        self.review.who = self.require_user
+        self._show_user()
         for page in (self.review, self.report):
             page.status_message.connect(self.show_message)
         self.report.inputs = self._report_inputs
+        self.report.archived = self._archived
         self.report.exporter = self._export
+        self.report.basename = self._basename
         self._enable_case_pages(False)
 
     def _build_menu(self) -> None:
@@ -142,6 +159,23 @@ class MainWindow(EngineEvents):
         if screen is not None:
             w, h = min(w, screen.width() - 20), min(h, screen.height() - 40)
         self.resize(w, h)
+
+    # -- the logged-in user ----------------------------------------------------------------
+
+    def actor_name(self) -> str:
+        """The audit log's name for the logged-in user ("" when nobody is logged in)."""
+        return self.user.actor if self.user is not None else ""
+
+    def require_user(self) -> str:
+        """The logged-in user's name, asking for a log-in first when nobody is logged in."""
+        if self.user is None:
+            self.user = log_in(self.store, self)
+            self._show_user()
+        return self.actor_name()
+
+    def _show_user(self) -> None:
+        self.review.summary.reviewer.setText(self.actor_name())
+        self.review.update_sign_state()
 
     def find_case(self) -> None:
         """Ctrl+F: the Cases page with the cursor in its search box."""
@@ -188,12 +222,18 @@ class MainWindow(EngineEvents):
     # -- cases -----------------------------------------------------------------------------
 
     def new_case_dialog(self) -> None:
-        dialog = NewCaseDialog(self.settings.reviewer, self)
+        operator = self.require_user()
+        if not operator:
+            return
+        dialog = NewCaseDialog(operator, self)
         if dialog.exec() == NewCaseDialog.DialogCode.Accepted:
             self.new_case(dialog.info())
 
     def new_case(self, info: CaseInfo) -> int:
-        """Create and open a case, then go to Capture (what comes next at the microscope)."""
+        """Create and open a case, then go to Capture (what comes next at the microscope).
+        The operator is the logged-in user when there is one."""
+        if self.user is not None:
+            info = replace(info, operator=self.user.actor)
         case_id = self.store.create_case(info, actor=info.operator)
         self.cases.refresh()
         self.open_case(case_id, page=self.acquisition)
@@ -243,17 +283,48 @@ class MainWindow(EngineEvents):
 
     # -- review actions --------------------------------------------------------------------
 
-    def sign(self, reviewer: str) -> None:
-        if self.session is None:
+    def sign(self, _reviewer: str = "") -> None:
+        """Open the sign-off dialog (summary to confirm, user name and password); signing
+        renders the PDF with the signer in it and archives it (``store.archive``). The dialog
+        is window-modal, not a nested event loop: ``self.signoff`` while it is open."""
+        s = self.session
+        if s is None or s.signed or self.signoff is not None:
             return
-        try:
-            self.session.sign(reviewer.strip())
-        except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Sign case"), str(exc))
+        analysis, info, _path = self._report_inputs()
+
+        def render(case: CaseRecord, path: Path) -> None:
+            write_report(analysis, replace(info, reviewer=case.reviewer,
+                                           signed_at=case.signed_at), path)
+
+        excluded = sum(1 for f in s.live() if f.excluded)
+        dialog = SignOffDialog(self.store, s.case_id, analysis, render, excluded, self)
+        if self.user is not None:
+            dialog.username.setText(self.user.username)
+            dialog.password.setFocus()
+        dialog.finished.connect(self._signoff_finished)
+        self.signoff = dialog
+        dialog.open()
+
+    def _signoff_finished(self, _result: int) -> None:
+        dialog, self.signoff = self.signoff, None
+        if dialog is None:
             return
-        self.settings.reviewer = reviewer.strip()
+        report, s = dialog.signed, self.session
+        dialog.deleteLater()
+        if report is None or s is None or s.case_id != report.case_id:
+            return
+        s.signed_now()
         self.report.mark_stale()
-        self.show_message(self.tr("Case signed by %s.") % reviewer)
+        what = self.tr("amendment %d") % report.version if report.amendment else self.tr("case")
+        self.show_message(self.tr("Signed (%s) by %s; report archived.") % (what,
+                                                                              report.signed_by))
+        self.signed.emit(report.case_id)
+
+    def _archived(self) -> SignedReport | None:
+        """The frozen PDF of the open case when it is signed (shown instead of a new one)."""
+        s = self.session
+        return None if s is None or not s.signed else current_signed_report(self.store,
+                                                                              s.case_id)
 
     def reopen(self) -> None:
         if self.session is None:
@@ -261,10 +332,12 @@ class MainWindow(EngineEvents):
         reason, ok = QInputDialog.getText(self, self.tr("Reopen case"),
                                           self.tr("Why is the signed case reopened?"))
         if ok and reason.strip():
-            actor = self.review.reviewer_name()
+            actor = self.require_user()
             if actor:
                 self.session.reopen(actor, reason.strip())
                 self.report.mark_stale()
+                self.show_message(self.tr("Case reopened: signing again archives an amendment; "
+                                          "the signed versions are kept."))
 
     def _report_inputs(self) -> tuple[Analysis, CaseInfo, Path]:
         """The reviewed analysis, each field named as the lab knows it (file name or capture),
@@ -278,12 +351,21 @@ class MainWindow(EngineEvents):
         fields = [replace(r, path=names.get(r.path, r.path)) for r in analysis.fields]
         return replace(analysis, fields=fields), info, path
 
+    def _basename(self, kind: str) -> str:
+        """Default export name with patient and case (``export.export_basename``)."""
+        assert self.session is not None
+        return export.export_basename(self.session.case_info(), kind)
+
     def _export(self, kind: str, path: Path) -> Path:
         assert self.session is not None
+        case_id = self.session.case_id
         if kind == "csv":
-            return export.export_csv(self.store, self.session.case_id, path,
-                                     path.with_name(path.stem + "-summary.csv"))
-        return export.export_fhir(self.store, self.session.case_id, path)
+            stem = path.stem.removesuffix("_cells")
+            return export.export_csv(self.store, case_id, path,
+                                     path.with_name(f"{stem}_summary.csv"))
+        if kind == "hl7":
+            return export.export_hl7(self.store, case_id, path)
+        return export.export_fhir(self.store, case_id, path)
 
     # -- settings, messages, shutdown ------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """Report page: build the PDF (``clinic_app.report``, with the reviewer's labels), preview it,
-save it, print it; export CSV and FHIR R4 JSON (``clinic_app.export``).
+save it, print it; export CSV, FHIR R4 JSON and HL7 v2 (``clinic_app.export``).
+
+A signed case shows its archived PDF (``store.archive``), byte for byte, never a rebuilt one.
 
 The PDF is written and its pages rendered on a worker. Pages are rendered with poppler's
 ``pdftoppm`` (QtPdf is not part of PySide6-Essentials); where it is missing the preview says so
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.report import write_report
 from clinic_app.results import Analysis, CaseInfo
+from clinic_app.store.archive import SignedReport
 from clinic_app.ui.workers import TaskRunner
 
 PREVIEW_DPI = 80
@@ -59,6 +62,8 @@ class ReportPage(QWidget):
         self.tasks = tasks
         self.inputs: Callable[[], tuple[Analysis, CaseInfo, Path]] | None = None
         self.exporter: Callable[[str, Path], Path] | None = None
+        self.archived: Callable[[], SignedReport | None] | None = None
+        self.basename: Callable[[str], str] = lambda kind: f"case_{kind}"
         self.pdf: Path | None = None
         self.stale = True
         self.building = False
@@ -75,8 +80,10 @@ class ReportPage(QWidget):
         self.csv_button.clicked.connect(lambda: self.export("csv"))
         self.fhir_button = QPushButton(self.tr("Export FHIR JSON…"))
         self.fhir_button.clicked.connect(lambda: self.export("fhir"))
+        self.hl7_button = QPushButton(self.tr("Export HL7…"))
+        self.hl7_button.clicked.connect(lambda: self.export("hl7"))
         for b in (self.build_button, self.save_button, self.print_button, self.open_button,
-                  self.csv_button, self.fhir_button):
+                  self.csv_button, self.fhir_button, self.hl7_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.state = QLabel(self.tr("Open a case to see its report."))
@@ -108,11 +115,18 @@ class ReportPage(QWidget):
             self.build()
 
     def build(self) -> None:
-        """Write the PDF of the case as it is now, then render the preview (both on a worker)."""
+        """Write the PDF of the case as it is now (a signed case: take its archived PDF), then
+        render the preview (both on a worker)."""
         if self.inputs is None or self.building:
             return
-        analysis, case, path = self.inputs()
+        signed = self.archived() if self.archived is not None else None
         self.building, self.stale = True, False
+        if signed is not None:
+            self.state.setText(self.tr("Opening the signed report…"))
+            self.tasks.run(lambda: (signed.path, render_pages(signed.path, PREVIEW_DPI)),
+                           lambda value: self._built(value, signed), self._failed)
+            return
+        analysis, case, path = self.inputs()
         self.state.setText(self.tr("Building the report…"))
 
         def job() -> tuple[Path, list[QImage]]:
@@ -121,7 +135,7 @@ class ReportPage(QWidget):
 
         self.tasks.run(job, self._built, self._failed)
 
-    def _built(self, value: tuple[Path, list[QImage]]) -> None:
+    def _built(self, value: tuple[Path, list[QImage]], signed: SignedReport | None = None) -> None:
         self.building = False
         self.pdf, images = value
         self._enable(True)
@@ -136,7 +150,16 @@ class ReportPage(QWidget):
             self.page_column.addWidget(page)
         note = "" if images else self.tr(" (no preview: pdftoppm is not installed; use Open in "
                                          "PDF viewer)")
-        self.state.setText(self.tr("Report: %s%s") % (self.pdf, note))
+        if signed is None:
+            self.state.setText(self.tr("Report (preliminary until signed): %s%s") % (self.pdf,
+                                                                                    note))
+        else:
+            kind = (self.tr("amendment %d") % signed.version if signed.amendment
+                    else self.tr("version 1"))
+            check = "" if signed.intact() else self.tr(" — WARNING: the file no longer matches "
+                                                       "its recorded sha256")
+            self.state.setText(self.tr("Signed report, %s, archived (sha256 %s…): %s%s%s") % (
+                kind, signed.sha256[:12], self.pdf, check, note))
         if self.stale:
             self.build()
 
@@ -147,7 +170,8 @@ class ReportPage(QWidget):
     def save(self) -> None:
         if self.pdf is None:
             return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), self.pdf.name,
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"),
+                                                self.basename("report") + ".pdf",
                                                 self.tr("PDF (*.pdf)"))
         if target:
             shutil.copyfile(self.pdf, target)
@@ -214,12 +238,19 @@ class ReportPage(QWidget):
         painter.end()
         return len(pages)
 
+    def export_name(self, kind: str) -> tuple[str, str]:
+        """The default file name (patient and case in it) and the file dialog's filter."""
+        stem, suffix, filt = {
+            "csv": ("cells", ".csv", self.tr("CSV (*.csv)")),
+            "hl7": ("oru", ".hl7", self.tr("HL7 v2 (*.hl7)")),
+        }.get(kind, ("fhir", ".json", self.tr("FHIR JSON (*.json)")))
+        return self.basename(stem) + suffix, filt
+
     def export(self, kind: str) -> None:
         if self.exporter is None:
             return
-        suffix, filt = (".csv", self.tr("CSV (*.csv)")) if kind == "csv" else (
-            ".fhir.json", self.tr("FHIR JSON (*.json)"))
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"case{suffix}", filt)
+        name, filt = self.export_name(kind)
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), name, filt)
         if not target:
             return
         try:

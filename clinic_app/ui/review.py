@@ -13,6 +13,7 @@ writes the store (audited) before anything on screen changes.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
@@ -60,6 +61,8 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.tasks = tasks
         self.session: CaseSession | None = None
+        # The logged-in user's audit name (the window asks for a log-in when nobody is).
+        self.who: Callable[[], str] = lambda: ""
         self.crop_um = 16.0
         self.images: OrderedDict[int, np.ndarray] = OrderedDict()
         self._render_seq = 0
@@ -268,12 +271,9 @@ class ReviewPage(QWidget):
     # -- the reviewer's actions ------------------------------------------------------------
 
     def reviewer_name(self) -> str:
-        name = self.summary.reviewer.text().strip()
-        if not name:
-            name, ok = QInputDialog.getText(self, self.tr("Reviewer"),
-                                            self.tr("Your name, for the audit log:"))
-            name = name.strip() if ok else ""
-            self.summary.reviewer.setText(name)
+        """The logged-in user, the only name the audit log takes ("" when nobody logs in)."""
+        name = self.who()
+        self.summary.reviewer.setText(name)
         return name
 
     def _editable(self) -> str:

@@ -116,8 +116,8 @@ class CaseSession(QObject, CaseWork):
             self._after(fields=True)
         return text
 
-    def sign(self, reviewer: str) -> None:
-        CaseWork.sign(self, reviewer)
+    def signed_now(self) -> None:
+        CaseWork.signed_now(self)
         self.status_changed.emit()
         self.undo_changed.emit()
 
@@ -137,5 +137,5 @@ class CaseSession(QObject, CaseWork):
             "pending": lambda: self.tr("%d field(s) still being analysed.") % block.count,
             "failed": lambda: self.tr("%d field(s) could not be analysed: re-run them (Review "
                                       "> Re-analyse failed) first.") % block.count,
-            "no-reviewer": lambda: self.tr("Enter the reviewer's name."),
+            "no-reviewer": lambda: self.tr("Log in to sign."),
         }[block.kind]()

@@ -51,7 +51,7 @@ class AppSettings:
     logo_path: str = ""
     camera: str = "0"
     resolution: str = "1280x720"
-    reviewer: str = ""
+    reviewer: str = ""  # the last user name logged in: pre-fills the log-in, never the audit
     language: str = ""  # "" = the system's; else a code of LANGUAGES (after a restart)
 
     def analyzer_options(self) -> AnalyzerOptions:
@@ -149,9 +149,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Lab name (report)"), self.lab_name)
         self.logo = QLineEdit(s.logo_path)
         form.addRow(self.tr("Lab logo (report)"), self._with_browse(self.logo, folder=False))
-        self.reviewer = QLineEdit(s.reviewer)
-        self.reviewer.setPlaceholderText(self.tr("name written in the audit log"))
-        form.addRow(self.tr("Your name"), self.reviewer)
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(self.tr(name) if not code else name, code)
@@ -203,5 +200,5 @@ class SettingsDialog(QDialog):
             um_per_px=0.0 if self.auto_scale.isChecked() else self.scale.value(),
             target=int(self.target.currentData()), lab_name=self.lab_name.text().strip(),
             logo_path=self.logo.text().strip(), camera=self._base.camera,
-            resolution=self._base.resolution, reviewer=self.reviewer.text().strip(),
+            resolution=self._base.resolution, reviewer=self._base.reviewer,
             language=self.language.currentData() or "")
