@@ -94,8 +94,8 @@ def _cell_item(c: CellResult) -> list[Flowable]:
     pic = rl_image(with_heat(c.crop, c.heatmap), 2.1 * size, size, max_px=256)
     text = f"{c.confidence:.0%} confidence"
     if c.label != c.model_label:  # the score is the model's, for its own class: say so
-        text = (f'<font color="#b00000">reviewed (model: {markup(c.model_label)} '
-                f"{c.confidence:.0%})</font>")
+        text = (f'<font color="#b00000">reviewed: was {markup(c.model_label)} '
+                f"(model {c.confidence:.0%})</font>")
     return [pic, para(text, "caption")]
 
 

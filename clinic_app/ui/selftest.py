@@ -75,8 +75,9 @@ def _run(folder: Path, tmp: Path) -> Outcome:
     if not images:
         raise SelfTestError("no example images found")
     settings = AppSettings(data_dir=str(folder), reviewer="")
+    user, password = _self_test_user(folder)  # logged in programmatically (no dialog)
     window = MainWindow(settings, QSettings(str(tmp / "settings.ini"),
-                                            QSettings.Format.IniFormat))
+                                            QSettings.Format.IniFormat), user=user)
     window.show()
     out = Outcome()
     try:
@@ -98,14 +99,17 @@ def _run(folder: Path, tmp: Path) -> Outcome:
         out.fields = len(s.fields)
         out.cells = sum(len(f.result.cells) for f in s.fields.values() if f.result)
         window.tabs.setCurrentWidget(window.review)
-        window.review.summary.reviewer.setText("Self Test")
         ref, new_label = _reclassify_one(window, QTest, Qt)
         _step("reclassify a cell", lambda: s.fields[ref.field_id].result.cells[ref.index].label
               == new_label)
         window._refresh_summary()
         if not window.review.summary.sign_button.isEnabled():
             raise SelfTestError(f"sign: {window.review.summary.sign_state.text()}")
-        window.review.summary.sign_button.click()
+        window.review.summary.sign_button.click()  # the sign-off dialog: summary + password
+        if window.signoff is None:
+            raise SelfTestError("sign: the sign-off dialog did not open")
+        window.signoff.password.setText(password)
+        window.signoff.sign()
         _step("sign", lambda: s.signed)
         window.tabs.setCurrentWidget(window.report)
         window.report.build()
@@ -118,8 +122,21 @@ def _run(folder: Path, tmp: Path) -> Outcome:
     finally:
         window.shutdown()
         window.deleteLater()
-    _check_database(folder, case_id, len(images), ref, new_label)
+    _check_database(folder, case_id, len(images), ref, new_label, user.actor)
     return out
+
+
+def _self_test_user(folder: Path) -> tuple[object, str]:
+    """A one-off account in the data folder, as the first-account screen makes one."""
+    import secrets
+
+    from clinic_app.store import CaseStore
+    from clinic_app.store.users import create_user
+
+    password = secrets.token_urlsafe(16)
+    with CaseStore(folder) as store:
+        user = create_user(store, f"self-test-{secrets.token_hex(3)}", password, "Self Test")
+    return user, password
 
 
 def _step(name: str, done: object) -> None:
@@ -147,7 +164,7 @@ def _reclassify_one(window: object, qtest: object, qt: object) -> tuple[object, 
 
 
 def _check_database(folder: Path, case_id: int, n_fields: int, ref: object,
-                    new_label: str) -> None:
+                    new_label: str, signer: str) -> None:
     """Reopen the store from disk: everything the window did must be there."""
     from clinic_app.store import CaseStore
 
@@ -155,7 +172,7 @@ def _check_database(folder: Path, case_id: int, n_fields: int, ref: object,
         if store.integrity_check() != "ok":
             raise SelfTestError(f"database integrity: {store.integrity_check()}")
         case = store.get_case(case_id)
-        if case.status != "signed" or case.reviewer != "Self Test":
+        if case.status != "signed" or case.reviewer != signer:
             raise SelfTestError(f"reopen: case status {case.status!r}, reviewer {case.reviewer!r}")
         fields = store.fields(case_id)
         if len(fields) != n_fields or not all(f.analysed and f.image_path.is_file()
