@@ -34,8 +34,32 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = make_app()
     with tempfile.TemporaryDirectory(prefix="clinic-shots-") as tmp:
-        window = MainWindow(AppSettings(data_dir=str(Path(tmp) / "data"), reviewer=""),
-                            QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        from clinic_app.store import CaseStore
+        from clinic_app.ui.login import first_dialog
+
+        data = Path(tmp) / "data"
+        password = "screenshot-pass"
+        with CaseStore(data) as store:  # the start-up screens: first account, then log-in
+            first = first_dialog(store)
+            first.username.setText("tess")
+            first.full_name.setText("Tess Tech")
+            first.show()
+            app.processEvents()
+            first.grab().save(str(out / "first-account.png"))
+            first.password.setText(password)
+            first.repeat.setText(password)
+            first.submit()
+            login = first_dialog(store, username="tess")
+            login.show()
+            app.processEvents()
+            login.grab().save(str(out / "login.png"))
+            login.password.setText(password)
+            login.submit()
+            user = login.user
+            login.close()
+        window = MainWindow(AppSettings(data_dir=str(data), reviewer=""),
+                            QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat),
+                            user=user)
         window.show()
         wait_until(lambda: bool(window.backend or window.models_error), 60)
         window.new_case(CaseInfo(patient_id="DEMO-001", patient_name="Amina Diallo", age="34",
@@ -70,6 +94,22 @@ def main(out: Path) -> int:
         wait_until(lambda: window.report.pdf is not None and not window.report.building, 120)
         wait_until(lambda: False, 1.0)
         shot("report.png")
+        window.tabs.setCurrentWidget(window.review)
+        window.review.summary.sign_button.click()  # the sign-off dialog (window-modal)
+        dialog = window.signoff
+        if dialog is not None:
+            wait_until(lambda: False, 0.5)
+            dialog.grab().save(str(out / "signoff.png"))
+            window.grab().save(str(out / "signoff-window.png"))
+            dialog.password.setText(password)
+            dialog.sign()
+            wait_until(lambda: window.session.signed, 30)
+            wait_until(lambda: False, 0.5)
+            shot("review-signed.png")
+            window.tabs.setCurrentWidget(window.report)
+            wait_until(lambda: not window.report.building and not window.report.stale, 120)
+            wait_until(lambda: False, 1.0)
+            shot("report-signed.png")
         dialog = SettingsDialog(window.settings, window.backend, window)
         dialog.show()
         QTimer.singleShot(0, lambda: None)

@@ -315,9 +315,12 @@ class MainWindow(EngineEvents):
             return
         s.signed_now()
         self.report.mark_stale()
-        what = self.tr("amendment %d") % report.version if report.amendment else self.tr("case")
-        self.show_message(self.tr("Signed (%s) by %s; report archived.") % (what,
-                                                                              report.signed_by))
+        if report.amendment:
+            text = self.tr("Amendment %d signed by %s; both versions of the report are kept.") % (
+                report.version, report.signed_by)
+        else:
+            text = self.tr("Case signed by %s; the report is archived.") % report.signed_by
+        self.show_message(text)
         self.signed.emit(report.case_id)
 
     def _archived(self) -> SignedReport | None:
