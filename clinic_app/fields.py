@@ -18,11 +18,12 @@ one extra decode per field beyond that, never memory that grows with the batch.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Lock
 from typing import TypeVar
 
 import numpy as np
@@ -215,3 +216,24 @@ def _deliver(records: Iterator[_Screening], files: list[Path], skipped: list[Ski
         yield ScreenedField(f.image, f.source, f.um_per_px, f.scale_source, rec.features)
     if progress is not None:
         progress(len(files), len(files))
+
+
+class Handover:
+    """Decoded fields passed from the thread that read them to the one that analyses them
+    (the desktop engine: import -> analysis), so a field is decoded once. Bounded: past
+    ``limit`` the oldest is let go and its analysis decodes the stored file again."""
+
+    def __init__(self, limit: int = 8) -> None:
+        self.limit = limit
+        self._items: OrderedDict[object, object] = OrderedDict()
+        self._lock = Lock()
+
+    def put(self, key: object, value: object) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.limit:
+                self._items.popitem(last=False)
+
+    def take(self, key: object) -> object | None:
+        with self._lock:
+            return self._items.pop(key, None)

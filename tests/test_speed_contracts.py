@@ -141,3 +141,11 @@ def test_large_batch_decodes_again_instead_of_holding_images(monkeypatch, budget
     got = list(fields.iter_fields([EXAMPLES / "normal-smear"], skipped, consensus=True,
                                   in_scope=True))
     assert len(got) == 6 and not skipped
+
+
+def test_handover_is_bounded_and_taken_once():
+    h = fields.Handover(limit=2)
+    for k in range(3):
+        h.put(k, f"field {k}")
+    assert h.take(0) is None  # the oldest was let go: its analysis decodes the stored file
+    assert h.take(2) == "field 2" and h.take(2) is None

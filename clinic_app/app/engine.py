@@ -20,6 +20,7 @@ import hashlib
 import os
 import queue
 import threading
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -44,8 +45,8 @@ from clinic_app.app.messages import (
     Saved,
     Stop,
 )
-from clinic_app.fields import iter_fields
-from clinic_app.results import SkippedInput
+from clinic_app.fields import Handover, iter_fields
+from clinic_app.results import Field, SkippedInput
 from clinic_app.store import CaseStore, StoreError
 
 NICE = 10  # the window keeps the upper hand for a core (CFS weight 110 vs 1024)
@@ -64,6 +65,8 @@ class Engine:
         self.analyzer: Analyzer | None = None
         self.load_error = "the models are still loading"
         self.paths: dict[int, Path] = {}
+        # Imported fields, decoded once by the loader, handed to the analysis thread.
+        self.decoded = Handover()
 
     def send(self, message: Event) -> None:
         with self.send_lock:
@@ -178,6 +181,7 @@ class Engine:
                 self.cancel.set()
             else:
                 saved += 1
+                self.decoded.put(field_id, (field, job.um_per_px))
                 problem = "" if job.check_scope else _refusal(field.image)
                 self.send(Saved(job.case_id, field_id, field.source, digest,
                                 known.get(digest, 0), problem))
@@ -196,7 +200,8 @@ class Engine:
             return
         try:
             path = self._path(self._store(holder), case_id, field_id)
-            field = images.load_field(path, self.analyzer.options.um_per_px)
+            field = (self._handed_over(field_id, path)
+                     or images.load_field(path, self.analyzer.options.um_per_px))
             result = self.analyzer.analyze_field(field)
             if job.scope_problem:  # analysed anyway: the stored result says so (report)
                 result.analysed_anyway, result.scope_problem = True, job.scope_problem
@@ -205,6 +210,14 @@ class Engine:
             self.send(Failed(case_id, field_id, str(exc)))
             return
         self.send(Analysed(case_id, field_id, result, tuple(cell_ids)))
+
+    def _handed_over(self, field_id: int, path: Path) -> Field | None:
+        """The field as the import decoded it (same bytes as the stored copy), named by the
+        stored copy as a fresh decode would be; None when it was read with another scale."""
+        got = self.decoded.take(field_id)
+        if got is None or self.analyzer is None or got[1] != self.analyzer.options.um_per_px:
+            return None
+        return replace(got[0], source=str(path))
 
     def _load(self, options: AnalyzerOptions) -> None:
         """(Re)build the Analyzer: model loading and hash checks take about a second."""
