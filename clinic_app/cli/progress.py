@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from tqdm import tqdm
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 
 class ProgressBar:
@@ -29,6 +30,8 @@ class ProgressBar:
             if not self.enabled:
                 return
             if self._bar is None or self._desc != desc:
+                from tqdm import tqdm  # imported only for a terminal (~30 ms)
+
                 self.close()
                 self._bar = tqdm(total=total, desc=desc, unit="field", file=self.stream,
                                  leave=False, dynamic_ncols=True)
