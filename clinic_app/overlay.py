@@ -105,5 +105,12 @@ class Writer:
     def __enter__(self) -> Writer:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type | None, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        # Leaving on an error: that error is the one to report; the overlays still waiting are
+        # finished (no half-written files) and their own failures are not raised over it.
+        for fut in self._futures:
+            fut.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
