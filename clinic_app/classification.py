@@ -111,16 +111,16 @@ class CellClassifier:
     def run_many(self, crops: list[np.ndarray]) -> list[tuple[dict[str, float], np.ndarray]]:
         """``run`` over several crops in as few interpreter calls as the runtime allows."""
         xs = [self.prepare(c) for c in crops]
-        out = []
-        for i in range(0, len(xs), MAX_BATCH):
-            chunk = xs[i:i + MAX_BATCH]
-            batch = self._batches.run(np.stack(chunk)) if len(chunk) > 1 else None
-            if batch is None:
-                self._batches.ensure(1)
-                batch = [self.model.run(x) for x in chunk]
-            out += [(scores_of(probs, self.labels, self.temperature), cam)
-                    for probs, cam in batch]
-        return out
+        return [r for i in range(0, len(xs), MAX_BATCH) for r in self._run_prepared(
+            xs[i:i + MAX_BATCH])]
+
+    def _run_prepared(self, xs: list[np.ndarray]) -> list[tuple[dict[str, float], np.ndarray]]:
+        """At most ``MAX_BATCH`` prepared inputs: one call, or one by one where batching fails."""
+        batch = self._batches.run(np.stack(xs)) if len(xs) > 1 else None
+        if batch is None:
+            self._batches.ensure(1)
+            batch = [self.model.run(x) for x in xs]
+        return [(scores_of(probs, self.labels, self.temperature), cam) for probs, cam in batch]
 
     def classify_image(self, rgb: np.ndarray) -> dict[str, float]:
         """A single-cell image framed like the training set (``clinic-app classify``)."""
@@ -137,18 +137,29 @@ class CellClassifier:
 
     def classify_cells(self, rgb: np.ndarray, um_per_px: float,
                        cells: list[tuple[BBox, np.ndarray | None]]) -> list[CellResult]:
-        """Every cell of a field, batched into one interpreter call (same scores as one by one:
+        """Every cell of a field, ``MAX_BATCH`` per interpreter call (same scores as one by one:
         the batch's samples are computed independently)."""
-        crops = [self.crop_of(rgb, um_per_px, bbox) for bbox, _ in cells]
+        out: list[CellResult] = []
+        for i in range(0, len(cells), MAX_BATCH):
+            out += self._classify_chunk(rgb, um_per_px, cells[i:i + MAX_BATCH])
+        return out
+
+    def _classify_chunk(self, rgb: np.ndarray, um_per_px: float,
+                        cells: list[tuple[BBox, np.ndarray | None]]) -> list[CellResult]:
+        xs, shown = [], []
+        for bbox, _ in cells:
+            # A crop at the field's edge is a view into a mirrored copy of the whole field: only
+            # its model input and its display copy are kept, never the crop itself.
+            crop = self.crop_of(rgb, um_per_px, bbox)
+            xs.append(self.prepare(crop))
+            shown.append(np.ascontiguousarray(shrink_to(crop, 160)))
         out = []
-        for (bbox, contour), crop, (scores, cam) in zip(cells, crops, self.run_many(crops),
-                                                        strict=True):
+        for (bbox, contour), small, (scores, cam) in zip(cells, shown, self._run_prepared(xs),
+                                                         strict=True):
             best = int(np.argmax([scores[lab] for lab in self.labels]))
-            shown = shrink_to(crop, 160)
-            heat = cam_heatmap(cam, best, shown.shape[1::-1])
+            heat = cam_heatmap(cam, best, small.shape[1::-1])
             out.append(CellResult(bbox=bbox, label=top_label(scores, self.threshold),
-                                  scores=scores, contour=contour, heatmap=heat,
-                                  crop=np.ascontiguousarray(shown)))
+                                  scores=scores, contour=contour, heatmap=heat, crop=small))
         return out
 
 
