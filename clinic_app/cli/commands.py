@@ -242,17 +242,6 @@ def _retention(report: bool):
     return Retention(thumbnails=MAX_THUMBS, cells_per_label=CELLS_PER_CLASS, crops=True)
 
 
-def _retention(report: bool):
-    """What stays in memory per field: only what the report shows, when one is asked for."""
-    from clinic_app.analysis import Retention
-
-    if not report:
-        return Retention()
-    from clinic_app.report.gallery import CELLS_PER_CLASS, MAX_THUMBS
-
-    return Retention(thumbnails=MAX_THUMBS, cells_per_label=CELLS_PER_CLASS, crops=True)
-
-
 def cmd_bench(args: argparse.Namespace) -> int:
     from clinic_app.bench import run_bench
 
@@ -263,8 +252,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         for row in result["models"]:
             fp = f"  fp32 {row['fp32_ms']:.2f} ms" if row.get("fp32_ms") else ""
             print(f"{row['id']:12s} int8 {row['int8_ms']:.2f} ms{fp}")
-        print(f"whole 640x480 field: {result['field_ms']:.1f} ms median "
-              f"({result['field_cells']} cells) on {result['backend']}")
+        for kind, f in result["fields"].items():
+            print(f"whole {kind} field {f['size'][0]}x{f['size'][1]}: {f['field_ms']:.1f} ms "
+                  f"median, {f['field_model_ms']:.1f} in the models ({f['field_cells']} cells)")
+        print(f"on {result['backend']}")
     return EXIT_OK
 
 
