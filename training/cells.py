@@ -183,3 +183,26 @@ def cap_per_field(cells: Cells, label: int, most: int, seed: int) -> Cells:
     return Cells(cells.x[keep], cells.y[keep], [p for p, k in zip(cells.paths, keep,
                                                                    strict=True) if k],
                  cells.source[keep], cells.group[keep])
+
+
+def field_cells_boxes(rgb: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Whole-cell boxes (x0, y0, x1, y1) of one ALL field's (repaired) mask components."""
+    if not mask_covers_cells(rgb, mask):
+        mask = colour_mask(rgb)
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8))
+    f = rgb.astype(np.int16)
+    purple = (f[..., 0] + f[..., 2]) // 2 - f[..., 1]
+    out = [[stats[i, 0], stats[i, 1], stats[i, 0] + stats[i, 2], stats[i, 1] + stats[i, 3]]
+           for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= MIN_CELL_AREA
+           and float(purple[lab == i].mean()) >= MIN_PURPLE]
+    return np.asarray(out, np.float32).reshape(-1, 4)
+
+
+def repeat_group(cells: Cells, group: str, times: int) -> Cells:
+    """Cells of ``group`` (e.g. the ALL set's Benign hematogones) ``times`` times over: the
+    blast mimic is rare next to the blasts, and calling it blast is the costly error."""
+    idx = np.flatnonzero((cells.source == "all") & (cells.group == group))
+    extra = np.repeat(idx, max(0, times - 1))
+    keep = np.concatenate([np.arange(len(cells.y)), extra])
+    return Cells(cells.x[keep], cells.y[keep], [cells.paths[i] for i in keep],
+                 cells.source[keep], cells.group[keep])

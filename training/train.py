@@ -25,7 +25,7 @@ import keras
 from keras import ops
 
 from training import backbones, selection
-from training.cells import cap_per_field, load_cells
+from training.cells import cap_per_field, load_cells, repeat_group
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.curves import plot_history
 from training.data import load_split, with_repaired_masks
@@ -82,8 +82,9 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None) -> dict:
     if cfg.task == "wbc-type":
         data = {s: load_cells(root, cfg, s, cfg.stain_norm, PBC_UM_PER_PX, n)
                 for s, n in sizes.items()}
-        data["train"] = cap_per_field(data["train"], cfg.labels.index("blast"),
-                                      BLASTS_PER_FIELD, cfg.seed)
+        data["train"] = repeat_group(cap_per_field(data["train"], cfg.labels.index("blast"),
+                                                   BLASTS_PER_FIELD, cfg.seed),
+                                     "Benign", cfg.hematogone_repeat)
         return data
     data = {s: load_split(root, cfg, s, n, cfg.stain_norm) for s, n in sizes.items()}
     if cfg.task == "cell-seg":  # masks that miss the cells: repaired for training/selection only
