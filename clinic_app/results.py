@@ -55,7 +55,7 @@ class Field:
     image: np.ndarray
     source: str
     um_per_px: float | None = None
-    scale_source: str = "unknown"  # "given", "red-cells", "default"
+    scale_source: str = "unknown"  # "given", "red-cells ...", "crop-format ...", "unknown"
 
     @property
     def width(self) -> int:

@@ -45,7 +45,17 @@ import cv2
 import numpy as np
 
 RED_CELL_UM = 7.5
-DEFAULT_UM_PER_PX = 0.42  # median estimate on the `all` set, the field model's training data
+# Assumed when no cue exists: the `all` set's median. The field is then marked "unknown" and
+# the summary flags it (SCALE_UNKNOWN) with the --um-per-px hint: never a silent default.
+DEFAULT_UM_PER_PX = 0.42
+UNKNOWN = "unknown"
+# Single-cell images of a known format carry their scale in their framing: CellaVision DM96
+# cell images (the PBC set) are 360x363 px, and 180x181 at the half size shipped here, where
+# their red cells measure 0.209 um/px (median, training.scale); a few red cells at their edges
+# are often too few to measure.
+KNOWN_CROP_FORMATS = {(363, 360): 0.1045, (360, 363): 0.1045,
+                      (181, 180): 0.209, (180, 181): 0.209}
+CROP_FORMAT = "crop-format (CellaVision cell image)"
 # Measure on a copy with this longer side; if too few red cells are found there (small, packed
 # cells), once more on a finer copy. 256 keeps a 640x480 field under ~10 ms.
 WORK_SIDES = (256, 384)
@@ -62,14 +72,15 @@ _RED_CELL_MAX_SATURATION = 80.0
 
 
 def estimate_um_per_px(rgb: np.ndarray) -> tuple[float, str]:
-    """``(um_per_px, "red-cells")``, or ``(DEFAULT_UM_PER_PX, "default")`` when unmeasurable."""
+    """``(um_per_px, cue)``: from the red cells, else from a known crop format, else
+    ``(DEFAULT_UM_PER_PX, UNKNOWN)`` (an assumption the summary flags, not a measurement)."""
     diameter = red_cell_diameter_px(rgb)
-    if diameter is None:
-        return DEFAULT_UM_PER_PX, "default"
-    um_per_px = RED_CELL_UM / diameter
-    if not UM_PER_PX_RANGE[0] <= um_per_px <= UM_PER_PX_RANGE[1]:
-        return DEFAULT_UM_PER_PX, "default"
-    return um_per_px, "red-cells"
+    if diameter is not None and UM_PER_PX_RANGE[0] <= RED_CELL_UM / diameter <= UM_PER_PX_RANGE[1]:
+        return RED_CELL_UM / diameter, "red-cells"
+    known = KNOWN_CROP_FORMATS.get(rgb.shape[:2])
+    if known is not None:
+        return known, CROP_FORMAT
+    return DEFAULT_UM_PER_PX, UNKNOWN
 
 
 def red_cell_diameter_px(rgb: np.ndarray) -> float | None:

@@ -35,6 +35,8 @@ from collections import Counter
 import numpy as np
 
 from clinic_app.results import UNIDENTIFIED, FieldResult, Flag, SampleSummary
+from clinic_app.scale import DEFAULT_UM_PER_PX
+from clinic_app.scale import UNKNOWN as UNKNOWN_SCALE
 
 DIFF_SOURCE = "Dacie and Lewis Practical Haematology, 12th ed., adult reference ranges"
 WHO_SOURCE = "WHO 2022 (Khoury et al., Leukemia 2022) and ICC 2022 (Arber et al., Blood 2022)"
@@ -164,6 +166,13 @@ def quality_flags(fields: list[FieldResult], unidentified: int, total: int,
     if fields and (len(fields) - usable) / len(fields) > POOR_FIELDS_MAX_SHARE:
         flags.append(Flag("POOR_FIELDS", f"{len(fields) - usable} of {len(fields)} fields "
                           "excluded for quality", "> 25% of fields (project default)"))
+    unknown = [f for f in fields if f.scale_source == UNKNOWN_SCALE]
+    if unknown:
+        flags.append(Flag("SCALE_UNKNOWN", f"{len(unknown)} of {len(fields)} field"
+                          f"{'s' if len(fields) != 1 else ''}: scale not measurable (too few red "
+                          f"cells); analysed at an assumed {DEFAULT_UM_PER_PX:g} um/px: give the "
+                          "microscope's scale (--um-per-px, or Settings)",
+                          "red-cell ruler (clinic_app.scale)"))
     if total < target:
         flags.append(Flag("LOW_COUNT", f"{total} white cell{'s' if total != 1 else ''} counted, "
                           f"target {target}; percentage flags need {MIN_CELLS_FOR_PERCENT}",

@@ -48,7 +48,7 @@ def test_synthetic_red_cells_measured(diameter, size):
 @pytest.mark.parametrize("value", [0, 128, 255])
 def test_blank_field_falls_back_to_default(value):
     assert estimate_um_per_px(np.full((480, 640, 3), value, np.uint8)) == (
-        DEFAULT_UM_PER_PX, "default")
+        DEFAULT_UM_PER_PX, "unknown")
 
 
 def test_rejects_bad_arrays():
@@ -117,3 +117,11 @@ def test_resample_shrinks_by_area_averaging():
     small = resample_to(rgb, 0.1, 0.2)
     assert small.shape == (32, 32, 3)
     assert np.all(np.abs(small.astype(int) - 128) <= 1)
+
+
+def test_a_cellavision_crop_without_red_cells_takes_its_scale_from_its_format():
+    from clinic_app.scale import CROP_FORMAT, estimate_um_per_px
+
+    blank = np.full((181, 180, 3), 235, np.uint8)  # PBC half-size framing, nothing measurable
+    assert estimate_um_per_px(blank) == (0.209, CROP_FORMAT)
+    assert estimate_um_per_px(np.full((200, 200, 3), 235, np.uint8))[1] == "unknown"

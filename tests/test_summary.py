@@ -136,3 +136,12 @@ def test_lobes_of_one_nucleus_merge_and_boxes_scale_to_field():
     assert len(cells) == 1
     b = cells[0].bbox
     assert 160 <= b.x0 <= 170 and 330 <= b.x1 <= 340  # 5x the work-scale box, plus margin
+
+
+def test_a_field_of_unknown_scale_is_flagged_with_the_hint():
+    unknown = field(["lymphocyte"] * 5)
+    unknown.scale_source = "unknown"
+    flag = next(f for f in summarize([unknown, field(["lymphocyte"])], 100, 0.5).flags
+                if f.code == "SCALE_UNKNOWN")
+    assert "1 of 2 fields" in flag.message and "--um-per-px" in flag.message
+    assert "SCALE_UNKNOWN" not in {f.code for f in summarize([field(["x"])], 100, 0.5).flags}

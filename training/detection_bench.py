@@ -39,7 +39,7 @@ def detection_under(models: Path | None, root: Path, shift: Callable[[np.ndarray
         pairs = pairs[:limit] if limit else pairs
         imgs = [shift(cv2.cvtColor(cv2.imread(str(p)), cv2.COLOR_BGR2RGB)) for p, _ in pairs]
         est = [scale.estimate_um_per_px(rgb) for rgb in imgs]
-        measured = [u for u, how in est if how != "default"]
+        measured = [u for u, how in est if how == "red-cells"]
         um = float(np.median(measured)) if measured else scale.DEFAULT_UM_PER_PX
         tp = n_pred = n_true = 0
         for rgb, (_, ann) in zip(imgs, pairs, strict=True):
