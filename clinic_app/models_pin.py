@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "e9da13be7ef02090b8a150bce5232b45e862f6e4a3496dab0f98dc53dc9ae31a"
+MANIFEST_SHA256 = "c90d3140d4395db7d13468dec527ecae567df5a63e8e7bbf24ede3c50cb2b0fc"

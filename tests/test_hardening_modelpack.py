@@ -135,7 +135,7 @@ def test_re_pinned_tampered_manifest_is_still_refused(case, pack, capsys, tmp_pa
     (lambda d: wbc(d)["thresholds"].update(unidentified_below=1.5), "unidentified_below"),
     (lambda d: wbc(d)["thresholds"].update(temperature=-1), "temperature"),
     (lambda d: wbc(d)["preprocessing"].update(stretch=2), "unknown preprocessing key"),
-    (lambda d: wbc(d)["labels"].append("blast"), "names 9 labels"),
+    (lambda d: wbc(d)["labels"].append("smudge"), "names 10 labels"),
     (lambda d: wbc(d).update(file="wbc-type.tflite/../wbc-type.tflite"), "models folder"),
 ])
 def test_re_pinned_schema_errors(change, message, pack, capsys, tmp_path, monkeypatch):

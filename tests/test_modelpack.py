@@ -23,7 +23,8 @@ def test_manifest_has_the_three_models_with_required_fields():
         assert {"fp32", "int8"} <= set(e.metrics)
         modelpack.verified_path(e)
     assert entries["wbc-type"].labels == ("basophil", "eosinophil", "erythroblast", "ig",
-                                          "lymphocyte", "monocyte", "neutrophil", "platelet")
+                                          "lymphocyte", "monocyte", "neutrophil", "platelet",
+                                          "blast")
     assert entries["all-subtype"].labels == ("Benign", "Early", "Pre", "Pro")
 
 

@@ -56,7 +56,7 @@ CONFIGS = {
     # against 0.26 here), so that sharpness says nothing about the class.
     "wbc-type": TaskConfig("wbc-type", "pbc+all+bionet", WBC_CLASSES, 96, 113, 140, 14, 64,
                            2e-3, zoom=(0.7, 1.18), colour=1.3, stain_norm="reinhard",
-                           worst_resolution=0.55, p_degrade=0.5, hematogone_repeat=3),
+                           worst_resolution=0.55, p_degrade=0.5, hematogone_repeat=5),
     # Trained on random 160 px crops of full-resolution 224 px fields, exported at 224.
     "cell-seg": TaskConfig("cell-seg", "all", ("background", "white-cell"), 224, 224, 0, 20, 16,
                            3e-3),
