@@ -128,3 +128,24 @@ def test_an_unwritable_database_opens_for_viewing(tmp_path, monkeypatch):
         assert len(store.search_cases()) == 5
         with pytest.raises(StoreError):
             store.create_case(CaseInfo(patient_id="X"))
+
+
+def test_the_window_shows_a_damaged_store_with_a_banner(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from clinic_app.ui.main_window import MainWindow
+    from clinic_app.ui.settings import AppSettings
+    from tests.ui_users import make_user
+
+    data = tmp_path / "data"
+    fill(data, 20)
+    user = make_user(str(data))
+    corrupt(data / DB_NAME)
+    w = MainWindow(AppSettings(data_dir=str(data)),
+                   QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                   user=user, store=CaseStore(data))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.store.read_only and w.store_banner.isVisible()
+    assert "damaged" in w.store_banner.text() and "restore" in w.store_banner.text()
+    w.shutdown()

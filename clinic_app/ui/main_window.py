@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -92,6 +93,22 @@ class MainWindow(EngineEvents):
 
     # -- construction ----------------------------------------------------------------------
 
+    def _with_store_banner(self, body: QWidget) -> QWidget:
+        """``body`` under a red banner when the store opened read-only (damaged file or an
+        unwritable folder): cases can be viewed, nothing can be saved, and the banner names
+        the way out (``python -m clinic_app.store.integrity restore``)."""
+        self.store_banner = QLabel(self.store.damage)
+        self.store_banner.setWordWrap(True)
+        self.store_banner.setAccessibleName(self.tr("Case store problem"))
+        self.store_banner.setStyleSheet("background: #b00020; color: white; padding: 6px;")
+        self.store_banner.setVisible(bool(self.store.read_only))
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.store_banner)
+        layout.addWidget(body)
+        return box
+
     def _build_pages(self) -> None:
         self.tabs = QTabWidget()
         self.cases = CasesPage(self.store)
@@ -102,7 +119,7 @@ class MainWindow(EngineEvents):
                             self.tr("2  Capture")), (self.review, self.tr("3  Review")),
                             (self.report, self.tr("4  Report"))):
             self.tabs.addTab(page, title)
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self._with_store_banner(self.tabs))
         self.case_label = QLabel(self.tr("No case open"))
         self.progress_label = QLabel("")
         self.backend_label = QLabel(self.tr("Loading models…"))
