@@ -22,7 +22,8 @@ from clinic_app.fields import (
     consensus_scales,  # noqa: F401 - training.evaluate_detection
 )
 from clinic_app.imaging import shrink_to
-from clinic_app.modelpack import ModelEntry, TFLiteModel, Thresholds, load_manifest
+from clinic_app.manifest_schema import ModelEntry, Thresholds
+from clinic_app.modelpack import TFLiteModel, load_manifest
 from clinic_app.results import (
     Analysis,
     CellResult,

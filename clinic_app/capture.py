@@ -22,7 +22,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 
-from clinic_app import images, quality
+from clinic_app import image_paths, images, quality
 from clinic_app.imaging import shrink_to
 
 METER_SIDE = 320  # live meters run on a copy this size: a few ms, even for a 5 MP camera
@@ -106,7 +106,7 @@ class FolderSource:
 
     def __init__(self, folder: str | Path, fps: float = 15.0) -> None:
         self.folder = Path(folder)
-        paths, _ = images.iter_image_paths([self.folder])
+        paths, _ = image_paths.iter_image_paths([self.folder])
         if not paths:
             raise SourceLost(f"no images in {self.folder}")
         self.paths = paths

@@ -1,10 +1,10 @@
 """The one field loader: paths in, readable ``Field`` objects out, one at a time.
 
 The command line, the Analyzer's callers and the desktop engine all read inputs through
-``iter_fields``: files and folders are expanded once (``images.iter_image_paths``), each image is
-decoded with the same checks, a batch's scale comes from the consensus of its red cells, and an
-unreadable input is recorded in ``skipped`` without stopping the batch. A folder of thousands is
-never all in memory.
+``iter_fields``: files and folders are expanded once (``image_paths.iter_image_paths``), each
+image is decoded with the same checks, a batch's scale comes from the consensus of its red cells,
+and an unreadable input is recorded in ``skipped`` without stopping the batch. A folder of
+thousands is never all in memory.
 
 Each field is screened once: decoded, checked for scope (``scope.features``, kept on the field
 so the field model's domain check reuses them) and, for a consensus batch, measured for scale.
@@ -28,7 +28,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from clinic_app import images, scale, scope
+from clinic_app import image_paths, images, scale, scope
 from clinic_app.results import Field, SkippedInput
 
 CANCELLED = "cancelled"
@@ -167,7 +167,7 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
     first pass. ``in_scope``: what is not a stained blood film (``scope.check``) is skipped with
     a problem beginning ``out of scope:``; the fields yielded then carry their scope features.
     """
-    files, missing = images.iter_image_paths(paths)
+    files, missing = image_paths.iter_image_paths(paths)
     skipped.extend(missing)
     two_pass = consensus and not um_per_px
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="screen") as pool:

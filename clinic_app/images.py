@@ -1,4 +1,4 @@
-"""Reading field images robustly: files and folders in, RGB uint8 ``Field`` out (or ``ImageError``).
+"""Reading field images robustly: a file or bytes in, RGB uint8 ``Field`` out (or ``ImageError``).
 
 Images reach the app from lab cameras, scanners, e-mail and USB sticks, so the loader trusts
 nothing: the format is decided by magic bytes (not by the suffix), the pixel count is checked from
@@ -19,24 +19,22 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import stat
 import warnings
-from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from clinic_app.results import Field, SkippedInput
+from clinic_app.image_paths import NOT_REGULAR, file_status, os_problem
+from clinic_app.results import Field
 
 MAX_PIXELS = 64_000_000  # refuse larger images before decoding: 64 MP RGB is already 192 MB
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a 64 MP 16-bit RGB TIFF, uncompressed, is 384 MB
 MIN_SIDE = 32  # smaller than this cannot hold even one cell at any magnification we support
 MAX_ASPECT = 20  # a camera field is ~4:3; a 20:1 strip is no field (and a cheap memory bomb)
 WORK_PIXELS = 12_000_000  # larger images are reduced while decoding (at most 36 MB of RGB)
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"})
 
 # Magic bytes -> Pillow format name. Only these four are decoded; Pillow is told so, so no other
 # (less audited) Pillow plugin ever sees untrusted bytes.
@@ -125,17 +123,13 @@ def _open_file(path: Path) -> BinaryIO:
     only what it decodes (a large file is never all in memory). Devices, pipes and sockets are
     refused before opening: reading one could block for ever or never end."""
     source = str(path)
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        problem = "broken symbolic link" if path.is_symlink() else "no such file"
-        raise ImageError(source, problem) from None
-    except OSError as exc:
-        raise ImageError(source, _os_problem(exc)) from None
+    st, problem = file_status(path)
+    if st is None:
+        raise ImageError(source, problem)
     if stat.S_ISDIR(st.st_mode):
         raise ImageError(source, "is a folder, not an image file")
     if not stat.S_ISREG(st.st_mode):
-        raise ImageError(source, "not a regular file (device, pipe or socket)")
+        raise ImageError(source, NOT_REGULAR)
     if st.st_size == 0:
         raise ImageError(source, "empty file (0 bytes)")
     if st.st_size > MAX_FILE_BYTES:
@@ -143,13 +137,7 @@ def _open_file(path: Path) -> BinaryIO:
     try:
         return open(path, "rb")  # closed by the caller's ``with``
     except OSError as exc:
-        raise ImageError(source, _os_problem(exc)) from None
-
-
-def _os_problem(exc: OSError) -> str:
-    if exc.errno == 40:  # ELOOP
-        return "symbolic link loop"
-    return f"cannot read ({exc.strerror or exc})"
+        raise ImageError(source, os_problem(exc)) from None
 
 
 def decode_image(data: bytes, source: str) -> np.ndarray:
@@ -329,82 +317,3 @@ def _apply_orientation(arr: np.ndarray, orientation: int) -> np.ndarray:
     if orientation == 8:
         return np.rot90(arr, k=1)
     return arr
-
-
-def iter_image_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[SkippedInput]]:
-    """Expand files and folders into image files, in a stable order, plus what was skipped.
-
-    Files are taken as given whatever their suffix (the loader decides by content); folders are
-    searched recursively for image suffixes, hidden files and folders excluded, symlinked folders
-    not followed. A path named twice (or a file inside a named folder) is listed once. Nothing
-    here raises: symbolic link loops, broken links, unreadable folders and device files are
-    skipped with a reason, and the rest of the batch goes on.
-    """
-    found: list[Path] = []
-    skipped: list[SkippedInput] = []
-    seen: set[str] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = _images_in_folder(path, skipped)
-            if not files:
-                skipped.append(SkippedInput(str(path), "no images found in folder"))
-        elif path.exists():
-            files = [path]
-        else:
-            problem = _missing_problem(path)
-            skipped.append(SkippedInput(str(path), problem))
-            continue
-        for file in files:
-            problem = _entry_problem(file)
-            if problem:
-                skipped.append(SkippedInput(str(file), problem))
-                continue
-            key = os.path.realpath(file)
-            if key not in seen:
-                seen.add(key)
-                found.append(file)
-    return found, skipped
-
-
-def _missing_problem(path: Path) -> str:
-    """Why a path that does not exist as a file or folder cannot be read."""
-    try:
-        path.lstat()
-    except OSError:
-        return "no such file or folder"
-    try:
-        path.stat()
-    except OSError as exc:
-        return _os_problem(exc) if exc.errno == 40 else "broken symbolic link"
-    return "no such file or folder"
-
-
-def _entry_problem(path: Path) -> str:
-    """'' for a regular file (or a link to one); else why it is skipped."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return "broken symbolic link" if path.is_symlink() else "no such file"
-    except OSError as exc:
-        return _os_problem(exc)
-    if not stat.S_ISREG(st.st_mode):
-        return "not a regular file (device, pipe or socket)"
-    return ""
-
-
-def _images_in_folder(folder: Path, skipped: list[SkippedInput]) -> list[Path]:
-    """Image files under ``folder``, sorted by relative path so batches are reproducible;
-    sub-folders that cannot be listed are reported in ``skipped``."""
-    out: list[Path] = []
-
-    def unreadable(exc: OSError) -> None:
-        where = exc.filename or str(folder)
-        skipped.append(SkippedInput(str(where), f"cannot read folder ({exc.strerror or exc})"))
-
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_SUFFIXES:
-                out.append(Path(root) / name)
-    return out

@@ -168,7 +168,8 @@ def _check_rgb(rgb: np.ndarray) -> None:
 
 def _calibrate(folders: list[str]) -> None:
     """Print percentiles of each measure over the images under ``folders`` (re-calibration)."""
-    from clinic_app.images import ImageError, iter_image_paths, load_field
+    from clinic_app.image_paths import iter_image_paths
+    from clinic_app.images import ImageError, load_field
 
     paths, _ = iter_image_paths(folders)
     rows = []

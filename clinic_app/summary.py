@@ -183,7 +183,7 @@ def quality_flags(fields: list[FieldResult], unidentified: int, total: int,
 def summarize(fields: list[FieldResult], target: int, malignant_threshold: float,
               age_months: int | None = None) -> SampleSummary:
     """Everything the report's first page says about the sample; ``malignant_threshold`` is the
-    ``all-subtype`` model's (``modelpack.Thresholds.malignant_probability``)."""
+    ``all-subtype`` model's (``manifest_schema.Thresholds.malignant_probability``)."""
     counts, pct, total = differential(fields)
     label, scores, malignant, n_used = subtype(fields)
     blasts = counts.get(BLAST, 0)

@@ -22,14 +22,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from clinic_app.modelpack import (
-    MANIFEST,
-    MODELS_DIR,
-    ModelIntegrityError,
-    dequantize,
-    quantize,
-    sha256_of,
-)
+from clinic_app.manifest_schema import ModelIntegrityError
+from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
 from quantize import edgetpu, pin
 from training import shifts
 from training.backbones import export_seg

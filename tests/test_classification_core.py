@@ -16,7 +16,8 @@ import pytest
 
 from clinic_app import stain
 from clinic_app.classification import CellClassifier, scores_of, top_label
-from clinic_app.modelpack import ModelEntry, ModelIntegrityError, calibrate, load_manifest
+from clinic_app.manifest_schema import ModelEntry, ModelIntegrityError
+from clinic_app.modelpack import calibrate, load_manifest
 from clinic_app.results import UNIDENTIFIED, BBox
 
 LABELS = ["a", "b", "c"]

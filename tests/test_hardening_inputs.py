@@ -17,7 +17,8 @@ from PIL import Image
 
 from clinic_app import images
 from clinic_app.fields import iter_fields
-from clinic_app.images import ImageError, iter_image_paths, load_field
+from clinic_app.image_paths import iter_image_paths
+from clinic_app.images import ImageError, load_field
 
 FIELD = EXAMPLES / "bccd" / "BloodImage_00001.jpg"
 RSS_CAP_MB = 600

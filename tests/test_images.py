@@ -14,7 +14,8 @@ import pytest
 from PIL import Image, ImageOps
 
 from clinic_app import images
-from clinic_app.images import ImageError, decode_bytes, iter_image_paths, load_field
+from clinic_app.image_paths import iter_image_paths
+from clinic_app.images import ImageError, decode_bytes, load_field
 
 
 def _pattern(h: int = 48, w: int = 64) -> np.ndarray:

@@ -14,7 +14,8 @@ import numpy as np
 
 from clinic_app.analysis import thumbnail
 from clinic_app.images import ImageError, load_field
-from clinic_app.modelpack import ModelIntegrityError, Thresholds, load_manifest
+from clinic_app.manifest_schema import ModelIntegrityError, Thresholds
+from clinic_app.modelpack import load_manifest
 from clinic_app.results import FieldResult
 from clinic_app.store import CaseRecord, CaseStore, FieldRecord
 from clinic_app.store.review import FieldDecision, field_decisions

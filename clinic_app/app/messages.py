@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from clinic_app.analysis import AnalyzerOptions
-from clinic_app.modelpack import Thresholds
+from clinic_app.manifest_schema import Thresholds
 from clinic_app.results import FieldResult, ModelInfo, SkippedInput
 
 # -- requests (window -> engine) --------------------------------------------------------------

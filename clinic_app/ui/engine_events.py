@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from clinic_app.analysis import assemble
 from clinic_app.app.engine import DUPLICATE
 from clinic_app.fields import CANCELLED
-from clinic_app.modelpack import Thresholds
+from clinic_app.manifest_schema import Thresholds
 from clinic_app.results import Analysis, FieldResult, ModelInfo, SkippedInput
 
 if TYPE_CHECKING:

@@ -3,6 +3,8 @@
 It wires the pages to the workers and to the ``CaseSession``; it holds no analysis logic. Every
 slow step (decode, save, analyse, report) happens on a worker, and the summary is refreshed at
 most a few times a second while a batch is analysed, so the event loop keeps breathing.
+The engine's requests and events (``engine_events``) and the case actions: sign-off, reopening,
+report inputs and exports (``case_actions``) are mixins kept in their own files.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -22,15 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app import export, runtime
+from clinic_app import runtime
 from clinic_app.app.case import LoadedCase, load_case, pack_defaults
-from clinic_app.report import write_report
-from clinic_app.results import Analysis, CaseInfo, ModelInfo
-from clinic_app.store import CaseRecord, CaseStore
-from clinic_app.store.archive import SignedReport, current_signed_report
+from clinic_app.results import CaseInfo, ModelInfo
+from clinic_app.store import CaseStore
 from clinic_app.store.users import User
 from clinic_app.ui.about import about_dialog
 from clinic_app.ui.acquisition import AcquisitionPage
+from clinic_app.ui.case_actions import CaseActions
 from clinic_app.ui.cases import CasesPage, NewCaseDialog
 from clinic_app.ui.engine_events import EngineEvents
 from clinic_app.ui.login import log_in
@@ -45,7 +45,7 @@ from clinic_app.ui.workers import Pipeline, TaskRunner
 SUMMARY_EVERY_MS = 300
 
 
-class MainWindow(EngineEvents):
+class MainWindow(EngineEvents, CaseActions):
     """One window for the whole day's work, used by one logged-in ``user``.
 
     ``run_app`` logs the user in (``ui.login``) before the window opens and passes the store it
@@ -297,95 +297,6 @@ class MainWindow(EngineEvents):
         self.setWindowTitle(self.tr("Blood smear screening — %s") % self._case_text())
         self._enable_case_pages(self.session is not None)
         self.review.update_sign_state()
-
-    # -- review actions --------------------------------------------------------------------
-
-    def sign(self, _reviewer: str = "") -> None:
-        """Open the sign-off dialog (summary to confirm, user name and password); signing
-        renders the PDF with the signer in it and archives it (``store.archive``). The dialog
-        is window-modal, not a nested event loop: ``self.signoff`` while it is open."""
-        s = self.session
-        if s is None or s.signed or self.signoff is not None:
-            return
-        analysis, info, _path = self._report_inputs()
-
-        def render(case: CaseRecord, path: Path) -> None:
-            write_report(analysis, replace(info, reviewer=case.reviewer,
-                                           signed_at=case.signed_at), path)
-
-        excluded = sum(1 for f in s.live() if f.excluded)
-        dialog = SignOffDialog(self.store, s.case_id, analysis, render, excluded, self)
-        if self.user is not None:
-            dialog.username.setText(self.user.username)
-            dialog.password.setFocus()
-        dialog.finished.connect(self._signoff_finished)
-        self.signoff = dialog
-        dialog.open()
-
-    def _signoff_finished(self, _result: int) -> None:
-        dialog, self.signoff = self.signoff, None
-        if dialog is None:
-            return
-        report, s = dialog.signed, self.session
-        dialog.deleteLater()
-        if report is None or s is None or s.case_id != report.case_id:
-            return
-        s.signed_now()
-        self.report.mark_stale()
-        if report.amendment:
-            text = self.tr("Amendment %d signed by %s; both versions of the report are kept.") % (
-                report.version, report.signed_by)
-        else:
-            text = self.tr("Case signed by %s; the report is archived.") % report.signed_by
-        self.show_message(text)
-        self.signed.emit(report.case_id)
-
-    def _archived(self) -> SignedReport | None:
-        """The frozen PDF of the open case when it is signed (shown instead of a new one)."""
-        s = self.session
-        return None if s is None or not s.signed else current_signed_report(self.store,
-                                                                              s.case_id)
-
-    def reopen(self) -> None:
-        if self.session is None:
-            return
-        reason, ok = QInputDialog.getText(self, self.tr("Reopen case"),
-                                          self.tr("Why is the signed case reopened?"))
-        if ok and reason.strip():
-            actor = self.require_user()
-            if actor:
-                self.session.reopen(actor, reason.strip())
-                self.report.mark_stale()
-                self.show_message(self.tr("Case reopened: signing again archives an amendment; "
-                                          "the signed versions are kept."))
-
-    def _report_inputs(self) -> tuple[Analysis, CaseInfo, Path]:
-        """The reviewed analysis, each field named as the lab knows it (file name or capture),
-        not by its storage name."""
-        s = self.session
-        assert s is not None
-        info = s.case_info(self.settings.lab_name, self.settings.logo)
-        path = self.data_dir / "reports" / f"case-{s.case_id}.pdf"
-        names = {str(f.image_path): f.name for f in s.fields.values()}
-        analysis = s.analysis()
-        fields = [replace(r, path=names.get(r.path, r.path)) for r in analysis.fields]
-        return replace(analysis, fields=fields), info, path
-
-    def _basename(self, kind: str) -> str:
-        """Default export name with patient and case (``export.export_basename``)."""
-        assert self.session is not None
-        return export.export_basename(self.session.case_info(), kind)
-
-    def _export(self, kind: str, path: Path) -> Path:
-        assert self.session is not None
-        case_id = self.session.case_id
-        if kind == "csv":
-            stem = path.stem.removesuffix("_cells")
-            return export.export_csv(self.store, case_id, path,
-                                     path.with_name(f"{stem}_summary.csv"))
-        if kind == "hl7":
-            return export.export_hl7(self.store, case_id, path)
-        return export.export_fhir(self.store, case_id, path)
 
     # -- settings, messages, shutdown ------------------------------------------------------
 

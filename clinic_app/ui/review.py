@@ -6,8 +6,8 @@ Splitters between the three columns; the toolbar is a ``QToolBar`` whose buttons
 sets the window's minimum width.
 
 Images are decoded on a worker (a 5 MP field takes longer than a frame), so switching fields
-never stalls the window; the last few stay cached. Reclassification asks the session, which
-writes the store (audited) before anything on screen changes.
+never stalls the window; the last few stay cached. The reviewer's changes (``review_actions``)
+ask the session, which writes the store (audited) before anything on screen changes.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -30,15 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.app.case import CellRef, display_crop
-from clinic_app.app.workflow import ADDED
+from clinic_app.app.case import CellRef
 from clinic_app.images import load_field
-from clinic_app.results import UNIDENTIFIED, BBox, CellResult, FieldResult
-from clinic_app.store import StoreError
+from clinic_app.results import UNIDENTIFIED, FieldResult
 from clinic_app.ui.field_list import FieldPanel
 from clinic_app.ui.field_view import ZOOM_STEP, FieldView, compose
 from clinic_app.ui.gallery import CellGallery
 from clinic_app.ui.heat import has_heat
+from clinic_app.ui.review_actions import ReviewActions
 from clinic_app.ui.session import CaseSession
 from clinic_app.ui.summary_panel import SummaryPanel
 from clinic_app.ui.workers import TaskRunner
@@ -50,7 +47,7 @@ HINT = ("Select cells, then press a class key (0-9, B, S, V, A; Delete = false d
         "drag them onto another group. The next cell is selected after each key.")
 
 
-class ReviewPage(QWidget):
+class ReviewPage(ReviewActions):
     """Look at what the models found, correct it, sign."""
 
     reanalyse_requested = Signal(list)  # field ids
@@ -268,114 +265,7 @@ class ReviewPage(QWidget):
             self.fields.setCurrentRow(row)
         self.view.mark(ref)
 
-    # -- the reviewer's actions ------------------------------------------------------------
-
-    def reviewer_name(self) -> str:
-        """The logged-in user, the only name the audit log takes ("" when nobody logs in)."""
-        name = self.who()
-        self.summary.reviewer.setText(name)
-        return name
-
-    def _editable(self) -> str:
-        """The reviewer's name when the case may be changed, else "" (and the user is told)."""
-        if self.session is None:
-            return ""
-        if self.session.signed:
-            QMessageBox.information(self, self.tr("Signed case"), self.tr(
-                "This case is signed. Reopen it (the reopening is audited) to change it."))
-            return ""
-        return self.reviewer_name()
-
-    def _apply(self, title: str, change: object) -> bool:
-        try:
-            change()  # type: ignore[operator]
-        except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return False
-        return True
-
-    def reclassify(self, refs: list[CellRef], label: str) -> None:
-        """Relabel ``refs``, then select the next cell (CellaVision-style auto-advance)."""
-        actor = self._editable() if refs else ""
-        if not actor:
-            return
-        assert self.session is not None
-        nxt = self.gallery.next_after(refs)
-        if self._apply(self.tr("Reclassify"),
-                       lambda: self.session.reclassify(refs, label, actor)):  # type: ignore[union-attr]
-            self.status_message.emit(self.tr("%d cell(s) marked %s") % (len(refs), label))
-            self._advance(nxt)
-
-    def remove_cells(self, refs: list[CellRef]) -> None:
-        actor = self._editable() if refs else ""
-        if not actor:
-            return
-        assert self.session is not None
-        nxt = self.gallery.next_after(refs)
-        if self._apply(self.tr("Remove cells"),
-                       lambda: self.session.remove_cells(refs, actor)):  # type: ignore[union-attr]
-            self.status_message.emit(self.tr("%d cell(s) removed as false detections (Edit > "
-                                             "Undo brings them back)") % len(refs))
-            self._advance(nxt)
-
-    def _advance(self, target: tuple[int, CellResult] | None) -> None:
-        ref = self.gallery.select_cell(target)
-        if ref is not None:
-            self.show_cell(ref)
-
-    def add_cell_box(self, field_id: int, box: tuple[int, int, int, int]) -> None:
-        """A box drawn on the field: a missed cell, added as unidentified and selected, so the
-        next key gives it its class."""
-        actor = self._editable()
-        if not actor or self.session is None:
-            return
-        bbox = BBox(*box)
-        cell = CellResult(bbox=bbox, label=UNIDENTIFIED, scores={}, model_label=ADDED,
-                          reviewed=True)
-        rgb = self.images.get(field_id)
-        if rgb is not None:
-            cell.crop = display_crop(rgb, bbox)
-        if self._apply(self.tr("Add cell"),
-                       lambda: self.session.add_cell(field_id, cell, actor)):  # type: ignore[union-attr]
-            self.add_cell.setChecked(False)
-            self._advance((field_id, cell))
-            self.status_message.emit(self.tr("Cell added: press its class key."))
-
-    def exclude_current(self, reason: str | None = None) -> None:
-        """Exclude the current field from the counts (asks why), or include it again."""
-        field_id = self.fields.current_id()
-        actor = self._editable() if field_id else ""
-        if not actor:
-            return
-        assert self.session is not None
-        entry = self.session.fields[field_id]
-        if entry.excluded:
-            self._apply(self.tr("Include field"), lambda: self.session.exclude_field(  # type: ignore[union-attr]
-                field_id, "", actor, on=False))
-            return
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, self.tr("Exclude field"), self.tr(
-                "Why is %s left out of the counts?") % entry.name)
-            if not ok:
-                return
-        self._apply(self.tr("Exclude field"), lambda: self.session.exclude_field(  # type: ignore[union-attr]
-            field_id, reason, actor))
-
-    def delete_current(self, confirmed: bool = False) -> None:
-        field_id = self.fields.current_id()
-        actor = self._editable() if field_id else ""
-        if not actor:
-            return
-        assert self.session is not None
-        name = self.session.fields[field_id].name
-        if not confirmed and QMessageBox.question(self, self.tr("Delete field"), self.tr(
-                "Take %s out of this case? The image stays in the data folder and the audit "
-                "log records it; Edit > Undo brings it back.") % name) != \
-                QMessageBox.StandardButton.Yes:
-            return
-        if self._apply(self.tr("Delete field"),
-                       lambda: self.session.delete_field(field_id, actor)):  # type: ignore[union-attr]
-            self.status_message.emit(self.tr("Field %s deleted from the case.") % name)
+    # -- summary and sign state ------------------------------------------------------------
 
     def refresh_summary(self) -> None:
         if self.session is None:

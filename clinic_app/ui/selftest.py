@@ -13,9 +13,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import clinic_app
 from clinic_app.results import CaseInfo
+
+if TYPE_CHECKING:
+    from clinic_app.ui.main_window import MainWindow
 
 STEP_TIMEOUT_S = 120.0
 
@@ -102,14 +106,7 @@ def _run(folder: Path, tmp: Path) -> Outcome:
         ref, new_label = _reclassify_one(window, QTest, Qt)
         _step("reclassify a cell", lambda: s.fields[ref.field_id].result.cells[ref.index].label
               == new_label)
-        window._refresh_summary()
-        if not window.review.summary.sign_button.isEnabled():
-            raise SelfTestError(f"sign: {window.review.summary.sign_state.text()}")
-        window.review.summary.sign_button.click()  # the sign-off dialog: summary + password
-        if window.signoff is None:
-            raise SelfTestError("sign: the sign-off dialog did not open")
-        window.signoff.password.setText(password)
-        window.signoff.sign()
+        _sign(window, password)
         _step("sign", lambda: s.signed)
         window.tabs.setCurrentWidget(window.report)
         window.report.build()
@@ -124,6 +121,18 @@ def _run(folder: Path, tmp: Path) -> Outcome:
         window.deleteLater()
     _check_database(folder, case_id, len(images), ref, new_label, user.actor)
     return out
+
+
+def _sign(window: MainWindow, password: str) -> None:
+    """Sign the open case as a reviewer does: the sign button, then the password."""
+    window._refresh_summary()
+    if not window.review.summary.sign_button.isEnabled():
+        raise SelfTestError(f"sign: {window.review.summary.sign_state.text()}")
+    window.review.summary.sign_button.click()  # the sign-off dialog: summary + password
+    if window.signoff is None:
+        raise SelfTestError("sign: the sign-off dialog did not open")
+    window.signoff.password.setText(password)
+    window.signoff.sign()
 
 
 def _self_test_user(folder: Path) -> tuple[object, str]:

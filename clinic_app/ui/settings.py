@@ -127,19 +127,7 @@ class SettingsDialog(QDialog):
         self.threads.setSpecialValueText(self.tr("automatic"))
         self.threads.setValue(s.threads)
         form.addRow(self.tr("CPU threads"), self.threads)
-        self.auto_scale = QCheckBox(self.tr("Estimate from red-cell size"))
-        self.scale = QDoubleSpinBox()
-        self.scale.setRange(0.01, 10.0)
-        self.scale.setDecimals(4)
-        self.scale.setSuffix(" µm/px")
-        self.scale.setValue(s.um_per_px or 0.1)
-        self.auto_scale.toggled.connect(lambda on: self.scale.setEnabled(not on))
-        self.auto_scale.setChecked(not s.um_per_px)
-        self.scale.setEnabled(bool(s.um_per_px))
-        row = QHBoxLayout()
-        row.addWidget(self.auto_scale)
-        row.addWidget(self.scale)
-        form.addRow(self.tr("Scale"), row)
+        form.addRow(self.tr("Scale"), self._scale_row(s.um_per_px))
         self.target = QComboBox()
         self.target.addItem(self.tr("100 cells"), 100)
         self.target.addItem(self.tr("200 cells"), 200)
@@ -163,6 +151,22 @@ class SettingsDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(buttons)
         self._base = s
+
+    def _scale_row(self, um_per_px: float) -> QHBoxLayout:
+        """A fixed scale, or (ticked) the estimate from red-cell size."""
+        self.auto_scale = QCheckBox(self.tr("Estimate from red-cell size"))
+        self.scale = QDoubleSpinBox()
+        self.scale.setRange(0.01, 10.0)
+        self.scale.setDecimals(4)
+        self.scale.setSuffix(" µm/px")
+        self.scale.setValue(um_per_px or 0.1)
+        self.auto_scale.toggled.connect(lambda on: self.scale.setEnabled(not on))
+        self.auto_scale.setChecked(not um_per_px)
+        self.scale.setEnabled(bool(um_per_px))
+        row = QHBoxLayout()
+        row.addWidget(self.auto_scale)
+        row.addWidget(self.scale)
+        return row
 
     def _note(self, text: str) -> QLabel:
         label = QLabel(text)
