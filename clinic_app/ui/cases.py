@@ -177,6 +177,7 @@ class CasesPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.empty)
+        self.closed = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)
@@ -194,6 +195,8 @@ class CasesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.closed:  # the window has shut down and closed the store
+            return
         try:
             # Stored times are UTC: up to "today" means no upper bound, or a case created this
             # evening west of Greenwich (already tomorrow in UTC) would be hidden.

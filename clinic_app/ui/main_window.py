@@ -350,6 +350,8 @@ class MainWindow(EngineEvents, CaseActions):
         if self.closed:
             return
         self.closed = True
+        self.cases.timer.stop()  # a search typed just before closing must not query a closed store
+        self.cases.closed = True
         self.acquisition.stop_preview()
         self.pipeline.stop()
         self.tasks.wait()
