@@ -94,14 +94,16 @@ class CellClassifier:
         self.temperature = thr.temperature
         self.crop_um = float(pre.crop_um)  # type: ignore[arg-type]
         self.centre_fraction = float(pre.centre_fraction)  # type: ignore[arg-type]
+        self.context = float(pre.stain_context)  # type: ignore[arg-type]
         self.stain_norm = pre.stain_norm
         self._batches = Batches(model)
 
-    def prepare(self, crop: np.ndarray) -> np.ndarray:
-        """A crop as the model sees it: stain-normalised, resized to the input (INTER_AREA)."""
+    def prepare(self, context: np.ndarray) -> np.ndarray:
+        """A context crop as the model sees it: stain-normalised on the whole context (as in
+        training), its centre 1/``stain_context`` cut out and resized to the input."""
         size = self.model.input_shape
-        return cv2.resize(stain.apply(crop, self.stain_norm), size[::-1],
-                          interpolation=cv2.INTER_AREA)
+        view = centre_square(stain.apply(context, self.stain_norm), 1.0 / self.context)
+        return cv2.resize(view, size[::-1], interpolation=cv2.INTER_AREA)
 
     def run(self, crop: np.ndarray) -> tuple[dict[str, float], np.ndarray]:
         self._batches.ensure(1)
@@ -124,11 +126,13 @@ class CellClassifier:
 
     def classify_image(self, rgb: np.ndarray) -> dict[str, float]:
         """A single-cell image framed like the training set (``clinic-app classify``)."""
-        return self.run(centre_square(rgb, self.centre_fraction))[0]
+        return self.run(centre_square(rgb, min(1.0, self.centre_fraction * self.context)))[0]
 
-    def crop_of(self, rgb: np.ndarray, um_per_px: float, bbox: BBox) -> np.ndarray:
+    def crop_of(self, rgb: np.ndarray, um_per_px: float, bbox: BBox,
+                context: float = 1.0) -> np.ndarray:
+        """The ``crop_um`` square around the cell (``context`` times wider for the model)."""
         cx, cy = (bbox.x0 + bbox.x1) / 2.0, (bbox.y0 + bbox.y1) / 2.0
-        side = max(8, int(round(self.crop_um / um_per_px)))
+        side = max(8, int(round(context * self.crop_um / um_per_px)))
         return square_crop(rgb, cx, cy, side)
 
     def classify_cell(self, rgb: np.ndarray, um_per_px: float, bbox: BBox,
@@ -150,9 +154,10 @@ class CellClassifier:
         for bbox, _ in cells:
             # A crop at the field's edge is a view into a mirrored copy of the whole field: only
             # its model input and its display copy are kept, never the crop itself.
-            crop = self.crop_of(rgb, um_per_px, bbox)
-            xs.append(self.prepare(crop))
-            shown.append(np.ascontiguousarray(shrink_to(crop, 160)))
+            wide = self.crop_of(rgb, um_per_px, bbox, self.context)
+            xs.append(self.prepare(wide))
+            shown.append(np.ascontiguousarray(shrink_to(centre_square(wide, 1.0 / self.context),
+                                                        160)))
         out = []
         for (bbox, contour), small, (scores, cam) in zip(cells, shown, self._run_prepared(xs),
                                                          strict=True):

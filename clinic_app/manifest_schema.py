@@ -22,11 +22,11 @@ STAIN_METHODS = ("none", "reinhard")
 INPUT_DTYPES = ("uint8",)
 # Every preprocessing key the app knows; an unknown one means a pack this app cannot honour.
 PREPROCESSING_KEYS = frozenset({"stain_norm", "um_per_px", "crop_um", "centre_fraction",
-                                "field_um", "resize", "tile"})
+                                "stain_context", "field_um", "resize", "tile"})
 MAX_TEMPERATURE = 20.0  # a fitted T is about 0.5..3; far beyond means a broken calibration
 # What each task's preprocessing must state; a missing key is an integrity error, never a default.
 REQUIRED_PREPROCESSING = {
-    "cell-classification": ("stain_norm", "crop_um", "centre_fraction"),
+    "cell-classification": ("stain_norm", "crop_um", "centre_fraction", "stain_context"),
     "field-classification": ("stain_norm", "um_per_px", "field_um"),
     "segmentation": ("stain_norm", "um_per_px"),
 }
@@ -42,14 +42,17 @@ class Preprocessing:
     """How pixels reach a model, as the manifest states it (docs/models.md).
 
     ``um_per_px``: the scale the model was trained at; ``crop_um``: side of a cell crop;
-    ``centre_fraction``: the training framing of a single-cell image; ``field_um``: width of a
-    training field. Keys a task does not use are None.
+    ``centre_fraction``: the training framing of a single-cell image; ``stain_context``: how much
+    wider (linear) than the crop the region is whose colour statistics stain normalisation
+    uses, as in training (it normalised the cached crop, then cut the model's view from its
+    centre); ``field_um``: width of a training field. Keys a task does not use are None.
     """
 
     stain_norm: str
     um_per_px: float | None = None
     crop_um: float | None = None
     centre_fraction: float | None = None
+    stain_context: float | None = None
     field_um: float | None = None
 
     @classmethod
@@ -62,7 +65,11 @@ class Preprocessing:
         if d["stain_norm"] not in STAIN_METHODS:
             raise ModelIntegrityError(f"model {model_id}: unknown stain_norm {d['stain_norm']!r}")
         num = {k: _positive(d[k], model_id, k) for k in
-               ("um_per_px", "crop_um", "centre_fraction", "field_um") if k in d}
+               ("um_per_px", "crop_um", "centre_fraction", "stain_context", "field_um")
+               if k in d}
+        if num.get("stain_context", 1.0) < 1.0:
+            raise ModelIntegrityError(f"model {model_id}: stain_context must be at least 1, "
+                                      f"got {d['stain_context']!r}")
         if num.get("centre_fraction", 1.0) > 1.0:
             raise ModelIntegrityError(f"model {model_id}: centre_fraction must be at most 1, "
                                       f"got {d['centre_fraction']!r}")

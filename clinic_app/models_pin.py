@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "c90d3140d4395db7d13468dec527ecae567df5a63e8e7bbf24ede3c50cb2b0fc"
+MANIFEST_SHA256 = "1f24f84ae6bf70351a734d218628b49006cc1c5e7c9b5cec42a01cd5e635ad2d"

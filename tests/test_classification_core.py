@@ -24,12 +24,14 @@ LABELS = ["a", "b", "c"]
 
 
 def entry(stain_norm: str = "none", threshold: float = 0.65, crop_um: float = 20.0,
-          centre_fraction: float = 0.5, **thresholds: float) -> ModelEntry:
+          centre_fraction: float = 0.5, stain_context: float = 1.0,
+          **thresholds: float) -> ModelEntry:
     return ModelEntry.from_json({
         "id": "wbc-type", "task": "cell-classification", "file": "x.tflite", "labels": LABELS,
         "input": {"size": 32, "dtype": "uint8"}, "sha256": "0", "version": "1", "date": "-",
         "preprocessing": {"stain_norm": stain_norm, "crop_um": crop_um,
-                          "centre_fraction": centre_fraction, "um_per_px": 0.25},
+                          "centre_fraction": centre_fraction, "stain_context": stain_context,
+                          "um_per_px": 0.25},
         "thresholds": {"unidentified_below": threshold, **thresholds},
     })
 
@@ -149,3 +151,27 @@ def test_cell_crop_is_crop_um_wide_and_centred_on_the_cell():
     assert not (given == (0, 255, 0)).all(axis=2).any()
     edge = CellClassifier(model).classify_cell(rgb, 0.25, BBox(0, 0, 10, 10))
     assert edge.crop.shape[:2] == (80, 80)  # mirrored at the border, never a smaller crop
+
+
+def test_app_normalises_stain_over_the_same_context_as_training():
+    """Training normalised the 140 px cached crop and showed the model its centre 96/113; the
+    app must normalise the same wider region, not just the model's view (a 1.7-point skew)."""
+    data = pytest.importorskip("training.data")
+    from training.config import CONFIGS
+
+    cfg = CONFIGS["wbc-type"]
+    rgb = smear(seed=3, h=181, w=180)
+    rgb[60:120, 60:120] = (120, 60, 170)  # a large purple cell: the view's colours differ
+    trained = data.centre(data.prepare_image(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), cfg,
+                                             "reinhard")[None], cfg.input_size)[0]
+    frac = cfg.source_crop * cfg.input_size / cfg.store_size / 180
+
+    def app_input(context: float) -> np.ndarray:
+        model = FakeModel(entry(stain_norm="reinhard", centre_fraction=frac,
+                                stain_context=context), [0.9, 0.05, 0.05], size=cfg.input_size)
+        CellClassifier(model).classify_image(rgb)
+        return model.inputs[0].astype(float)
+
+    with_context = np.abs(app_input(cfg.store_size / cfg.input_size) - trained).mean()
+    view_only = np.abs(app_input(1.0) - trained).mean()
+    assert with_context < 3.0 and with_context < view_only / 2

@@ -41,7 +41,8 @@ def test_batched_cells_score_as_one_by_one():
     with Analyzer() as a:
         field = images.load_field(BENCH_FIELDS["all"])
         result = a.analyze_field(field)
-        crops = [a.cells.crop_of(field.image, result.um_per_px, c.bbox) for c in result.cells]
+        crops = [a.cells.crop_of(field.image, result.um_per_px, c.bbox, a.cells.context)
+                 for c in result.cells]
         assert len(crops) >= 5
         batched = a.cells.run_many(crops)
         single = [a.cells.run(c) for c in crops]  # back to batch 1 in between

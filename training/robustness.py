@@ -71,14 +71,15 @@ def bench_wbc(models: Path, root: Path, limit: int | None) -> dict:
     model = Int8(models / "wbc-type.tflite")
     labels = json_labels(models, "wbc-type")
     cells = load_cells(root, cfg, "test", "none", PBC_UM_PER_PX, limit)
-    # the app normalises the crop it classifies: the model's 96 px view of the cached crop
-    view = centre(cells.x, cfg.input_size)
+    # as the app does (manifest stain_context): normalise the whole cached crop, then show the
+    # model its centre
     pbc = cells.source == "pbc"
     blasts = (cells.source == "all") & (cells.group != "Benign")
     out = {}
     for cond in CONDITIONS:
-        pred = np.array([np.argmax(model.probs(stain.apply(apply_shift(c, cond), "reinhard")))
-                         for c in view])
+        pred = np.array([np.argmax(model.probs(centre(
+            stain.apply(apply_shift(c, cond), "reinhard")[None], cfg.input_size)[0]))
+            for c in cells.x])
         row = {"pbc_balanced_accuracy": balanced_accuracy(cells.y[pbc], pred[pbc])}
         if "blast" in labels and blasts.any():
             row["blast_recall"] = float((pred[blasts] == labels.index("blast")).mean())

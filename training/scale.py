@@ -37,6 +37,8 @@ def model_scale(cfg: TaskConfig) -> dict:
             "crop_um": WBC_CROP_UM,
             # share of a single-cell image's shorter side the model sees (classify command)
             "centre_fraction": round(cfg.source_crop * cfg.input_size / cfg.store_size / 180, 4),
+            # stain normalisation saw the whole cached crop, the model its centre
+            "stain_context": round(cfg.store_size / cfg.input_size, 4),
             "um_per_px": round(WBC_CROP_UM / cfg.input_size, 4),
         }
     return {
