@@ -25,6 +25,7 @@ import numpy as np
 
 from clinic_app import stain
 from training import shifts
+from training.calibration import calibrate, ece
 from training.cells import load_cells
 from training.config import CONFIGS, data_root
 from training.data import centre, load_split
@@ -76,11 +77,14 @@ def bench_wbc(models: Path, root: Path, limit: int | None) -> dict:
     pbc = cells.source == "pbc"
     blasts = (cells.source == "all") & (cells.group != "Benign")
     out = {}
+    t = temperature(models, "wbc-type")
     for cond in CONDITIONS:
-        pred = np.array([np.argmax(model.probs(centre(
-            stain.apply(apply_shift(c, cond), "reinhard")[None], cfg.input_size)[0]))
+        probs = np.stack([model.probs(centre(
+            stain.apply(apply_shift(c, cond), "reinhard")[None], cfg.input_size)[0])
             for c in cells.x])
-        row = {"pbc_balanced_accuracy": balanced_accuracy(cells.y[pbc], pred[pbc])}
+        pred = probs.argmax(1)
+        row = {"pbc_balanced_accuracy": balanced_accuracy(cells.y[pbc], pred[pbc]),
+               "ece_calibrated": ece(calibrate(probs, t), cells.y)}
         if "blast" in labels and blasts.any():
             row["blast_recall"] = float((pred[blasts] == labels.index("blast")).mean())
             row["pbc_called_blast"] = float((pred[pbc] == labels.index("blast")).mean())
@@ -94,13 +98,23 @@ def bench_all(models: Path, root: Path, limit: int | None) -> dict:
     model = Int8(models / "all-subtype.tflite")
     test = load_split(root, cfg, "test", limit)
     out = {}
+    t = temperature(models, "all-subtype")
     for cond in CONDITIONS:
-        pred = np.array([np.argmax(model.probs(apply_shift(x, cond))) for x in test.x])
+        probs = np.stack([model.probs(apply_shift(x, cond)) for x in test.x])
+        pred = probs.argmax(1)
         out[cond] = {"accuracy": float((pred == test.y).mean()),
+                     "ece_calibrated": ece(calibrate(probs, t), test.y),
                      "malignant_called_benign": float(((test.y > 0) & (pred == 0)).sum()
                                                       / max(1, (test.y > 0).sum()))}
         print(cond, json.dumps(out[cond]), flush=True)
     return out
+
+
+def temperature(models: Path, model_id: str) -> float:
+    """The pack's calibration temperature (1.0 for a pack from before calibration)."""
+    manifest = json.loads((models / "manifest.json").read_text())
+    entry = next(m for m in manifest["models"] if m["id"] == model_id)
+    return float(entry.get("thresholds", {}).get("temperature", 1.0))
 
 
 def json_labels(models: Path, model_id: str) -> list[str]:
