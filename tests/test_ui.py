@@ -421,3 +421,16 @@ def test_self_test_command_exits_0(tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr[-2000:]
     lines = [line for line in out.stdout.splitlines() if line.startswith("self-test:")]
     assert len(lines) == 1 and lines[0].startswith("self-test: ok")
+
+
+def test_new_case_form_limits_text_lengths(qtbot):
+    dialog = NewCaseDialog("Tess Tech")
+    qtbot.addWidget(dialog)
+    dialog.patient_name.setText("x" * 1200)
+    assert len(dialog.patient_name.text()) == 200
+    dialog.patient_id.setText("P" * 100)
+    assert len(dialog.patient_id.text()) == 64
+    dialog.notes.setPlainText("n" * 2500)
+    dialog._accept()
+    assert dialog.result() != NewCaseDialog.DialogCode.Accepted
+    assert "2000" in dialog.problem.text()

@@ -48,6 +48,8 @@ def _is_past_date(text: str) -> bool:
         return False
 
 
+NOTES_MAX = 2000  # characters of case notes (the report wraps them; a limit keeps it short)
+
 class NewCaseDialog(QDialog):
     """The case header; the sample type is PB (peripheral blood) or BM (bone marrow)."""
 
@@ -77,6 +79,9 @@ class NewCaseDialog(QDialog):
         self.operator.setReadOnly(True)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
+        for edit, most in ((self.patient_id, 64), (self.patient_name, 200),
+                           (self.accession, 64), (self.birth_date, 10), (self.age, 3)):
+            edit.setMaxLength(most)  # the report also cuts with an ellipsis; this keeps it rare
         for label, w in ((self.tr("Patient ID"), self.patient_id),
                          (self.tr("Name"), self.patient_name),
                          (self.tr("Accession no."), self.accession),
@@ -115,6 +120,10 @@ class NewCaseDialog(QDialog):
         if info.birth_date and not _is_past_date(info.birth_date):
             self.problem.setText(self.tr("Date of birth should be a past date, YYYY-MM-DD."))
             self.birth_date.setFocus()
+            return
+        if len(self.notes.toPlainText()) > NOTES_MAX:
+            self.problem.setText(self.tr("Notes are limited to %d characters.") % NOTES_MAX)
+            self.notes.setFocus()
             return
         if info.age and not (info.age.isdigit() and 0 <= int(info.age) <= 130):
             self.problem.setText(self.tr("Age should be a number of years (0-130)."))
