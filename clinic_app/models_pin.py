@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "1f24f84ae6bf70351a734d218628b49006cc1c5e7c9b5cec42a01cd5e635ad2d"
+MANIFEST_SHA256 = "754ffe9082dce4839acc88dec0377e27c3a52839a5278ce41c9c83cab36a153f"
