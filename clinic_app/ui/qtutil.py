@@ -50,6 +50,7 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float, step_ms: int = 2
     poll.setInterval(max(1, step_ms))
     poll.timeout.connect(check)
     deadline.setSingleShot(True)
+    deadline.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire 5 % early
     deadline.timeout.connect(loop.quit)
     deadline.start(int(min(max(timeout_s, 0.0) * 1000, 2**31 - 1)))
     poll.start()
