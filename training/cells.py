@@ -24,6 +24,7 @@ import cv2
 import numpy as np
 
 from clinic_app import stain
+from clinic_app.imaging import square_crop
 from training.config import TaskConfig
 from training.data import (
     CACHE_DIR,
@@ -58,17 +59,6 @@ def working_um_per_px(cfg: TaskConfig, pbc_um_per_px: float) -> float:
     return cfg.source_crop * pbc_um_per_px / cfg.store_size
 
 
-def crop_at(rgb: np.ndarray, cx: float, cy: float, side: int) -> np.ndarray:
-    """``side`` square around (cx, cy), edges mirrored (as the app's ``square_crop``)."""
-    half = side // 2
-    x0, y0 = int(round(cx)) - half, int(round(cy)) - half
-    pad = max(0, -x0, -y0, x0 + side - rgb.shape[1], y0 + side - rgb.shape[0])
-    if pad:
-        rgb = cv2.copyMakeBorder(rgb, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
-        x0, y0 = x0 + pad, y0 + pad
-    return rgb[y0:y0 + side, x0:x0 + side]
-
-
 def to_store(crop: np.ndarray, cfg: TaskConfig, stain_norm: str) -> np.ndarray:
     crop = stain.apply(np.ascontiguousarray(crop), stain_norm)
     interp = cv2.INTER_AREA if crop.shape[0] > cfg.store_size else cv2.INTER_LINEAR
@@ -96,7 +86,7 @@ def all_cells(root: Path, cfg: TaskConfig, split: str, work_um: float, stain_nor
         m = cv2.imread(str(mask_path(root, r["path"])), cv2.IMREAD_GRAYSCALE) > 127
         label = HEMATOGONE_LABEL if r["label"] == "Benign" else "blast"
         for k, (cx, cy) in enumerate(field_cells(rgb, m)):
-            xs.append(to_store(crop_at(rgb, cx, cy, side), cfg, stain_norm))
+            xs.append(to_store(square_crop(rgb, cx, cy, side), cfg, stain_norm))
             ys.append(cfg.labels.index(label))
             paths.append(f"all/{r['path']}#{k}")
             groups.append(r["label"])
@@ -114,7 +104,8 @@ def bionet_cells(root: Path, cfg: TaskConfig, split: str, stain_norm: str) -> Ce
             bgr = cv2.imread(str(root / "bionet" / "JPEGImages" / f"{r['image']}.jpg"))
             x0, y0, x1, y1 = (float(r[c]) for c in ("xmin", "ymin", "xmax", "ymax"))
             side = int(round(max(x1 - x0, y1 - y0) * BIONET_CROP_PER_BOX))
-            crop = crop_at(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), (x0 + x1) / 2, (y0 + y1) / 2, side)
+            rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+            crop = square_crop(rgb, (x0 + x1) / 2, (y0 + y1) / 2, side)
             xs.append(to_store(crop, cfg, stain_norm))
             ys.append(cfg.labels.index(r["wbc_type"]))
             paths.append(f"bionet/{r['image']}#{k}")
