@@ -1,9 +1,10 @@
 """The whole flow for one field and for a batch: what ``clinic-app analyze`` and the desktop
 app both call.
 
-field -> scale (given or from red cells) -> quality -> segmentation -> cell classification
--> field classification. A bad input is recorded as skipped and never stops the batch; a field
-too poor to trust is analysed but kept out of the counts, with the reason.
+field -> scale (given, red cells, crop format) -> quality -> white cells (the detector when the
+pack ships one, else segmentation; the cells are the ruler when nothing else is) -> cell
+classification -> field classification. A bad input is recorded as skipped and never stops
+the batch; a field too poor to trust is analysed but kept out of the counts, with the reason.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 
 from clinic_app import quality, scale, scope
 from clinic_app.classification import CellClassifier, FieldClassifier
+from clinic_app.detection import WhiteCellDetector
 from clinic_app.fields import (
     ScreenedField,
     consensus_scales,  # noqa: F401 - training.evaluate_detection
@@ -32,10 +34,11 @@ from clinic_app.results import (
     ModelInfo,
     SkippedInput,
 )
-from clinic_app.segmentation import find_cells
+from clinic_app.segmentation import CellInstance, find_cells
 from clinic_app.summary import summarize
 
 MODEL_IDS = ("cell-seg", "wbc-type", "all-subtype")
+DETECTOR_ID = "wbc-detect"  # when the pack has it, it finds the white cells (docs/models.md)
 THUMB_PX = 320
 
 
@@ -52,7 +55,8 @@ class AnalyzerOptions:
 
 def model_info(entry: ModelEntry) -> ModelInfo:
     int8 = entry.metrics.get("int8", {})
-    keys = ("accuracy", "balanced_accuracy", "mean_dice")
+    keys = ("accuracy", "balanced_accuracy", "mean_dice", "white_cell_recall",
+            "white_cell_precision")
     figures = {k: float(v) for k, v in int8.items() if k in keys}
     # Segmentation: Dice against all given masks, and against those that cover their cells
     # (many of the data set's Pro-B masks miss the blasts; docs/models.md).
@@ -120,10 +124,13 @@ class Analyzer:
         missing = [m for m in MODEL_IDS if m not in entries]
         if missing:
             raise RuntimeError(f"model pack lacks {', '.join(missing)}")
-        self.entries = {m: entries[m] for m in MODEL_IDS}
+        ids = MODEL_IDS + ((DETECTOR_ID,) if DETECTOR_ID in entries else ())
+        self.entries = {m: entries[m] for m in ids}
         self._models = {m: TFLiteModel(e, self.options.backend, self.options.threads,
                                        self.options.models_dir) for m, e in self.entries.items()}
         self.segmenter = self._models["cell-seg"]
+        self.detector = (WhiteCellDetector(self._models[DETECTOR_ID])
+                         if DETECTOR_ID in self._models else None)
         self.cells = CellClassifier(self._models["wbc-type"])
         self.fields = FieldClassifier(self._models["all-subtype"])
 
@@ -133,7 +140,7 @@ class Analyzer:
 
     @property
     def tflite_models(self) -> list[TFLiteModel]:
-        """The three loaded models (``bench`` times their interpreters)."""
+        """The loaded models (``bench`` times their interpreters)."""
         return list(self._models.values())
 
     @property
@@ -152,13 +159,27 @@ class Analyzer:
         rgb = field.image
         um, how = self.field_scale(field)
         report = quality.assess(rgb)
-        instances = find_cells(self.segmenter, rgb, um)
+        instances, um, how = self.find_cells(rgb, um, how)
         cells = self.cells.classify_cells(rgb, um, [(i.bbox, i.contour) for i in instances])
         note = self.fields.applicable(rgb, um) or self.field_model_note(field)
         field_cls = None if note else self.fields.classify_field(rgb, um)
         return FieldResult(path=field.source, width=field.width, height=field.height,
                            um_per_px=um, scale_source=how, quality=report, cells=cells,
                            field=field_cls, field_note=note, thumbnail=thumbnail(rgb))
+
+    def find_cells(self, rgb: np.ndarray, um: float, how: str
+                   ) -> tuple[list[CellInstance], float, str]:
+        """White cells (detector when shipped, else segmenter), and the scale: where no red
+        cell could be measured, the detected white cells themselves are the ruler."""
+        if self.detector is None:
+            return find_cells(self.segmenter, rgb, um), um, how
+        found = self.detector.find_cells(rgb)
+        if how == scale.UNKNOWN:
+            sides = [float(np.sqrt(c.bbox.area)) for c in found]
+            from_cells = scale.from_white_cells(sides)
+            if from_cells is not None:
+                return found, from_cells, f"{scale.WHITE_CELLS} ({len(sides)} on the field)"
+        return found, um, how
 
     def field_model_note(self, field: Field) -> str:
         model_id = self.entries["all-subtype"].id

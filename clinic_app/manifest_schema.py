@@ -29,11 +29,13 @@ REQUIRED_PREPROCESSING = {
     "cell-classification": ("stain_norm", "crop_um", "centre_fraction", "stain_context"),
     "field-classification": ("stain_norm", "um_per_px", "field_um"),
     "segmentation": ("stain_norm", "um_per_px"),
+    "detection": ("stain_norm",),
 }
 REQUIRED_THRESHOLDS = {
     "cell-classification": ("unidentified_below",),
     "field-classification": ("malignant_probability",),
     "segmentation": (),
+    "detection": ("peak_min",),
 }
 
 
@@ -86,6 +88,7 @@ class Thresholds:
 
     unidentified_below: float | None = None
     malignant_probability: float | None = None
+    peak_min: float | None = None  # detection: the heat-map score a white cell needs
     temperature: float = 1.0
 
     @classmethod
@@ -94,7 +97,7 @@ class Thresholds:
             raise ModelIntegrityError(f"model {model_id}: thresholds must be an object")
         _require(d, REQUIRED_THRESHOLDS[task], model_id, "thresholds")
         given = {k: _probability(d[k], model_id, k) for k in
-                 ("unidentified_below", "malignant_probability") if k in d}
+                 ("unidentified_below", "malignant_probability", "peak_min") if k in d}
         temperature = _positive(d.get("temperature", 1.0), model_id, "temperature")
         if temperature > MAX_TEMPERATURE:
             raise ModelIntegrityError(f"model {model_id}: temperature {temperature:g} is out of "

@@ -139,9 +139,11 @@ def check_tensors(entry: ModelEntry, inp: dict, outputs: list[dict]) -> None:
             f"the manifest ({entry.input_size}x{entry.input_size} {entry.input_dtype})")
     first = min(outputs, key=lambda o: len(o["shape"]))
     n = int(first["shape"][-1])
-    if n != len(entry.labels):
+    # a detector gives, per label, a heat map, and then one box width and height
+    expected = len(entry.labels) + (2 if entry.task == "detection" else 0)
+    if n != expected:
         raise ModelIntegrityError(f"model {entry.id}: the file gives {n} outputs, the manifest "
-                                  f"names {len(entry.labels)} labels")
+                                  f"names {len(entry.labels)} labels ({expected} expected)")
 
 
 def quantize(x: np.ndarray, detail: dict) -> np.ndarray:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from clinic_app.scale import cue_uncertainty
+
 UNIDENTIFIED = "unidentified"
 
 
@@ -163,6 +165,7 @@ class FieldResult:
             "height": self.height,
             "um_per_px": round(self.um_per_px, 4),
             "scale_source": self.scale_source,
+            "scale_uncertainty": cue_uncertainty(self.scale_source),
             "quality": {
                 "usable": q.usable,
                 "reason": q.reason,

@@ -56,6 +56,16 @@ UNKNOWN = "unknown"
 KNOWN_CROP_FORMATS = {(363, 360): 0.1045, (360, 363): 0.1045,
                       (181, 180): 0.209, (180, 181): 0.209}
 CROP_FORMAT = "crop-format (CellaVision cell image)"
+# The white cell itself, where no red cell can be measured (single-cell crops, packed or
+# lysed fields): the whole-cell box side (square root of width x height) of annotated white
+# cells measured 13.4 um on the 100 BCCD dev fields (105 cells) and 14.8 um on every 4th Bio-Net
+# train field (204 cells), each at its field's red-cell scale; one cell reads 10-19 um (10th-90th
+# percentile), so the cue is good to about +-30%, and blasts (larger) read it high.
+WHITE_CELL_UM = 14.0
+WHITE_CELLS = "white-cells"
+# How sure each cue is: relative 10th-90th percentile error per field (figures above); a scale
+# given by the user is taken as exact. Reported in analysis.json as ``scale_uncertainty``.
+CUE_UNCERTAINTY = {"given": 0.0, "red-cells": 0.12, "crop-format": 0.05, WHITE_CELLS: 0.3}
 # Measure on a copy with this longer side; if too few red cells are found there (small, packed
 # cells), once more on a finer copy. 256 keeps a 640x480 field under ~10 ms.
 WORK_SIDES = (256, 384)
@@ -81,6 +91,21 @@ def estimate_um_per_px(rgb: np.ndarray) -> tuple[float, str]:
     if known is not None:
         return known, CROP_FORMAT
     return DEFAULT_UM_PER_PX, UNKNOWN
+
+
+def from_white_cells(sides_px: list[float]) -> float | None:
+    """um/px from the whole-cell box sides (px) of the white cells found on a field, or None."""
+    sides = [s for s in sides_px if s > 0]
+    if not sides:
+        return None
+    um = WHITE_CELL_UM / float(np.median(sides))
+    return um if UM_PER_PX_RANGE[0] <= um <= UM_PER_PX_RANGE[1] else None
+
+
+def cue_uncertainty(cue: str) -> float | None:
+    """Relative uncertainty of a scale cue ("red-cells (median of 5 fields)" -> 0.12); None
+    for "unknown" (an assumption, not a measurement)."""
+    return CUE_UNCERTAINTY.get(cue.split(" ")[0])
 
 
 def red_cell_diameter_px(rgb: np.ndarray) -> float | None:

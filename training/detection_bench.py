@@ -1,9 +1,12 @@
 """White-cell finding on whole fields from two microscopes, for the shift bench.
 
-BCCD evaluation fields (the 192 after the first 100, which were looked at while tuning) and the
-Bio-Net test split: the app's red-cell scale estimate (median over the set's fields, as
-``clinic-app analyze`` does for a folder) and its cell finder (``cell-seg`` + instance split),
-matched to the sets' ``WBC`` boxes at IoU >= 0.3 (``training.evaluate_detection.match``).
+BCCD evaluation fields (the 192 after the first 100, which were looked at while tuning and
+trained on) and the Bio-Net test split, matched to the sets' ``WBC`` boxes at IoU >= 0.3
+(``training.evaluate_detection.match``), for each finder in the pack:
+
+- ``segmenter``: the red-cell scale estimate (median over the set's fields, as ``clinic-app
+  analyze`` does for a folder), then ``cell-seg`` + instance split;
+- ``detector``: ``wbc-detect`` on the whole field (no scale).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import cv2
 import numpy as np
 
 from clinic_app import modelpack, scale
+from clinic_app.detection import WhiteCellDetector
+from clinic_app.results import BBox
 from clinic_app.segmentation import find_cells
 from training.evaluate_detection import fields, match, wbc_boxes
 
@@ -30,10 +35,26 @@ def detection_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
     return {"bccd": bccd, "bionet": [(i, a) for i, a in bionet if a.exists()]}
 
 
-def detection_under(models: Path | None, root: Path, shift: Callable[[np.ndarray], np.ndarray],
+Finder = Callable[[np.ndarray, float], list[BBox]]
+
+
+def finders(models: Path) -> dict[str, Finder]:
+    """The pack's white-cell finders, by name."""
+    entries = modelpack.load_manifest(models)
+    seg = modelpack.TFLiteModel(entries["cell-seg"], "cpu", models_dir=models)
+    out: dict[str, Finder] = {
+        "segmenter": lambda rgb, um: [c.bbox for c in find_cells(seg, rgb, um)]}
+    if "wbc-detect" in entries:
+        det = WhiteCellDetector(modelpack.TFLiteModel(entries["wbc-detect"], "cpu",
+                                                      models_dir=models))
+        out["detector"] = lambda rgb, um: [c.bbox for c in det.find_cells(rgb)]
+    return out
+
+
+def detection_under(models: Path, root: Path, shift: Callable[[np.ndarray], np.ndarray],
                     limit: int | None = None) -> dict:
-    """Recall/precision per set with ``shift`` applied to every field before analysis."""
-    model = modelpack.open_model("cell-seg", "cpu")
+    """Recall/precision per finder and set with ``shift`` applied to every field."""
+    found = finders(models)
     out: dict = {}
     for name, pairs in detection_sets(root).items():
         pairs = pairs[:limit] if limit else pairs
@@ -41,13 +62,15 @@ def detection_under(models: Path | None, root: Path, shift: Callable[[np.ndarray
         est = [scale.estimate_um_per_px(rgb) for rgb in imgs]
         measured = [u for u, how in est if how == "red-cells"]
         um = float(np.median(measured)) if measured else scale.DEFAULT_UM_PER_PX
-        tp = n_pred = n_true = 0
-        for rgb, (_, ann) in zip(imgs, pairs, strict=True):
-            truth = wbc_boxes(ann)
-            pred = [c.bbox for c in find_cells(model, rgb, um)]
-            tp += match(pred, truth)
-            n_pred, n_true = n_pred + len(pred), n_true + len(truth)
-        out[f"{name}_recall"] = tp / max(1, n_true)
-        out[f"{name}_precision"] = tp / max(1, n_pred)
+        truths = [wbc_boxes(ann) for _, ann in pairs]
+        for finder, find in found.items():
+            tp = n_pred = 0
+            for rgb, truth in zip(imgs, truths, strict=True):
+                pred = find(rgb, um)
+                tp += match(pred, truth)
+                n_pred += len(pred)
+            n_true = sum(len(t) for t in truths)
+            out[f"{finder}:{name}_recall"] = tp / max(1, n_true)
+            out[f"{finder}:{name}_precision"] = tp / max(1, n_pred)
         out[f"{name}_scale_measured"] = len(measured) / max(1, len(imgs))
     return out

@@ -30,6 +30,7 @@ import keras
 import numpy as np
 from keras import layers, ops
 
+from clinic_app.detection import BOX_SCALE, decode, letterbox, to_field
 from training import augment
 from training.backbones import conv_bn, upsample_concat
 from training.cells import field_cells_boxes
@@ -39,7 +40,6 @@ from training.evaluate_detection import DEV_FIELDS
 
 SIZE = 256
 STRIDE = 4
-WH_SCALE = 64.0
 PEAK_MIN = 0.3  # default score a detection needs (chosen on val: ``choose_threshold``)
 
 
@@ -83,19 +83,6 @@ def bccd_items(root: Path, first: int, last: int | None) -> list[tuple[np.ndarra
             for p in files]
 
 
-def letterbox(rgb: np.ndarray, size: int = SIZE) -> tuple[np.ndarray, float, int, int]:
-    """Fit the field into ``size`` x ``size`` (aspect kept, median-colour padding)."""
-    h, w = rgb.shape[:2]
-    s = size / max(h, w)
-    nw, nh = max(1, round(w * s)), max(1, round(h * s))
-    small = cv2.resize(rgb, (nw, nh), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
-    out = np.empty((size, size, 3), np.uint8)
-    out[:] = np.median(small.reshape(-1, 3), axis=0).astype(np.uint8)
-    y0, x0 = (size - nh) // 2, (size - nw) // 2
-    out[y0:y0 + nh, x0:x0 + nw] = small
-    return out, s, x0, y0
-
-
 def targets(boxes: np.ndarray, size: int = SIZE) -> np.ndarray:
     """Heat map (Gaussian at each centre) and width/height at the centre cell: (g, g, 4) with
     channels heat, w, h, centre-mask."""
@@ -110,15 +97,15 @@ def targets(boxes: np.ndarray, size: int = SIZE) -> np.ndarray:
         t[..., 0] = np.maximum(t[..., 0], np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2)
                                                    / (2 * sigma ** 2)))
         i, j = int(cy), int(cx)
-        t[i, j, 1:] = ((x1 - x0) / WH_SCALE, (y1 - y0) / WH_SCALE, 1.0)
+        t[i, j, 1:] = ((x1 - x0) / BOX_SCALE, (y1 - y0) / BOX_SCALE, 1.0)
     return t
 
 
 def jitter(rgb: np.ndarray, boxes: np.ndarray, rng: np.random.Generator
            ) -> tuple[np.ndarray, np.ndarray]:
     """Random magnification (0.6-1.6x of the letterboxed field), flips/rot90, colour, optics."""
-    img, s, x0, y0 = letterbox(rgb, int(SIZE * rng.uniform(0.6, 1.6)))
-    b = boxes * s + np.array([x0, y0, x0, y0], np.float32)
+    img, lb = letterbox(rgb, int(SIZE * rng.uniform(0.6, 1.6)))
+    b = boxes * lb.scale + np.array([lb.x0, lb.y0, lb.x0, lb.y0], np.float32)
     n = img.shape[0]
     if n > SIZE:  # crop a random SIZE window
         ox, oy = (int(rng.integers(0, n - SIZE + 1)) for _ in range(2))
@@ -163,8 +150,8 @@ class DetBatches(keras.utils.PyDataset):
             if self.train:
                 img, b = jitter(rgb, boxes, rng)
             else:
-                img, s, x0, y0 = letterbox(rgb)
-                b = boxes * s + np.array([x0, y0, x0, y0], np.float32)
+                img, lb = letterbox(rgb, SIZE)
+                b = boxes * lb.scale + np.array([lb.x0, lb.y0, lb.x0, lb.y0], np.float32)
             xs.append(img)
             ts.append(targets(b))
         return np.stack(xs).astype(np.float32), np.stack(ts)
@@ -201,26 +188,6 @@ def det_loss(t, p):
     return (ops.sum(focal, axis=[1, 2]) + 0.5 * size) / n
 
 
-def decode(out: np.ndarray, threshold: float = PEAK_MIN) -> np.ndarray:
-    """Peaks of the heat map (3x3 local maxima above ``threshold``) -> boxes, input pixels,
-    with their scores as a fifth column."""
-    heat = out[..., 0].astype(np.float32)
-    peaks = (heat == cv2.dilate(heat, np.ones((3, 3), np.uint8))) & (heat >= threshold)
-    ys, xs = np.nonzero(peaks)
-    boxes = []
-    for y, x in zip(ys, xs, strict=True):
-        w, h = out[y, x, 1] * WH_SCALE, out[y, x, 2] * WH_SCALE
-        cx, cy = (x + 0.5) * STRIDE, (y + 0.5) * STRIDE
-        boxes.append([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, heat[y, x]])
-    return np.asarray(boxes, np.float32).reshape(-1, 5)
-
-
-def to_field(boxes: np.ndarray, s: float, x0: int, y0: int) -> np.ndarray:
-    b = boxes.copy()
-    b[:, :4] = (b[:, :4] - np.array([x0, y0, x0, y0], np.float32)) / s
-    return b
-
-
 def iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     x0 = np.maximum(a[:, None, 0], b[None, :, 0])
     y0 = np.maximum(a[:, None, 1], b[None, :, 1])
@@ -244,32 +211,43 @@ def hits(pred: np.ndarray, truth: np.ndarray, thr: float = 0.3) -> int:
     return n
 
 
-def detect(run, rgb: np.ndarray, threshold: float) -> np.ndarray:
-    """Boxes (x0, y0, x1, y1, score) in field pixels; ``run`` maps a uint8 256 px image to the
-    model's (g, g, 3) output (Keras or TFLite)."""
-    img, s, x0, y0 = letterbox(rgb)
-    return to_field(decode(run(img), threshold), s, x0, y0)
-
-
-def score_set(run, items, threshold: float) -> dict:
-    tp = n_pred = n_true = 0
+def outputs(run, items) -> list[tuple[np.ndarray, object, np.ndarray]]:
+    """The model's raw output for each field (run once, decoded at any threshold)."""
+    out = []
     for rgb, truth in items:
-        pred = detect(run, rgb, threshold)
+        img, lb = letterbox(rgb, SIZE)
+        out.append((run(img), lb, truth))
+    return out
+
+
+def score_outputs(outs, threshold: float) -> dict:
+    tp = n_pred = n_true = 0
+    for raw, lb, truth in outs:
+        pred = to_field(decode(raw, STRIDE, threshold), lb)
         tp += hits(pred, truth)
         n_pred, n_true = n_pred + len(pred), n_true + len(truth)
     return {"recall": tp / max(1, n_true), "precision": tp / max(1, n_pred),
             "boxes": n_true, "detections": n_pred}
 
 
+def score_set(run, items, threshold: float) -> dict:
+    """Recall and precision (IoU >= 0.3, one-to-one) of the boxes found at ``threshold``."""
+    return score_outputs(outputs(run, items), threshold)
+
+
 def keras_runner(model: keras.Model):
     return lambda img: model.predict(img[None].astype(np.float32), verbose=0)[0]
 
 
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+
+
 def choose_threshold(run, items) -> float:
     """The peak threshold maximising F1 on validation fields."""
+    outs = outputs(run, items)
     best, best_f1 = PEAK_MIN, -1.0
-    for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        r = score_set(run, items, t)
+    for t in THRESHOLDS:
+        r = score_outputs(outs, t)
         f1 = 2 * r["recall"] * r["precision"] / max(1e-9, r["recall"] + r["precision"])
         if f1 > best_f1:
             best, best_f1 = t, f1

@@ -1,0 +1,122 @@
+"""White cells found by the INT8 detector: the whole field, letterboxed; one box per cell.
+
+Why a detector beside the segmenter: the segment-then-split finder must know the field's scale
+(from red cells) and cuts a neutrophil's nuclear lobes into "cells" when the scale is wrong;
+on other labs' fields it found half the white cells or fewer. The detector sees the whole
+field shrunk to its input (no scale needed) and answers with one centre and one box per white
+cell, trained on fields from three microscopes, several stains and magnifications
+(``training.detector``). Its output, at 1/``stride`` of the input: a centre heat map and each
+cell's width and height in input pixels / ``BOX_SCALE``. ``training.detector`` imports the
+letterbox and decoding from here, so training, evaluation and the app read boxes one way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from clinic_app.modelpack import TFLiteModel
+from clinic_app.results import BBox
+from clinic_app.segmentation import CellInstance
+
+BOX_SCALE = 64.0  # the width/height outputs are input pixels / BOX_SCALE
+NMS_IOU = 0.5  # two peaks whose boxes overlap this much are one cell (a lobed nucleus)
+
+
+@dataclass(frozen=True)
+class Letterbox:
+    """Where the field lies in the square input: input = field * scale + (x0, y0)."""
+
+    scale: float
+    x0: int
+    y0: int
+
+
+def letterbox(rgb: np.ndarray, size: int) -> tuple[np.ndarray, Letterbox]:
+    """Fit the field into ``size`` x ``size``, aspect kept, padded with its median colour (a
+    black or white border would look like a stain edge)."""
+    h, w = rgb.shape[:2]
+    s = size / max(h, w)
+    nw, nh = max(1, round(w * s)), max(1, round(h * s))
+    small = cv2.resize(rgb, (nw, nh), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
+    out = np.empty((size, size, 3), np.uint8)
+    out[:] = np.median(small.reshape(-1, 3), axis=0).astype(np.uint8)
+    y0, x0 = (size - nh) // 2, (size - nw) // 2
+    out[y0:y0 + nh, x0:x0 + nw] = small
+    return out, Letterbox(s, x0, y0)
+
+
+def decode(out: np.ndarray, stride: int, threshold: float) -> np.ndarray:
+    """Peaks of the heat map (3x3 local maxima at or above ``threshold``) -> rows (x0, y0, x1,
+    y1, score) in input pixels, best first, overlapping boxes suppressed."""
+    heat = np.ascontiguousarray(out[..., 0], dtype=np.float32)
+    peaks = (heat == cv2.dilate(heat, np.ones((3, 3), np.uint8))) & (heat >= threshold)
+    ys, xs = np.nonzero(peaks)
+    w, h = out[ys, xs, 1] * BOX_SCALE, out[ys, xs, 2] * BOX_SCALE
+    cx, cy = (xs + 0.5) * stride, (ys + 0.5) * stride
+    boxes = np.stack([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, heat[ys, xs]], 1)
+    return suppress(boxes.astype(np.float32).reshape(-1, 5))
+
+
+def suppress(boxes: np.ndarray, max_iou: float = NMS_IOU) -> np.ndarray:
+    """Greedy non-maximum suppression on rows (x0, y0, x1, y1, score)."""
+    order = boxes[np.argsort(-boxes[:, 4], kind="stable")]
+    kept: list[np.ndarray] = []
+    for row in order:
+        if all(box_iou(row, k) < max_iou for k in kept):
+            kept.append(row)
+    return np.asarray(kept, np.float32).reshape(-1, 5)
+
+
+def box_iou(a: np.ndarray, b: np.ndarray) -> float:
+    iw = min(a[2], b[2]) - max(a[0], b[0])
+    ih = min(a[3], b[3]) - max(a[1], b[1])
+    if iw <= 0 or ih <= 0:
+        return 0.0
+    inter = iw * ih
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return float(inter / max(union, 1e-9))
+
+
+def to_field(boxes: np.ndarray, lb: Letterbox) -> np.ndarray:
+    """Input-pixel rows -> field-pixel rows (the score column unchanged)."""
+    out = boxes.copy()
+    out[:, :4] = (out[:, :4] - np.array([lb.x0, lb.y0, lb.x0, lb.y0], np.float32)) / lb.scale
+    return out
+
+
+def ellipse_contour(box: BBox, points: int = 32) -> np.ndarray:
+    """The ellipse inscribed in a box: a white cell's outline as far as a box can say."""
+    t = np.linspace(0, 2 * np.pi, points, endpoint=False)
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    pts = np.stack([cx + box.width / 2 * np.cos(t), cy + box.height / 2 * np.sin(t)], 1)
+    return np.round(pts).astype(np.int32)
+
+
+class WhiteCellDetector:
+    """The ``wbc-detect`` model: a field in, white-cell boxes (field pixels) out."""
+
+    def __init__(self, model: TFLiteModel) -> None:
+        self.model = model
+        self.size = model.input_shape[0]
+        self.peak_min = float(model.entry.thresholds.peak_min)  # type: ignore[arg-type]
+
+    def boxes(self, rgb: np.ndarray) -> np.ndarray:
+        """Rows (x0, y0, x1, y1, score) in field pixels, best first."""
+        img, lb = letterbox(rgb, self.size)
+        out = self.model.run(img)[0]
+        stride = self.size // out.shape[0]
+        return to_field(decode(out, stride, self.peak_min), lb)
+
+    def find_cells(self, rgb: np.ndarray) -> list[CellInstance]:
+        """One instance per detected white cell, clipped to the field, in reading order."""
+        h, w = rgb.shape[:2]
+        cells = []
+        for x0, y0, x1, y1, _ in self.boxes(rgb):
+            box = BBox(max(0, int(x0)), max(0, int(y0)), min(w, int(np.ceil(x1))),
+                       min(h, int(np.ceil(y1))))
+            if box.width >= 2 and box.height >= 2:
+                cells.append(CellInstance(box, ellipse_contour(box), int(np.pi / 4 * box.area)))
+        return sorted(cells, key=lambda c: (c.bbox.y0, c.bbox.x0))

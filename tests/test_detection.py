@@ -1,0 +1,74 @@
+"""The detector's geometry (letterbox, peak decoding, suppression) and the white-cell scale cue."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from clinic_app import scale
+from clinic_app.detection import (
+    BOX_SCALE,
+    decode,
+    ellipse_contour,
+    letterbox,
+    suppress,
+    to_field,
+)
+from clinic_app.results import BBox
+
+
+def test_letterbox_keeps_aspect_and_maps_back():
+    rgb = np.zeros((480, 640, 3), np.uint8)
+    rgb[100:200, 300:420] = 200
+    img, lb = letterbox(rgb, 256)
+    assert img.shape == (256, 256, 3)
+    assert lb.scale == pytest.approx(0.4)
+    assert (lb.x0, lb.y0) == (0, 32)
+    # the bright patch lands where the mapping says
+    assert img[lb.y0 + 60, lb.x0 + 140].max() == 200
+    back = to_field(np.array([[120.0, 72.0, 168.0, 112.0, 0.9]], np.float32), lb)
+    np.testing.assert_allclose(back[0, :4], [300, 100, 420, 200], atol=1e-3)
+    assert back[0, 4] == pytest.approx(0.9)
+
+
+def _heat(g: int, peaks: list[tuple[int, int, float, float, float]]) -> np.ndarray:
+    out = np.zeros((g, g, 3), np.float32)
+    for y, x, score, w, h in peaks:
+        out[y, x] = (score, w / BOX_SCALE, h / BOX_SCALE)
+    return out
+
+
+def test_decode_gives_one_box_per_peak_above_threshold():
+    out = _heat(64, [(10, 20, 0.9, 40, 32), (40, 50, 0.5, 20, 20), (5, 5, 0.1, 8, 8)])
+    boxes = decode(out, stride=4, threshold=0.3)
+    assert len(boxes) == 2  # the 0.1 peak is below the threshold
+    best = boxes[0]
+    assert best[4] == pytest.approx(0.9)
+    cx, cy = (20 + 0.5) * 4, (10 + 0.5) * 4
+    np.testing.assert_allclose(best[:4], [cx - 20, cy - 16, cx + 20, cy + 16], atol=1e-4)
+
+
+def test_suppress_merges_two_peaks_on_one_cell_but_keeps_neighbours():
+    rows = np.array([[0, 0, 40, 40, 0.9], [2, 2, 42, 42, 0.6], [60, 0, 100, 40, 0.7]],
+                    np.float32)
+    kept = suppress(rows)
+    assert len(kept) == 2
+    assert kept[0, 4] == pytest.approx(0.9) and kept[1, 4] == pytest.approx(0.7)
+
+
+def test_ellipse_contour_lies_in_its_box():
+    box = BBox(10, 20, 50, 40)
+    pts = ellipse_contour(box)
+    assert pts[:, 0].min() >= 10 and pts[:, 0].max() <= 50
+    assert pts[:, 1].min() >= 20 and pts[:, 1].max() <= 40
+
+
+def test_white_cells_are_a_ruler_and_the_cue_says_how_sure():
+    # 14 um cells drawn 140 px wide: 0.1 um/px
+    assert scale.from_white_cells([130.0, 140.0, 150.0]) == pytest.approx(0.1)
+    assert scale.from_white_cells([]) is None
+    assert scale.from_white_cells([0.5]) is None  # 28 um/px: no microscope
+    assert scale.cue_uncertainty("red-cells (median of 12 fields)") == pytest.approx(0.12)
+    assert scale.cue_uncertainty("white-cells (3 on the field)") == pytest.approx(0.3)
+    assert scale.cue_uncertainty("given") == 0.0
+    assert scale.cue_uncertainty(scale.UNKNOWN) is None
