@@ -126,3 +126,21 @@ def test_fhir_from_a_bare_case_info():
     assert report["effectiveDateTime"] == "2024-05-01T09:00:00Z" and "id" not in report
     assert observations(report)["obs-all-screen"]["interpretation"][0]["coding"][0]["code"] == "N"
     json.dumps(report)  # serialisable as is
+
+
+def test_exports_follow_the_reviewers_field_decisions(case, tmp_path):
+    """A deleted field leaves every export; an excluded one stays listed but is not counted."""
+    from clinic_app.store.review import decide_field
+
+    store, case_id = case
+    first, second = (f.id for f in store.fields(case_id))
+    before = case_summary(store, case_id)
+    assert sum(before.counts.values()) == len(LABELS)
+    decide_field(store, second, "field-deleted", "tech", "wrong slide")
+    rows = read_csv(export_csv(store, case_id, tmp_path / "cells.csv"))
+    assert len(rows) == 6 and {r["field_id"] for r in rows} == {str(first)}
+    assert sum(case_summary(store, case_id).counts.values()) == 6
+    decide_field(store, first, "field-excluded", "tech", "thick area")
+    rows = read_csv(export_csv(store, case_id, tmp_path / "cells2.csv"))
+    assert {r["field_usable"] for r in rows} == {"0"}
+    assert sum(case_summary(store, case_id).counts.values()) == 0

@@ -23,7 +23,7 @@ from clinic_app.results import (
     SkippedInput,
 )
 from clinic_app.store import CaseStore
-from clinic_app.store.review import add_cell, decide_field, remove_cell
+from clinic_app.store.review import add_cell, counted, decide_field, remove_cell
 
 # Classes a reviewer may assign besides the cell model's labels (DESIGN.md), with their keys.
 # ``blast`` keeps its letter also once the model predicts it, so the digits never shift.
@@ -133,14 +133,8 @@ class CaseWork:
 
     @staticmethod
     def _as_counted(entry: FieldEntry) -> FieldResult:
-        r = entry.result
-        assert r is not None
-        if entry.scope_problem and not r.analysed_anyway:
-            r = replace(r, analysed_anyway=True, scope_problem=entry.scope_problem)
-        if entry.excluded:
-            reason = f"excluded by the reviewer: {entry.excluded}"
-            r = replace(r, quality=replace(r.quality, usable=False, reason=reason))
-        return r
+        assert entry.result is not None
+        return counted(entry.result, entry.excluded, entry.scope_problem)
 
     def status(self) -> str:
         return case_status(list(self.fields.values()), self.signed)

@@ -10,17 +10,19 @@ from clinic_app.age import age_months, parse_date
 from clinic_app.modelpack import malignant_threshold
 from clinic_app.results import CaseInfo, SampleSummary
 from clinic_app.store import CaseStore, FieldRecord
+from clinic_app.store.review import reviewed_fields
 from clinic_app.summary import summarize
 
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
 def case_summary(store: CaseStore, case_id: int, target: int = 100) -> SampleSummary:
-    """The summary of the stored (reviewed) labels, as the report computes it, for the
-    patient's age on the day the case was created."""
+    """The summary of the stored (reviewed) labels and field decisions (deleted fields out,
+    excluded ones not counted), as the report computes it, for the patient's age on the day
+    the case was created."""
     case = store.get_case(case_id)
-    return summarize(store.load_field_results(case_id), target, malignant_threshold(),
-                     age_months=case_age_months(case))
+    results = [r.result for r in reviewed_fields(store, case_id) if r.result is not None]
+    return summarize(results, target, malignant_threshold(), age_months=case_age_months(case))
 
 
 def case_age_months(case: CaseInfo) -> int | None:

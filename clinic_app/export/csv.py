@@ -28,6 +28,7 @@ from clinic_app.export.common import (
 from clinic_app.fileio import atomic_write
 from clinic_app.results import CaseInfo, SampleSummary
 from clinic_app.store import CaseStore
+from clinic_app.store.review import reviewed_fields
 
 CELL_COLUMNS = ("case_id", "case_number", "patient_id", "field_id", "field_file", "field_sha256",
                 "field_usable", "cell_id", "x0", "y0", "x1", "y1", "model_label", "label",
@@ -47,7 +48,7 @@ def cell_rows(store: CaseStore, case_id: int) -> list[dict]:
     """One row per stored cell, with the model's and the final (reviewed) label."""
     case = store.get_case(case_id)
     rows = []
-    for rec in store.fields(case_id):
+    for rec in reviewed_fields(store, case_id):
         if rec.result is None:
             continue
         for cell_id, cell in zip(rec.cell_ids, rec.result.cells, strict=True):
@@ -93,7 +94,7 @@ def export_csv(store: CaseStore, case_id: int, path: Path | str,
     write_csv(path, CELL_COLUMNS, cell_rows(store, case_id))
     if summary_path is not None:
         case = store.get_case(case_id)
-        files = [field_name(r) for r in store.fields(case_id) if r.result is not None]
+        files = [field_name(r) for r in reviewed_fields(store, case_id) if r.result is not None]
         write_summary_csv(case_summary(store, case_id), summary_path, case, files)
     return path
 

@@ -13,12 +13,19 @@ other parts migrate, untouched; the log cannot be edited, so the replay cannot b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from clinic_app.results import CellResult
+from clinic_app.results import CellResult, FieldResult
 from clinic_app.store.audit import audit, require_unsigned
 from clinic_app.store.case_store import CaseStore
-from clinic_app.store.records import StoreError, case_of_field, case_row, insert_cell, utc_now
+from clinic_app.store.records import (
+    FieldRecord,
+    StoreError,
+    case_of_field,
+    case_row,
+    insert_cell,
+    utc_now,
+)
 
 FIELD_ACTIONS = ("field-excluded", "field-included", "field-deleted", "field-restored",
                  "field-analysed-anyway", "field-duplicate-kept")
@@ -93,6 +100,32 @@ def field_decisions(store: CaseStore, case_id: int) -> dict[int, FieldDecision]:
         elif entry.action == "field-analysed-anyway":
             s["analysed_anyway"] = reason or "out of scope"
     return {k: FieldDecision(**v) for k, v in state.items()}
+
+
+def counted(result: FieldResult, excluded: str = "", analysed_anyway: str = "") -> FieldResult:
+    """The field as the counts see it: a field the reviewer excluded is unusable, with why; one
+    analysed despite the scope check says so (the report and every export must)."""
+    if analysed_anyway and not result.analysed_anyway:
+        result = replace(result, analysed_anyway=True, scope_problem=analysed_anyway)
+    if excluded:
+        reason = f"excluded by the reviewer: {excluded}"
+        result = replace(result, quality=replace(result.quality, usable=False, reason=reason))
+    return result
+
+
+def reviewed_fields(store: CaseStore, case_id: int) -> list[FieldRecord]:
+    """The case's fields with the reviewer's decisions applied, as the review screen and the
+    report count them: deleted fields left out, excluded ones unusable (what exports use)."""
+    decisions = field_decisions(store, case_id)
+    out = []
+    for rec in store.fields(case_id):
+        d = decisions.get(rec.id, FieldDecision())
+        if d.deleted:
+            continue
+        result = None if rec.result is None else counted(rec.result, d.excluded,
+                                                         d.analysed_anyway)
+        out.append(replace(rec, result=result))
+    return out
 
 
 def _unsigned_case(conn: object, field_id: int) -> int:
