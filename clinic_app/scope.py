@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+OUT_OF_SCOPE = "out of scope:"  # how every refusal begins (DESIGN.md: skipped)
+
 WORK_PX = 256  # long side the features are computed at (scale-free, and fast)
 MIN_SIDE_PX = 48
 FEATURES = ("bg_level", "bg_frac", "bg_texture", "dark_frac", "fg_frac", "fg_romanowsky",
@@ -73,7 +75,7 @@ class ScopeVerdict:
     @property
     def problem(self) -> str:
         """Text for ``skipped``: always begins ``out of scope:``."""
-        return f"out of scope: {self.reason}"
+        return f"{OUT_OF_SCOPE} {self.reason}"
 
 
 def _work(rgb: np.ndarray) -> np.ndarray:

@@ -285,3 +285,28 @@ def test_sigkill_while_adding_loses_no_reported_image(tmp_path):
             assert hashlib.sha256(rec.image_path.read_bytes()).hexdigest() == rec.sha256
         on_disk = {p for p in s.images_dir.rglob("*") if p.is_file()}
         assert on_disk == {r.image_path for r in records.values()}  # no temp file, no orphan
+
+
+def test_refused_images_are_kept_with_the_case(store, tmp_path):
+    """The in-scope check's refusals survive a restart (listed for "analyse anyway") and leave
+    the list once the image is imported after all."""
+    from clinic_app.app.case import load_case
+    from clinic_app.results import SkippedInput
+    from clinic_app.store.review import record_refused, refused_images
+
+    case = store.create_case(CaseInfo(patient_id="P1", operator="tech"))
+    cat, chart = str(tmp_path / "cat.jpg"), str(tmp_path / "chart.png")
+    record_refused(store, case, [SkippedInput(cat, "out of scope: not a blood film (photo)"),
+                                 SkippedInput(chart, "out of scope: not a blood film (chart)")])
+    store.close()
+    with CaseStore.open(tmp_path / "data") as again:
+        assert [x.path for x in load_case(again, case).refused] == [cat, chart]
+        assert refused_images(again, case)[0].reason.endswith("(photo)")
+        fid = again.add_field_image(case, rgb=image(), source=cat)  # analysed anyway
+        again.save_field_result(fid, field_result())
+        assert [x.path for x in refused_images(again, case)] == [chart]
+        actions = [e.action for e in again.audit_log(case)]
+        assert actions.count("image-refused") == 2
+        again.sign_case(case, "Dr Who")
+        with pytest.raises(CaseSignedError):
+            record_refused(again, case, [SkippedInput(chart, "out of scope: again")])

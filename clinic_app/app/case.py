@@ -16,9 +16,9 @@ from clinic_app.analysis import thumbnail
 from clinic_app.images import ImageError, load_field
 from clinic_app.manifest_schema import ModelIntegrityError, Thresholds
 from clinic_app.modelpack import load_manifest
-from clinic_app.results import FieldResult
+from clinic_app.results import FieldResult, SkippedInput
 from clinic_app.store import CaseRecord, CaseStore, FieldRecord
-from clinic_app.store.review import FieldDecision, field_decisions
+from clinic_app.store.review import FieldDecision, field_decisions, refused_images
 
 CROP_PAD = 0.25  # gallery crops show a margin around the cell's box
 
@@ -62,6 +62,7 @@ class LoadedCase:
 
     record: CaseRecord
     fields: list[FieldEntry] = field(default_factory=list)
+    refused: list[SkippedInput] = field(default_factory=list)  # by the in-scope check
 
 
 def display_crop(rgb: np.ndarray, bbox: object) -> np.ndarray:
@@ -111,7 +112,8 @@ def entry_from_record(rec: FieldRecord, decision: FieldDecision | None = None) -
 def load_case(store: CaseStore, case_id: int) -> LoadedCase:
     decisions = field_decisions(store, case_id)
     return LoadedCase(store.get_case(case_id),
-                      [entry_from_record(r, decisions.get(r.id)) for r in store.fields(case_id)])
+                      [entry_from_record(r, decisions.get(r.id)) for r in store.fields(case_id)],
+                      refused_images(store, case_id))
 
 
 def pack_defaults() -> tuple[tuple[str, ...], Thresholds]:

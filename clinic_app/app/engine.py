@@ -48,6 +48,7 @@ from clinic_app.app.messages import (
 from clinic_app.fields import Handover, iter_fields
 from clinic_app.results import Field, SkippedInput
 from clinic_app.store import CaseStore, StoreError
+from clinic_app.store.review import record_refused
 
 NICE = 10  # the window keeps the upper hand for a core (CFS weight 110 vs 1024)
 
@@ -186,6 +187,11 @@ class Engine:
                 self.send(Saved(job.case_id, field_id, field.source, digest,
                                 known.get(digest, 0), problem))
                 known.setdefault(digest, field_id)
+        try:
+            record_refused(store, job.case_id,
+                           [x for x in skipped if x.reason.startswith(scope.OUT_OF_SCOPE)])
+        except StoreError as exc:  # the refusals are still listed in this session
+            self.send(Error(str(exc)))
         self.send(Finished(job.case_id, saved, skipped))
 
     # -- analysis --------------------------------------------------------------------------

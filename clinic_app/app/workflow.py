@@ -94,7 +94,7 @@ class CaseWork:
         self.fields: dict[int, FieldEntry] = {f.id: f for f in loaded.fields}
         self.assemble = assemble
         self.labels = labels  # the cell model's, from the manifest
-        self.skipped: list[SkippedInput] = []
+        self.skipped: list[SkippedInput] = list(loaded.refused)
         self.undo_stack: list[Action] = []
         self.redo_stack: list[Action] = []
         self._analysis: Analysis | None = None

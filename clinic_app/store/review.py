@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from clinic_app.results import CellResult, FieldResult
+from clinic_app.results import CellResult, FieldResult, SkippedInput
 from clinic_app.store.audit import audit, require_unsigned
 from clinic_app.store.case_store import CaseStore
 from clinic_app.store.records import (
@@ -100,6 +100,31 @@ def field_decisions(store: CaseStore, case_id: int) -> dict[int, FieldDecision]:
         elif entry.action == "field-analysed-anyway":
             s["analysed_anyway"] = reason or "out of scope"
     return {k: FieldDecision(**v) for k, v in state.items()}
+
+
+SCOPE_CHECK = "in-scope check"  # the actor of a refusal: the program, not a person
+REFUSED = "image-refused"
+
+
+def record_refused(store: CaseStore, case_id: int, refused: list[SkippedInput]) -> None:
+    """Keep the in-scope check's refusals with the case (audited), so the list of refused
+    images and "analyse anyway" survive a restart; a signed case records none."""
+    if not refused:
+        return
+    with store._tx() as conn:  # noqa: SLF001
+        require_unsigned(case_row(conn, case_id))
+        for x in refused:
+            audit(conn, case_id, SCOPE_CHECK, REFUSED, {"path": x.path, "reason": x.reason})
+
+
+def refused_images(store: CaseStore, case_id: int) -> list[SkippedInput]:
+    """The refused images not imported since (the latest refusal of each path)."""
+    imported = {f.source for f in store.fields(case_id)}
+    latest: dict[str, str] = {}
+    for entry in store.audit_log(case_id):
+        if entry.action == REFUSED:
+            latest[str(entry.detail["path"])] = str(entry.detail["reason"])
+    return [SkippedInput(p, r) for p, r in latest.items() if p not in imported]
 
 
 def counted(result: FieldResult, excluded: str = "", analysed_anyway: str = "") -> FieldResult:
