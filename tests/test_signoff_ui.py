@@ -43,7 +43,8 @@ def test_dialog_signs_only_an_authenticated_user(qtbot, tmp_path):
         assert store.get_case(case_id).status == "analysed" and dialog.signed is None
         dialog.password.setText(PASSWORD)
         dialog.sign()
-        assert dialog.result() == SignOffDialog.DialogCode.Accepted
+        assert dialog.password.text() == "" and not dialog.buttons.isEnabled()  # on a worker
+        qtbot.waitUntil(lambda: dialog.result() == SignOffDialog.DialogCode.Accepted)
         assert store.get_case(case_id).reviewer == "ana (Ana Silva)"
         assert current_signed_report(store, case_id).intact()
         assert dialog.password.text() == ""

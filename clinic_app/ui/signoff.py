@@ -1,9 +1,10 @@
 """Sign-off dialog: what is about to be signed, then the signer's user name and password.
 
 The summary a reviewer confirms (cells counted against the target, unidentified cells, excluded
-fields, blasts, flags) comes first, so a case is never signed by a reflex click; the password
-makes the signer an authenticated user (``store.users``), and the signed PDF is archived and
-frozen (``store.archive.sign_with_report``).
+fields, blasts, the ALL result and each flag in words) comes first, so a case is never signed by
+a reflex click; the password makes the signer an authenticated user (``store.users``), and the
+signed PDF is rendered and archived on a worker thread (a 30-field report takes seconds; the
+window stays live) and frozen (``store.archive.sign_with_report``).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.results import Analysis
-from clinic_app.store import CaseStore, StoreError
+from clinic_app.store import CaseStore
 from clinic_app.store.archive import Render, SignedReport, sign_with_report
 from clinic_app.store.users import AuthError, authenticate
+from clinic_app.ui.workers import TaskRunner
 
 
 def summary_lines(analysis: Analysis, excluded_fields: int = 0) -> list[str]:
@@ -35,8 +37,8 @@ def summary_lines(analysis: Analysis, excluded_fields: int = 0) -> list[str]:
              f"Unidentified cells: {s.unidentified}",
              f"Fields used: {s.fields_used} of {s.fields_total}; excluded by the reviewer: "
              f"{excluded_fields}",
-             f"Blasts: {blasts}{pct}",
-             "Flags: " + (", ".join(f.code for f in s.flags) or "none")]
+             f"Blasts: {blasts}{pct}"]
+    lines += [f"  • {f.message}" for f in s.flags] if s.flags else ["Flags: none"]
     return lines
 
 
@@ -50,6 +52,8 @@ class SignOffDialog(QDialog):
         self.store, self.case_id, self.render = store, case_id, render
         self.signed: SignedReport | None = None
         summary = QLabel("\n".join(summary_lines(analysis, excluded_fields)))
+        summary.setWordWrap(True)
+        self.tasks = TaskRunner(self)
         summary.setAccessibleName(self.tr("Summary to confirm"))
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("User name"))
@@ -64,6 +68,7 @@ class SignOffDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign"))
+        self.buttons = buttons
         buttons.accepted.connect(self.sign)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -74,17 +79,30 @@ class SignOffDialog(QDialog):
         layout.addWidget(buttons)
 
     def sign(self) -> None:
-        """Authenticate, then sign and archive; a wrong password keeps the dialog open."""
+        """Authenticate, then sign and archive on a worker; a wrong password keeps the dialog
+        open."""
+        if self.tasks.busy:
+            return
         try:
             user = authenticate(self.store, self.username.text(), self.password.text())
-            self.signed = sign_with_report(self.store, self.case_id, user, self.render)
         except AuthError as exc:
-            self.password.clear()
             self.error.setText(str(exc))
-            return
-        except (StoreError, OSError, RuntimeError, ValueError) as exc:
-            self.error.setText(self.tr("Not signed: %s") % exc)
             return
         finally:
             self.password.clear()
+        self.buttons.setEnabled(False)
+        self.error.setText(self.tr("Signing and archiving the report…"))
+        self.tasks.run(lambda: sign_with_report(self.store, self.case_id, user, self.render),
+                       self._signed, self._not_signed)
+
+    def _signed(self, report: SignedReport) -> None:
+        self.signed = report
         self.accept()
+
+    def _not_signed(self, problem: str) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(self.tr("Not signed: %s") % problem)
+
+    def reject(self) -> None:
+        if not self.tasks.busy:  # the archive is being written: let it finish
+            super().reject()
