@@ -1,80 +1,84 @@
-"""Fill the visible strings of the .ts files (menus, tabs, main buttons); the rest stays
-unfinished and shows in English."""
+"""Write the translations of ``strings.T`` into a ``.ts`` file made by ``pyside6-lupdate``.
+
+    python fill_ts.py fr|es|pt clinic_app_<lang>.ts
+
+Messages that lupdate misreads are put right first: ``qtutil.tr("FieldList", "1 cell")`` comes
+out as source "FieldList" with the text as a comment in a nameless context; it is moved to
+context "FieldList" with source "1 cell", which is what ``QCoreApplication.translate`` looks up.
+Sources missing from ``T`` are listed and stay unfinished (the exit status is then 1).
+"""
+from __future__ import annotations
+
 import sys
 import xml.etree.ElementTree as ET
 
-T = {  # source: (fr, es, pt)
- "&File": ("&Fichier", "&Archivo", "&Arquivo"),
- "&Edit": ("É&dition", "&Editar", "&Editar"),
- "&Help": ("&Aide", "A&yuda", "A&juda"),
- "&New case…": ("&Nouveau dossier…", "&Nuevo caso…", "&Novo caso…"),
- "&Find case…": ("&Rechercher un dossier…", "&Buscar caso…", "&Procurar caso…"),
- "&Import images…": ("&Importer des images…", "&Importar imágenes…", "&Importar imagens…"),
- "&Settings…": ("&Paramètres…", "&Configuración…", "&Configurações…"),
- "&Quit": ("&Quitter", "&Salir", "&Sair"),
- "&Undo": ("&Annuler", "&Deshacer", "&Desfazer"),
- "&Redo": ("&Rétablir", "&Rehacer", "&Refazer"),
- "&About…": ("À &propos…", "&Acerca de…", "&Sobre…"),
- "1  Cases": ("1  Dossiers", "1  Casos", "1  Casos"),
- "2  Capture": ("2  Acquisition", "2  Captura", "2  Captura"),
- "3  Review": ("3  Revue", "3  Revisión", "3  Revisão"),
- "4  Report": ("4  Rapport", "4  Informe", "4  Relatório"),
- "No case open": ("Aucun dossier ouvert", "Ningún caso abierto", "Nenhum caso aberto"),
- "Blood smear screening": ("Dépistage sur frottis sanguin", "Cribado en frotis de sangre",
-                           "Triagem em esfregaço de sangue"),
- "Fields": ("Champs", "Campos", "Campos"),
- "Exclude…": ("Exclure…", "Excluir…", "Excluir…"),
- "Include": ("Inclure", "Incluir", "Incluir"),
- "Delete…": ("Supprimer…", "Eliminar…", "Apagar…"),
- "Analyse anyway…": ("Analyser quand même…", "Analizar de todos modos…",
-                     "Analisar mesmo assim…"),
- "Refused (not a blood film)": ("Refusées (pas un frottis sanguin)",
-                                "Rechazadas (no es un frotis de sangre)",
-                                "Recusadas (não é um esfregaço de sangue)"),
- "Outlines": ("Contours", "Contornos", "Contornos"),
- "Heat map": ("Carte de chaleur", "Mapa de calor", "Mapa de calor"),
- "Fit": ("Ajuster", "Ajustar", "Ajustar"),
- "Add cell": ("Ajouter une cellule", "Añadir célula", "Adicionar célula"),
- "Remove [Del]": ("Retirer [Suppr]", "Quitar [Supr]", "Remover [Del]"),
- "Unidentified [0]": ("Non identifiée [0]", "No identificada [0]", "Não identificada [0]"),
- "Flags": ("Alertes", "Alertas", "Alertas"),
- "Sign-off": ("Validation", "Firma", "Assinatura"),
- "Sign case": ("Signer le dossier", "Firmar el caso", "Assinar o caso"),
- "Reopen…": ("Rouvrir…", "Reabrir…", "Reabrir…"),
- "Reviewer's name": ("Nom du biologiste", "Nombre del revisor", "Nome do revisor"),
- "Settings": ("Paramètres", "Configuración", "Configurações"),
- "Language": ("Langue", "Idioma", "Idioma"),
- "New case…": ("Nouveau dossier…", "Nuevo caso…", "Novo caso…"),
- "Open": ("Ouvrir", "Abrir", "Abrir"),
- "All statuses": ("Tous les statuts", "Todos los estados", "Todos os estados"),
- "from": ("du", "desde", "de"),
- "to": ("au", "hasta", "até"),
- "Refresh preview": ("Actualiser l'aperçu", "Actualizar vista previa",
-                     "Atualizar pré-visualização"),
- "Save PDF…": ("Enregistrer le PDF…", "Guardar PDF…", "Guardar PDF…"),
- "Print…": ("Imprimer…", "Imprimir…", "Imprimir…"),
- "Export CSV…": ("Exporter en CSV…", "Exportar CSV…", "Exportar CSV…"),
- "Image quality": ("Qualité d'image", "Calidad de imagen", "Qualidade da imagem"),
- "Import images": ("Importer des images", "Importar imágenes", "Importar imagens"),
- "Files…": ("Fichiers…", "Archivos…", "Arquivos…"),
- "Folder…": ("Dossier…", "Carpeta…", "Pasta…"),
- "Import the duplicates anyway": ("Importer quand même les doublons",
-                                  "Importar los duplicados de todos modos",
-                                  "Importar os duplicados mesmo assim"),
- "Intended use": ("Usage prévu", "Uso previsto", "Uso previsto"),
- "Models": ("Modèles", "Modelos", "Modelos"),
-}
-lang = {"fr": 0, "es": 1, "pt": 2}[sys.argv[1]]
-tree = ET.parse(sys.argv[2])
-root = tree.getroot()
-root.set("language", {"fr": "fr_FR", "es": "es_ES", "pt": "pt_PT"}[sys.argv[1]])
-done = 0
-for m in root.iter("message"):
-    src = m.find("source").text
-    if src in T:
+from strings import T  # beside this script
+
+LANGS = {"fr": (0, "fr_FR"), "es": (1, "es_ES"), "pt": (2, "pt_BR")}
+
+
+def _context(root: ET.Element, name: str) -> ET.Element:
+    for c in root.findall("context"):
+        if (c.findtext("name") or "") == name:
+            return c
+    c = ET.SubElement(root, "context")
+    ET.SubElement(c, "name").text = name
+    return c
+
+
+def fix_misparsed(root: ET.Element) -> int:
+    """Move ``tr(context, text)`` messages (source = context, comment = text) to their context."""
+    moved = 0
+    for nameless in [c for c in root.findall("context") if not c.findtext("name")]:
+        for m in list(nameless.findall("message")):
+            context, text = m.findtext("source") or "", m.findtext("comment")
+            if not (text and context.isidentifier()):
+                continue
+            target = _context(root, context)
+            for old in target.findall("message"):
+                if old.findtext("source") == text:
+                    target.remove(old)
+            m.remove(m.find("comment"))
+            m.find("source").text = text
+            nameless.remove(m)
+            target.append(m)
+            moved += 1
+        if not nameless.findall("message"):
+            root.remove(nameless)
+    return moved
+
+
+def fill(root: ET.Element, lang: str) -> tuple[int, list[str]]:
+    """Translate every message whose source is in ``T``; the sources that are not."""
+    index, code = LANGS[lang]
+    root.set("language", code)
+    done, missing = 0, []
+    for m in root.iter("message"):
         t = m.find("translation")
-        t.text = T[src][lang]
+        if t.get("type") in ("vanished", "obsolete"):
+            continue
+        src = m.findtext("source")
+        if src not in T:
+            missing.append(src)
+            continue
+        t.text = T[src][index]
         t.attrib.pop("type", None)
         done += 1
-tree.write(sys.argv[2], encoding="utf-8", xml_declaration=True)
-print(sys.argv[1], done, "strings translated")
+    return done, missing
+
+
+def main(lang: str, path: str) -> int:
+    tree = ET.parse(path)
+    root = tree.getroot()
+    fix_misparsed(root)
+    done, missing = fill(root, lang)
+    ET.indent(tree, "    ")
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    print(lang, done, "strings translated")
+    for src in missing:
+        print("  unfinished:", repr(src), file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -1,0 +1,94 @@
+"""The French, Spanish and Portuguese translations of the desktop app: every string of the .ts
+files is finished, keeps its placeholders, mnemonic and line breaks, and the compiled .qm files
+load in Qt and give the same text as the .ts."""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTranslator  # noqa: E402 - after the platform is chosen
+
+from clinic_app.translations.strings import T  # noqa: E402
+
+I18N = Path(__file__).resolve().parents[1] / "clinic_app" / "translations"
+LANGS = ("fr", "es", "pt")
+# Python %-formatting (order matters: the arguments are a tuple) and Qt's %v/%m of a progress bar.
+PRINTF = re.compile(r"%(?:\.\d+)?[a-zA-Z%]")
+QT_ARG = re.compile(r"%\d+")  # %1, %2: may be reordered
+BRACES = re.compile(r"\{[^{}]*\}")  # str.format fields: may be reordered
+
+
+def messages(lang: str) -> list[tuple[str, str, str | None, ET.Element]]:
+    """(context, source, comment, translation element) of every live message of a .ts file."""
+    root = ET.parse(I18N / f"clinic_app_{lang}.ts").getroot()
+    out = []
+    for c in root.iter("context"):
+        for m in c.iter("message"):
+            t = m.find("translation")
+            if t.get("type") not in ("vanished", "obsolete"):
+                out.append((c.findtext("name") or "", m.findtext("source"), m.findtext("comment"),
+                            t))
+    return out
+
+
+def mnemonics(text: str) -> int:
+    return len(re.findall(r"&(?!&)", text.replace("&&", "")))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_is_translated(lang):
+    msgs = messages(lang)
+    assert len(msgs) > 250
+    unfinished = [src for _, src, _, t in msgs if t.get("type") == "unfinished" or not t.text]
+    assert unfinished == []
+    # What fill_ts.py wrote is what strings.T holds now (the .ts is not stale).
+    index = LANGS.index(lang)
+    assert [src for _, src, _, t in msgs if T.get(src, (None,) * 3)[index] != t.text] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_keep_placeholders_mnemonics_and_line_breaks(lang):
+    for _, src, _, t in messages(lang):
+        tr = t.text
+        assert PRINTF.findall(tr) == PRINTF.findall(src), (src, tr)
+        assert sorted(QT_ARG.findall(tr)) == sorted(QT_ARG.findall(src)), (src, tr)
+        assert sorted(BRACES.findall(tr)) == sorted(BRACES.findall(src)), (src, tr)
+        assert mnemonics(tr) == mnemonics(src) <= 1, (src, tr)
+        assert tr.count("\n") == src.count("\n"), (src, tr)
+        assert tr.endswith("…") == src.endswith("…"), (src, tr)
+        if "%" in src and PRINTF.findall(src):  # formats with the same arguments as the source
+            args = tuple(1 if s[-1] in "df" else "x" for s in PRINTF.findall(src)
+                         if s not in ("%%", "%v", "%m"))
+            if not {"%v", "%m"} & set(PRINTF.findall(src)):
+                assert tr % args
+
+
+def test_the_menu_bar_has_no_clashing_mnemonics():
+    menus = ("&File", "&Edit", "&Help")
+    file_menu = ("&New case…", "&Find case…", "&Import images…", "&Settings…", "&Quit")
+    for index in range(len(LANGS)):
+        for group in (menus, file_menu, ("&Undo", "&Redo")):
+            keys = [re.search(r"&(\w)", T[s][index]).group(1).lower() for s in group]
+            assert len(set(keys)) == len(keys), (LANGS[index], keys)
+
+
+@pytest.mark.parametrize(("lang", "file_menu", "one_cell"),
+                         [("fr", "&Fichier", "1 cellule"), ("es", "&Archivo", "1 célula"),
+                          ("pt", "&Arquivo", "1 célula")])
+def test_qm_loads_and_translates(qapp, lang, file_menu, one_cell):
+    translator = QTranslator()
+    assert translator.load(str(I18N / f"clinic_app_{lang}.qm"))
+    assert translator.translate("MainWindow", "&File") == file_menu
+    # qtutil.tr("FieldList", ...) is looked up under its own context, not lupdate's misreading.
+    assert translator.translate("FieldList", "1 cell") == one_cell
+    # The .qm is compiled from the .ts as it is now.
+    stale = [(ctx, src) for ctx, src, comment, t in messages(lang)
+             if translator.translate(ctx, src, comment) != t.text]
+    assert stale == []
