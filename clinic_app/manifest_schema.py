@@ -18,7 +18,7 @@ class ModelIntegrityError(RuntimeError):
     """The model file is missing, damaged or not the one the manifest describes."""
 
 
-STAIN_METHODS = ("none", "reinhard")
+STAIN_METHODS = ("none", "reinhard", "background-reinhard")  # clinic_app.stain.METHODS
 INPUT_DTYPES = ("uint8",)
 # Every preprocessing key the app knows; an unknown one means a pack this app cannot honour.
 PREPROCESSING_KEYS = frozenset({"stain_norm", "um_per_px", "crop_um", "centre_fraction",

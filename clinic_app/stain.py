@@ -1,4 +1,9 @@
-"""Reinhard colour normalisation in uint8 (OpenCV + lookup tables), shared by training and app.
+"""Colour normalisation in uint8 (OpenCV + lookup tables), shared by training and app.
+
+``background-reinhard`` (wbc-type 2.1): first white balance from the slide's own background
+(colour constancy: the brightest quarter of the pixels is plasma or glass, which is neutral
+under any lamp, so per-channel gains that bring it to the training set's background undo a
+warm or cool light before it can clip), then Reinhard. ``reinhard`` alone: earlier packs.
 
 Stains differ between labs and cameras; matching each image's Lab mean and spread to a
 reference makes a model trained on one lab's smears see another lab's smears in familiar
@@ -19,7 +24,11 @@ import numpy as np
 # with clinic_app.stain on the train split); fixed so every installation normalises alike.
 REFERENCE_MEAN = (203.4, 138.7, 135.5)
 REFERENCE_STD = (39.3, 8.3, 13.2)
-METHODS = ("none", "reinhard")
+# Median background colour (brightest quarter of each image) of 600 PBC-scale training cell crops
+# (raw, training.cells), measured once; the target of the background white balance.
+BACKGROUND_REFERENCE = (247.0, 250.5, 249.0)
+BACKGROUND_GAIN_RANGE = (0.5, 2.0)  # beyond: not a lamp's colour but a failed estimate
+METHODS = ("none", "reinhard", "background-reinhard")
 _LEVELS = np.arange(256, dtype=np.float32)
 
 
@@ -41,10 +50,32 @@ def reinhard(
     return cv2.cvtColor(cv2.merge(channels), cv2.COLOR_LAB2RGB)
 
 
+def background_rgb(rgb: np.ndarray) -> np.ndarray:
+    """Median colour of the brightest quarter of the pixels (by grey level): the background."""
+    px = rgb.reshape(-1, 3)
+    if len(px) > 40_000:  # a whole field: every k-th pixel says the same
+        px = px[:: len(px) // 20_000]
+    grey = px.astype(np.float32).mean(axis=1)
+    return np.median(px[grey >= np.percentile(grey, 75)], axis=0).astype(np.float32)
+
+
+def white_balance(rgb: np.ndarray,
+                  reference: tuple[float, float, float] = BACKGROUND_REFERENCE) -> np.ndarray:
+    """Per-channel gains that bring the image's background to ``reference`` (lookup tables)."""
+    gains = np.clip(np.asarray(reference, np.float32) / np.maximum(background_rgb(rgb), 1.0),
+                    *BACKGROUND_GAIN_RANGE)
+    luts = [np.clip(_LEVELS * g, 0, 255).astype(np.uint8) for g in gains]
+    channels = [cv2.LUT(c, lut) for c, lut in zip(cv2.split(np.ascontiguousarray(rgb)), luts,
+                                                    strict=True)]
+    return cv2.merge(channels)
+
+
 def apply(rgb: np.ndarray, method: str) -> np.ndarray:
-    """Apply the normalisation named in a model's manifest (``none`` or ``reinhard``)."""
+    """Apply the normalisation named in a model's manifest (``METHODS``)."""
     if method in ("", "none"):
         return rgb
     if method == "reinhard":
         return reinhard(rgb)
+    if method == "background-reinhard":
+        return reinhard(white_balance(rgb))
     raise ValueError(f"unknown stain normalisation {method!r}")

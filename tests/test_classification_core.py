@@ -175,3 +175,19 @@ def test_app_normalises_stain_over_the_same_context_as_training():
     with_context = np.abs(app_input(cfg.store_size / cfg.input_size) - trained).mean()
     view_only = np.abs(app_input(1.0) - trained).mean()
     assert with_context < 3.0 and with_context < view_only / 2
+
+
+def test_background_white_balance_undoes_a_warm_lamp():
+    """Colour constancy: a yellow lamp's gains are undone from the slide's own background, so
+    the normalised cell looks as under the training set's light; a nonsense estimate (a black
+    image) is not amplified beyond the gain limit."""
+    rgb = smear(seed=5)
+    warm = np.clip(rgb.astype(np.float32) * (1.15, 1.0, 0.85), 0, 255).astype(np.uint8)
+    fixed, plain = stain.white_balance(warm), stain.white_balance(rgb)
+    np.testing.assert_allclose(stain.background_rgb(fixed), stain.BACKGROUND_REFERENCE, atol=3)
+    assert np.abs(fixed.astype(int) - plain.astype(int)).mean() < 3
+    assert np.abs(warm.astype(int) - plain.astype(int)).mean() > 5
+    dark = np.full((20, 20, 3), 10, np.uint8)
+    assert stain.white_balance(dark).max() <= 10 * stain.BACKGROUND_GAIN_RANGE[1]
+    both = stain.apply(warm, "background-reinhard")
+    np.testing.assert_array_equal(both, stain.reinhard(fixed))

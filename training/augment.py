@@ -9,6 +9,8 @@ lost resolution, vignetting, uneven illumination, plus hue/saturation jitter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import cv2
 import numpy as np
 
@@ -59,7 +61,7 @@ def colour(img: np.ndarray, strength: float, rng: np.random.Generator) -> np.nda
     if rng.random() < 0.5:
         img = shifts.stain_hed(img, rng.uniform(-0.25, 0.25) * s)
     if rng.random() < 0.5:
-        img = shifts.exposure(img, rng.uniform(-0.4, 0.3) * s)
+        img = shifts.exposure(img, rng.uniform(-0.45, 0.45) * s)
     if rng.random() < 0.5:
         img = hue_saturation(img, s, rng)
     return img
@@ -90,10 +92,18 @@ def degrade(img: np.ndarray, rng: np.random.Generator, worst: float, p: float) -
 
 def classification(img: np.ndarray, out_size: int, zoom: tuple[float, float],
                    strength: float, rng: np.random.Generator,
-                   worst_resolution: float = 1.0, p_degrade: float = 0.0) -> np.ndarray:
-    """One training view of a cached classification image (uint8 in, uint8 out)."""
+                   worst_resolution: float = 1.0, p_degrade: float = 0.0,
+                   normalise: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+    """One training view of a cached classification image (uint8 in, uint8 out).
+
+    With ``normalise`` (the app's stain normalisation), the colour and optics shifts come
+    first, on the whole cached crop, then the normalisation, then the view: the order in which
+    a camera's shift and the app's preprocessing reach the model."""
     img = degrade(img, rng, worst_resolution, p_degrade)
     (img,) = flip_rot(rng, img)
+    if normalise is not None:
+        img = normalise(optics(colour(np.ascontiguousarray(img), strength, rng), rng))
+        return zoom_crop(img, out_size, zoom, rng)
     img = zoom_crop(img, out_size, zoom, rng)
     return optics(colour(img, strength, rng), rng)
 

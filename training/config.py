@@ -39,6 +39,9 @@ class TaskConfig:
     class_weights: str = "sqrt"  # "sqrt": square-root inverse-frequency loss weights; "none"
     seed: int = SEED  # weights init, shuffling and augmentation (``--seed``: ensemble members)
     stain_norm: str = "none"  # clinic_app.stain method applied before caching (and in the app)
+    # True: train crops are cached raw and normalised after the colour/optics augmentation,
+    # as a camera's shift reaches the app before its normalisation (val/test cached normalised)
+    normalise_after_augment: bool = False
     worst_resolution: float = 1.0  # augment.degrade: lose resolution down to this linear share
     p_degrade: float = 0.0  # ... this often
     hematogone_repeat: int = 1  # wbc-type: ALL Benign cells repeated this often in train
@@ -55,7 +58,8 @@ CONFIGS = {
     # and paler. Half of the crops lose resolution down to the ALL set's sampling (0.42 um/px
     # against 0.26 here), so that sharpness says nothing about the class.
     "wbc-type": TaskConfig("wbc-type", "pbc+all+bionet", WBC_CLASSES, 96, 113, 140, 14, 64,
-                           2e-3, zoom=(0.7, 1.18), colour=1.3, stain_norm="reinhard",
+                           2e-3, zoom=(0.7, 1.18), colour=1.3,
+                           stain_norm="background-reinhard", normalise_after_augment=True,
                            worst_resolution=0.55, p_degrade=0.5, hematogone_repeat=5),
     # Trained on random 160 px crops of full-resolution 224 px fields, exported at 224.
     "cell-seg": TaskConfig("cell-seg", "all", ("background", "white-cell"), 224, 224, 0, 20, 16,

@@ -13,6 +13,7 @@ import math
 import keras
 import numpy as np
 
+from clinic_app import stain
 from training import augment
 from training.config import TaskConfig
 from training.data import centre
@@ -53,8 +54,11 @@ class Batches(keras.utils.PyDataset):
             return self._seg(idx, rng)
         if self.train:
             c = self.cfg
+            norm = ((lambda img: stain.apply(img, c.stain_norm))
+                    if c.normalise_after_augment else None)
             x = np.stack([augment.classification(self.x[j], c.input_size, c.zoom, c.colour, rng,
-                                                 c.worst_resolution, c.p_degrade) for j in idx])
+                                                 c.worst_resolution, c.p_degrade, norm)
+                          for j in idx])
         else:
             x = centre(self.x[idx], self.cfg.input_size)
         y = self.y[idx]

@@ -78,9 +78,10 @@ def bench_wbc(models: Path, root: Path, limit: int | None) -> dict:
     blasts = (cells.source == "all") & (cells.group != "Benign")
     out = {}
     t = temperature(models, "wbc-type")
+    norm = entry_of(models, "wbc-type")["preprocessing"]["stain_norm"]
     for cond in CONDITIONS:
         probs = np.stack([model.probs(centre(
-            stain.apply(apply_shift(c, cond), "reinhard")[None], cfg.input_size)[0])
+            stain.apply(apply_shift(c, cond), norm)[None], cfg.input_size)[0])
             for c in cells.x])
         pred = probs.argmax(1)
         row = {"pbc_balanced_accuracy": balanced_accuracy(cells.y[pbc], pred[pbc]),
@@ -108,6 +109,11 @@ def bench_all(models: Path, root: Path, limit: int | None) -> dict:
                                                       / max(1, (test.y > 0).sum()))}
         print(cond, json.dumps(out[cond]), flush=True)
     return out
+
+
+def entry_of(models: Path, model_id: str) -> dict:
+    manifest = json.loads((models / "manifest.json").read_text())
+    return next(m for m in manifest["models"] if m["id"] == model_id)
 
 
 def temperature(models: Path, model_id: str) -> float:

@@ -80,8 +80,10 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None) -> dict:
     small = limit and max(8, limit // 4)
     sizes = {"train": limit, "val": small, "test": small}
     if cfg.task == "wbc-type":
-        data = {s: load_cells(root, cfg, s, cfg.stain_norm, PBC_UM_PER_PX, n)
-                for s, n in sizes.items()}
+        # raw train crops when they are normalised after augmentation (pipeline.Batches)
+        norm = {s: "none" if s == "train" and cfg.normalise_after_augment else cfg.stain_norm
+                for s in sizes}
+        data = {s: load_cells(root, cfg, s, norm[s], PBC_UM_PER_PX, n) for s, n in sizes.items()}
         data["train"] = repeat_group(cap_per_field(data["train"], cfg.labels.index("blast"),
                                                    BLASTS_PER_FIELD, cfg.seed),
                                      "Benign", cfg.hematogone_repeat)
@@ -179,8 +181,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
     p.add_argument("--epochs", type=int, help="override the task's epoch count")
     p.add_argument("--limit", type=int, help="use only N training images (smoke runs)")
-    p.add_argument("--stain-norm", choices=["none", "reinhard"],
-                   help="override the task's stain normalisation (wbc-type: reinhard)")
+    p.add_argument("--stain-norm", choices=["none", "reinhard", "background-reinhard"],
+                   help="override the task's stain normalisation (wbc-type: background-reinhard)")
     p.add_argument("--out", default="runs", help="output folder (default runs/)")
     p.add_argument("--init", help="start from these weights (.weights.h5 of the same backbone)")
     p.add_argument("--lr", type=float, help="override the task's learning rate")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from clinic_app.report.i18n import current, tr
+
 # Longest text of each kind kept whole; beyond, it is cut with an ellipsis (the store keeps all).
 SHORT, NAME, NOTES, PATH = 80, 160, 4000, 240
 
@@ -26,8 +28,9 @@ def units(text: str) -> str:
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    """"1 cell", "2 cells", "0 cells"."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
+    """"1 cell", "2 cells", "0 cells", in the report's language (French: "0 cellule")."""
+    one = n == 1 or (n == 0 and current() == "fr")
+    return f"{n} {tr(word if one else many or word + 's')}"
 
 
 def local_time(stamp: str) -> str:

@@ -1,0 +1,303 @@
+"""The report's fixed texts in French, Spanish and Portuguese (Brazil); English by default.
+
+``write_report(..., language="fr")`` builds the report inside ``report_language("fr")``; every
+fixed heading, label and sentence goes through ``tr``, which looks its English text up in
+``TEXTS`` (``(fr, es, pt)``; templates keep their ``{}`` fields). The language lives in a context
+variable, so a report built on one worker thread does not change one built on another, and the
+command line, which passes no language, prints English. What comes from elsewhere stays as it
+is: names and notes, model ids, flag messages, reference notes, numbers and their formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+LANGUAGES = ("fr", "es", "pt")  # besides English, the source
+_language: ContextVar[str] = ContextVar("report_language", default="en")
+
+
+def language_code(name: str | None) -> str:
+    """"fr", "fr_CA", "pt-BR" -> "fr", "pt"; anything else (None, "", "de") -> "en"."""
+    code = (name or "").replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else "en"
+
+
+@contextmanager
+def report_language(name: str | None) -> Iterator[str]:
+    """The report's texts are in ``name``'s language inside the block."""
+    token = _language.set(language_code(name))
+    try:
+        yield _language.get()
+    finally:
+        _language.reset(token)
+
+
+def current() -> str:
+    return _language.get()
+
+
+def tr(text: str) -> str:
+    """``text`` in the report's language (English, or a text without a translation, as is)."""
+    lang = _language.get()
+    if lang == "en" or text not in TEXTS:
+        return text
+    return TEXTS[text][LANGUAGES.index(lang)]
+
+
+TEXTS: dict[str, tuple[str, str, str]] = {  # English: (fr, es, pt)
+    # --- page frame ---------------------------------------------------------------------------
+    "Blood smear analysis — screening report": (
+        "Analyse de frottis sanguin — compte rendu de dépistage",
+        "Análisis de frotis de sangre — informe de cribado",
+        "Análise de esfregaço de sangue — relatório de triagem"),
+    "Screening aid, not a diagnosis: confirm every finding by microscopy.": (
+        "Aide au dépistage, pas un diagnostic : confirmer tout résultat au microscope.",
+        "Ayuda al cribado, no es un diagnóstico: confirme todo hallazgo al microscopio.",
+        "Auxílio à triagem, não é um diagnóstico: confirme todo achado ao microscópio."),
+    "PRELIMINARY": ("PROVISOIRE", "PRELIMINAR", "PRELIMINAR"),
+    "Patient ID: {}": ("Identifiant patient : {}", "ID del paciente: {}", "ID do paciente: {}"),
+    "Case no.: {}": ("N° de dossier : {}", "N.º de caso: {}", "Nº do caso: {}"),
+    "case {}": ("dossier {}", "caso {}", "caso {}"),
+    "Page {} of {}": ("Page {} sur {}", "Página {} de {}", "Página {} de {}"),
+
+    # --- patient block ------------------------------------------------------------------------
+    "Patient ID": ("Identifiant patient", "ID del paciente", "ID do paciente"),
+    "Case no.": ("N° de dossier", "N.º de caso", "Nº do caso"),
+    "Name": ("Nom", "Nombre", "Nome"),
+    "Age": ("Âge", "Edad", "Idade"),
+    "Sex": ("Sexe", "Sexo", "Sexo"),
+    "Sample": ("Prélèvement", "Muestra", "Amostra"),
+    "Operator": ("Opérateur", "Operador", "Operador"),
+    "Analysed": ("Analysé le", "Analizado", "Analisado em"),
+    "Reviewer": ("Relecteur", "Revisor", "Revisor"),
+    "Generated": ("Généré le", "Generado", "Gerado em"),
+    "Notes:": ("Notes :", "Notas:", "Observações:"),
+    "{} (born {})": ("{} (né(e) le {})", "{} (nacido/a el {})", "{} (nascido/a em {})"),
+    "year": ("an", "año", "ano"),
+    "years": ("ans", "años", "anos"),
+    "month": ("mois", "mes", "mês"),
+    "months": ("mois", "meses", "meses"),
+    "peripheral blood (PB)": ("sang périphérique (PB)", "sangre periférica (PB)",
+                              "sangue periférico (PB)"),
+    "bone marrow (BM)": ("moelle osseuse (BM)", "médula ósea (BM)", "medula óssea (BM)"),
+
+    # --- result box ---------------------------------------------------------------------------
+    "ALL screen: acute lymphoblastic leukaemia suspected": (
+        "Dépistage ALL : leucémie aiguë lymphoblastique suspectée",
+        "Cribado de ALL: sospecha de leucemia linfoblástica aguda",
+        "Triagem de ALL: suspeita de leucemia linfoblástica aguda"),
+    "ALL screen not applicable: {}": ("Dépistage ALL non applicable : {}",
+                                      "Cribado de ALL no aplicable: {}",
+                                      "Triagem de ALL não aplicável: {}"),
+    "ALL screen: blasts seen — review them": (
+        "Dépistage ALL : blastes observés — à revoir",
+        "Cribado de ALL: se observan blastos — revíselos",
+        "Triagem de ALL: blastos observados — revise-os"),
+    "ALL screen: no ALL pattern found": ("Dépistage ALL : aucun profil d'ALL trouvé",
+                                         "Cribado de ALL: no se encontró patrón de ALL",
+                                         "Triagem de ALL: nenhum padrão de ALL encontrado"),
+    "every field was excluded for quality": (
+        "tous les champs ont été exclus pour leur qualité",
+        "todos los campos se excluyeron por su calidad",
+        "todos os campos foram excluídos por qualidade"),
+    "no usable field": ("aucun champ exploitable", "ningún campo utilizable",
+                        "nenhum campo utilizável"),
+    "no ALL pattern": ("pas de profil d'ALL", "sin patrón de ALL", "sem padrão de ALL"),
+    "early pre-B ALL pattern": ("profil d'ALL pré-B précoce", "patrón de ALL pre-B temprana",
+                                "padrão de ALL pré-B precoce"),
+    "pre-B ALL pattern": ("profil d'ALL pré-B", "patrón de ALL pre-B", "padrão de ALL pré-B"),
+    "pro-B ALL pattern": ("profil d'ALL pro-B", "patrón de ALL pro-B", "padrão de ALL pró-B"),
+    "Field model (all-subtype): not applicable — {}": (
+        "Modèle de champ (all-subtype) : non applicable — {}",
+        "Modelo de campo (all-subtype): no aplicable — {}",
+        "Modelo de campo (all-subtype): não aplicável — {}"),
+    "malignant probability {}; ": ("probabilité de malignité {} ; ",
+                                   "probabilidad de malignidad {}; ",
+                                   "probabilidade de malignidade {}; "),
+    "subtype {} ({})": ("sous-type {} ({})", "subtipo {} ({})", "subtipo {} ({})"),
+    "top class {}": ("classe principale {}", "clase principal {}", "classe principal {}"),
+    "Field model (all-subtype, supporting evidence): {}{}. Mean over {}: {}": (
+        "Modèle de champ (all-subtype, élément d'appui) : {}{}. Moyenne sur {} : {}",
+        "Modelo de campo (all-subtype, evidencia de apoyo): {}{}. Media de {}: {}",
+        "Modelo de campo (all-subtype, evidência de apoio): {}{}. Média de {}: {}"),
+    "usable field": ("champ exploitable", "campo utilizable", "campo utilizável"),
+    "usable fields": ("champs exploitables", "campos utilizables", "campos utilizáveis"),
+    "out of scope": ("hors du domaine d'utilisation", "fuera del ámbito de uso",
+                     "fora do escopo de uso"),
+    "<b>{} analysed anyway</b> although the in-scope check refused it ({}): their results are "
+    "outside what the models were checked on.": (
+        "<b>{} analysé quand même</b> bien que le contrôle de recevabilité l'ait refusé ({}) : "
+        "ses résultats sortent de ce sur quoi les modèles ont été vérifiés.",
+        "<b>{} analizado de todos modos</b> aunque el control de admisibilidad lo rechazó "
+        "({}): sus resultados quedan fuera de lo que se comprobó con los modelos.",
+        "<b>{} analisado mesmo assim</b> embora a verificação de admissibilidade o tenha "
+        "recusado ({}): seus resultados estão fora do que foi verificado nos modelos."),
+    "<b>{} analysed anyway</b> although the in-scope check refused them ({}): their results "
+    "are outside what the models were checked on.": (
+        "<b>{} analysés quand même</b> bien que le contrôle de recevabilité les ait refusés "
+        "({}) : leurs résultats sortent de ce sur quoi les modèles ont été vérifiés.",
+        "<b>{} analizados de todos modos</b> aunque el control de admisibilidad los rechazó "
+        "({}): sus resultados quedan fuera de lo que se comprobó con los modelos.",
+        "<b>{} analisados mesmo assim</b> embora a verificação de admissibilidade os tenha "
+        "recusado ({}): seus resultados estão fora do que foi verificado nos modelos."),
+    "field": ("champ", "campo", "campo"),
+    "fields": ("champs", "campos", "campos"),
+    "<b>Blasts: {} of {}{}</b>, counted cell by cell (model or reviewer label “blast”)": (
+        "<b>Blastes : {} sur {}{}</b>, comptés cellule par cellule (classe « blaste » du modèle "
+        "ou du relecteur)",
+        "<b>Blastos: {} de {}{}</b>, contados célula a célula (etiqueta «blasto» del modelo o "
+        "del revisor)",
+        "<b>Blastos: {} de {}{}</b>, contados célula a célula (rótulo “blasto” do modelo ou do "
+        "revisor)"),
+    "white cell": ("leucocyte", "leucocito", "leucócito"),
+    "white cells": ("leucocytes", "leucocitos", "leucócitos"),
+    "<b>PRELIMINARY</b>: not yet reviewed and signed; results may change.": (
+        "<b>PROVISOIRE</b> : pas encore revu ni signé ; les résultats peuvent changer.",
+        "<b>PRELIMINAR</b>: aún no revisado ni firmado; los resultados pueden cambiar.",
+        "<b>PRELIMINAR</b>: ainda não revisado nem assinado; os resultados podem mudar."),
+    "<b>Flags ({})</b>": ("<b>Alertes ({})</b>", "<b>Alertas ({})</b>", "<b>Alertas ({})</b>"),
+    "<b>No flags</b>": ("<b>Aucune alerte</b>", "<b>Sin alertas</b>", "<b>Sem alertas</b>"),
+
+    # --- differential -------------------------------------------------------------------------
+    "Differential": ("Formule leucocytaire", "Fórmula leucocitaria", "Leucograma diferencial"),
+    "Class": ("Classe", "Clase", "Classe"),
+    "Count": ("Nombre", "Recuento", "Contagem"),
+    "% WBC": ("% GB", "% leuc.", "% leuc."),
+    "<b>White cells counted: {} of {} target</b><br/>Fields used: {} of {}": (
+        "<b>Leucocytes comptés : {} sur un objectif de {}</b><br/>Champs utilisés : {} sur {}",
+        "<b>Leucocitos contados: {} de un objetivo de {}</b><br/>Campos utilizados: {} de {}",
+        "<b>Leucócitos contados: {} de uma meta de {}</b><br/>Campos utilizados: {} de {}"),
+    "{} per 100 WBC": ("{} pour 100 GB", "{} por 100 leucocitos", "{} por 100 leucócitos"),
+    "not a white cell": ("pas un leucocyte", "no es un leucocito", "não é um leucócito"),
+    "counted apart": ("compté à part", "contado aparte", "contado à parte"),
+    "No white cells counted: no differential to chart.": (
+        "Aucun leucocyte compté : pas de formule à représenter.",
+        "No se contaron leucocitos: no hay fórmula que representar.",
+        "Nenhum leucócito contado: não há leucograma para representar."),
+    "% WBC: percent of the white cells counted. Nucleated red cells are reported per 100 white "
+    "cells, outside the differential; platelets, smudge cells and artefacts are counted apart "
+    "(—). Reference: {}.": (
+        "% GB : pourcentage des leucocytes comptés. Les érythroblastes sont rendus pour 100 "
+        "leucocytes, hors formule ; plaquettes, ombres de Gumprecht et artefacts sont comptés à "
+        "part (—). Référence : {}.",
+        "% leuc.: porcentaje de los leucocitos contados. Los eritroblastos se informan por 100 "
+        "leucocitos, fuera de la fórmula; plaquetas, sombras de Gumprecht y artefactos se "
+        "cuentan aparte (—). Referencia: {}.",
+        "% leuc.: porcentagem dos leucócitos contados. Os eritroblastos são relatados por 100 "
+        "leucócitos, fora do leucograma; plaquetas, sombras de Gumprecht e artefatos são "
+        "contados à parte (—). Referência: {}."),
+    " Adult range flags are not raised for children.": (
+        " Les alertes sur les valeurs de l'adulte ne sont pas levées chez l'enfant.",
+        " Las alertas por intervalos del adulto no se generan en niños.",
+        " Alertas por faixas do adulto não são geradas para crianças."),
+    # Cell classes (model labels spelt out).
+    "neutrophil": ("neutrophile", "neutrófilo", "neutrófilo"),
+    "lymphocyte": ("lymphocyte", "linfocito", "linfócito"),
+    "variant lymphocyte": ("lymphocyte réactionnel", "linfocito reactivo", "linfócito reativo"),
+    "monocyte": ("monocyte", "monocito", "monócito"),
+    "eosinophil": ("éosinophile", "eosinófilo", "eosinófilo"),
+    "basophil": ("basophile", "basófilo", "basófilo"),
+    "immature granulocyte": ("granulocyte immature", "granulocito inmaduro",
+                             "granulócito imaturo"),
+    "blast": ("blaste", "blasto", "blasto"),
+    "nucleated red cell (NRBC)": ("érythroblaste (NRBC)", "eritroblasto (NRBC)",
+                                  "eritroblasto (NRBC)"),
+    "platelet": ("plaquette", "plaqueta", "plaqueta"),
+    "smudge cell": ("ombre de Gumprecht", "sombra de Gumprecht", "sombra de Gumprecht"),
+    "artefact": ("artefact", "artefacto", "artefato"),
+    "unidentified": ("non identifiée", "no identificada", "não identificada"),
+
+    # --- fields and cells ---------------------------------------------------------------------
+    "Fields ({})": ("Champs ({})", "Campos ({})", "Campos ({})"),
+    "{} refused by the in-scope check and analysed anyway by the technologist (marked below).": (
+        "{} refusé(s) par le contrôle de recevabilité et analysé(s) quand même par le "
+        "technicien (signalé(s) ci-dessous).",
+        "{} rechazado(s) por el control de admisibilidad y analizado(s) de todos modos por el "
+        "técnico (marcado(s) abajo).",
+        "{} recusado(s) pela verificação de admissibilidade e analisado(s) mesmo assim pelo "
+        "técnico (marcado(s) abaixo)."),
+    "No fields were analysed.": ("Aucun champ n'a été analysé.", "No se analizó ningún campo.",
+                                 "Nenhum campo foi analisado."),
+    "(no preview)": ("(pas d'aperçu)", "(sin vista previa)", "(sem pré-visualização)"),
+    "… and {}.": ("… et {}.", "… y {}.", "… e {}."),
+    "more field not shown": ("autre champ non affiché", "campo más no mostrado",
+                             "campo a mais não exibido"),
+    "more fields not shown": ("autres champs non affichés", "campos más no mostrados",
+                              "campos a mais não exibidos"),
+    "cell": ("cellule", "célula", "célula"),
+    "cells": ("cellules", "células", "células"),
+    "cell found": ("cellule trouvée", "célula encontrada", "célula encontrada"),
+    "cells found": ("cellules trouvées", "células encontradas", "células encontradas"),
+    "quality: usable": ("qualité : exploitable", "calidad: utilizable", "qualidade: utilizável"),
+    "excluded: {}": ("exclu : {}", "excluido: {}", "excluído: {}"),
+    "quality": ("qualité", "calidad", "qualidade"),
+    "out of scope, analysed anyway": ("hors domaine, analysé quand même",
+                                      "fuera de ámbito, analizado de todos modos",
+                                      "fora do escopo, analisado mesmo assim"),
+    "warnings: {}": ("avertissements : {}", "avisos: {}", "avisos: {}"),
+    "field: {}": ("champ : {}", "campo: {}", "campo: {}"),
+    "{} confidence": ("confiance {}", "confianza {}", "confiança {}"),
+    "reviewed: was {} (model {})": ("revue : était {} (modèle {})",
+                                    "revisada: era {} (modelo {})",
+                                    "revisada: era {} (modelo {})"),
+    "Cells by class": ("Cellules par classe", "Células por clase", "Células por classe"),
+    "No cell images to show.": ("Aucune image de cellule à afficher.",
+                                "No hay imágenes de células que mostrar.",
+                                "Nenhuma imagem de célula para exibir."),
+    "Left: the cell as classified. Right, when present: heat map of the regions that most drove "
+    "the model (red = more). Cells from excluded fields are not shown.": (
+        "À gauche : la cellule telle que classée. À droite, le cas échéant : carte de chaleur "
+        "des régions qui ont le plus pesé sur le modèle (rouge = davantage). Les cellules des "
+        "champs exclus ne sont pas montrées.",
+        "Izquierda: la célula tal como se clasificó. Derecha, si existe: mapa de calor de las "
+        "regiones que más influyeron en el modelo (rojo = más). No se muestran las células de "
+        "los campos excluidos.",
+        "Esquerda: a célula como foi classificada. Direita, quando houver: mapa de calor das "
+        "regiões que mais influenciaram o modelo (vermelho = mais). Células de campos "
+        "excluídos não são exibidas."),
+    "{} — {}, {} shown": ("{} — {}, {} affichée(s)", "{} — {}, {} mostrada(s)",
+                          "{} — {}, {} exibida(s)"),
+
+    # --- skipped inputs, models, review -------------------------------------------------------
+    "Skipped inputs ({})": ("Entrées ignorées ({})", "Entradas omitidas ({})",
+                            "Entradas ignoradas ({})"),
+    "Input": ("Entrée", "Entrada", "Entrada"),
+    "Reason": ("Motif", "Motivo", "Motivo"),
+    "Models": ("Modèles", "Modelos", "Modelos"),
+    "Model": ("Modèle", "Modelo", "Modelo"),
+    "Version": ("Version", "Versión", "Versão"),
+    "Test metrics (INT8)": ("Métriques de test (INT8)", "Métricas de prueba (INT8)",
+                            "Métricas de teste (INT8)"),
+    "No model information recorded.": ("Aucune information sur les modèles enregistrée.",
+                                       "No se registró información de los modelos.",
+                                       "Nenhuma informação de modelo registrada."),
+    "Inference backend: {}": ("Moteur d'inférence : {}", "Motor de inferencia: {}",
+                              "Mecanismo de inferência: {}"),
+    "Review": ("Revue et validation", "Revisión y validación", "Revisão e validação"),
+    "Intended use": ("Usage prévu", "Uso previsto", "Uso pretendido"),
+    "Screening aid for trained laboratory staff. Not a diagnosis. All findings must be "
+    "confirmed by microscopy of the stained smear by a qualified person.": (
+        "Aide au dépistage destinée au personnel de laboratoire qualifié. Ce n'est pas un "
+        "diagnostic. Tout résultat doit être confirmé par l'examen microscopique du frottis "
+        "coloré par une personne qualifiée.",
+        "Ayuda al cribado para personal de laboratorio cualificado. No es un diagnóstico. Todo "
+        "hallazgo debe confirmarlo una persona cualificada mediante el examen microscópico del "
+        "frotis teñido.",
+        "Auxílio à triagem para profissionais de laboratório capacitados. Não é um diagnóstico. "
+        "Todo achado deve ser confirmado por uma pessoa qualificada, por microscopia do "
+        "esfregaço corado."),
+    "The ALL model (all-subtype) was trained on images from one hospital; how well it does on "
+    "other stains, microscopes and patient groups is not known.": (
+        "Le modèle ALL (all-subtype) a été entraîné sur des images d'un seul hôpital ; ses "
+        "performances avec d'autres colorations, microscopes et populations de patients ne sont "
+        "pas connues.",
+        "El modelo de ALL (all-subtype) se entrenó con imágenes de un solo hospital; se "
+        "desconoce su rendimiento con otras tinciones, microscopios y grupos de pacientes.",
+        "O modelo de ALL (all-subtype) foi treinado com imagens de um único hospital; seu "
+        "desempenho com outras colorações, microscópios e grupos de pacientes não é conhecido."),
+    "Reviewed by": ("Revu par", "Revisado por", "Revisado por"),
+    "Signature": ("Signature", "Firma", "Assinatura"),
+    "Date": ("Date", "Fecha", "Data"),
+}
