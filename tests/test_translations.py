@@ -14,7 +14,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTranslator  # noqa: E402 - after the platform is chosen
+from test_report import make_analysis, pdf_pages  # noqa: E402
 
+from clinic_app.report import write_report  # noqa: E402
+from clinic_app.report.i18n import TEXTS, language_code, report_language, tr  # noqa: E402
+from clinic_app.results import Analysis, CaseInfo  # noqa: E402
+from clinic_app.summary import summarize  # noqa: E402
 from clinic_app.translations.strings import T  # noqa: E402
 
 I18N = Path(__file__).resolve().parents[1] / "clinic_app" / "translations"
@@ -88,7 +93,61 @@ def test_qm_loads_and_translates(qapp, lang, file_menu, one_cell):
     assert translator.translate("MainWindow", "&File") == file_menu
     # qtutil.tr("FieldList", ...) is looked up under its own context, not lupdate's misreading.
     assert translator.translate("FieldList", "1 cell") == one_cell
+    # The report is written in the UI's language (report_page.py, case_actions.py).
+    assert translator.translate("ReportPage", "en", "language code of the PDF report") == lang
     # The .qm is compiled from the .ts as it is now.
     stale = [(ctx, src) for ctx, src, comment, t in messages(lang)
              if translator.translate(ctx, src, comment) != t.text]
     assert stale == []
+
+
+# --- the PDF report's fixed texts (clinic_app/report/i18n.py) ------------------------------------
+
+def test_report_texts_keep_fields_and_markup():
+    tags = re.compile(r"</?\w+[^>]*>")
+    for src, texts in TEXTS.items():
+        assert len(texts) == 3
+        for text in texts:
+            assert text.count("{}") == src.count("{}"), (src, text)
+            assert tags.findall(text) == tags.findall(src), (src, text)
+            assert text.startswith(" ") == src.startswith(" "), (src, text)
+
+
+def test_report_language_is_english_unless_asked():
+    assert [language_code(n) for n in ("fr", "fr_CA", "pt-BR", "ES", "de", "", None)] == \
+        ["fr", "fr", "pt", "es", "en", "en", "en"]
+    assert tr("Differential") == "Differential"  # the command line sets no language
+    with report_language("es_ES"):
+        assert tr("Differential") == "Fórmula leucocitaria"
+        assert tr("no such text") == "no such text"
+    assert tr("Differential") == "Differential"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ("Differential", "Intended use", "Page 1 of 1", "No fields were analysed.")),
+    ("fr", ("Formule leucocytaire", "Usage prévu", "Page 1 sur 1", "Aucun champ n'a été analysé",
+            "PROVISOIRE", "ID patient")),
+    ("es", ("Fórmula leucocitaria", "Uso previsto", "Página 1 de 1", "PRELIMINAR")),
+    ("pt", ("Leucograma diferencial", "Uso pretendido", "Página 1 de 1", "PRELIMINAR")),
+])
+def test_empty_report_in_each_language(tmp_path, lang, expected):
+    analysis = Analysis(fields=[], summary=summarize([], 100, 0.5))
+    kwargs = {} if lang == "en" else {"language": lang}
+    path = write_report(analysis, CaseInfo(patient_id="P-1"), tmp_path / "r.pdf", **kwargs)
+    text = " ".join(pdf_pages(path))
+    for words in expected:
+        assert words in text, words
+    if lang != "en":
+        assert "Differential" not in text and "Intended use" not in text
+
+
+def test_full_report_in_french(tmp_path):
+    path = write_report(make_analysis(tmp_path), CaseInfo(patient_id="P-2", sample_type="PB",
+                                                          signed_at="2024-05-02"),
+                        tmp_path / "fr.pdf", language="fr")
+    text = " ".join(pdf_pages(path))
+    for words in ("Cellules par classe", "Leucocytes comptés", "Blastes :", "Modèles",
+                  "Revu par", "sang périphérique (PB)", "Dépistage ALL", "cellules trouvées",
+                  "Le modèle ALL (all-subtype) a été entraîné"):
+        assert words in text, words
+    assert "PROVISOIRE" not in text  # signed

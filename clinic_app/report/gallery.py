@@ -10,6 +10,7 @@ from collections import defaultdict
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from clinic_app.report.i18n import tr
 from clinic_app.report.images import field_preview, rl_image, with_heat
 from clinic_app.report.sections import class_name, ordered
 from clinic_app.report.style import WIDTH, markup, para
@@ -36,44 +37,45 @@ def _field_caption(f: FieldResult) -> str:
     name = re.split(r"[\\/]", f.path)[-1]  # Windows or POSIX path, whichever wrote it
     if len(name) > 44:  # cut in the middle: the end (number, extension) tells fields apart
         name = f"{name[:20]}…{name[-23:]}"
-    lines = [f"<b>{markup(name)}</b>", f"{plural(len(f.cells), 'cell')} found",
+    lines = [f"<b>{markup(name)}</b>", plural(len(f.cells), "cell found", "cells found"),
              f"{f.um_per_px:.3g} µm/px ({markup(f.scale_source)})",
-             "quality: usable" if q.usable else
-             '<font color="#b00000">excluded: '
-             f'{markup(clip(units(q.reason or "quality"), SHORT))}</font>']
+             tr("quality: usable") if q.usable else '<font color="#b00000">'
+             + tr("excluded: {}").format(markup(clip(units(q.reason or tr("quality")), SHORT)))
+             + "</font>"]
     if getattr(f, "analysed_anyway", False):
-        lines.append('<font color="#b00000">out of scope, analysed anyway</font>')
+        lines.append(f'<font color="#b00000">{tr("out of scope, analysed anyway")}</font>')
     if q.warnings:
-        lines.append("warnings: " + markup(clip(units(", ".join(q.warnings)), SHORT)))
+        lines.append(tr("warnings: {}").format(markup(clip(units(", ".join(q.warnings)), SHORT))))
     if f.field is not None:
         top = max(f.field.scores.values(), default=0.0)
-        lines.append(f"field: {markup(f.field.label)} {top:.0%}")
+        lines.append(tr("field: {}").format(f"{markup(f.field.label)} {top:.0%}"))
     elif f.field_note:
-        lines.append(f"field: {markup(clip(units(f.field_note), SHORT))}")
+        lines.append(tr("field: {}").format(markup(clip(units(f.field_note), SHORT))))
     return "<br/>".join(lines)
 
 
 def fields_section(analysis: Analysis) -> list[Flowable]:
     """Thumbnails of the first ``MAX_THUMBS`` fields with their cells boxed."""
     fields = analysis.fields
-    out: list[Flowable] = [para(f"Fields ({len(fields)})", "h2")]
+    out: list[Flowable] = [para(tr("Fields ({})").format(len(fields)), "h2")]
     anyway = sum(getattr(f, "analysed_anyway", False) for f in fields)
     if anyway:
-        out.append(para(f'<font color="#b00000">{plural(anyway, "field")} refused by the in-scope '
-                        "check and analysed anyway by the technologist (marked below).</font>",
-                        "small"))
+        out.append(para('<font color="#b00000">' + tr(
+            "{} refused by the in-scope check and analysed anyway by the technologist (marked "
+            "below).").format(plural(anyway, "field")) + "</font>", "small"))
     if not fields:
-        return out + [para("No fields were analysed.")]
+        return out + [para(tr("No fields were analysed."))]
     w = WIDTH / THUMBS_PER_ROW - 4 * mm
     items = []
     for f in fields[:MAX_THUMBS]:
         img = field_preview(f)
-        pic = rl_image(img, w, w * 0.8) if img is not None else para("(no preview)", "caption")
+        pic = rl_image(img, w, w * 0.8) if img is not None else para(tr("(no preview)"), "caption")
         items.append([pic, Spacer(1, 1 * mm), para(_field_caption(f), "caption")])
     out += _grid(items, THUMBS_PER_ROW)
     if len(fields) > MAX_THUMBS:
         more = len(fields) - MAX_THUMBS
-        out.append(para(f"… and {plural(more, 'more field')} not shown.", "small"))
+        out.append(para(tr("… and {}.").format(
+            plural(more, "more field not shown", "more fields not shown")), "small"))
     return out
 
 
@@ -92,26 +94,26 @@ def _cell_item(c: CellResult) -> list[Flowable]:
     """One gallery cell: crop (and heat map), confidence, and the model label if reviewed."""
     size = 19 * mm
     pic = rl_image(with_heat(c.crop, c.heatmap), 2.1 * size, size, max_px=256)
-    text = f"{c.confidence:.0%} confidence"
+    text = tr("{} confidence").format(f"{c.confidence:.0%}")
     if c.label != c.model_label:  # the score is the model's, for its own class: say so
-        text = (f'<font color="#b00000">reviewed: was {markup(c.model_label)} '
-                f"(model {c.confidence:.0%})</font>")
+        text = ('<font color="#b00000">' + tr("reviewed: was {} (model {})").format(
+            markup(c.model_label), f"{c.confidence:.0%}") + "</font>")
     return [pic, para(text, "caption")]
 
 
 def gallery_section(analysis: Analysis) -> list[Flowable]:
     """Up to ``CELLS_PER_CLASS`` cells per class, each class kept on one page."""
     cells = _gallery_cells(analysis)
-    out: list[Flowable] = [para("Cells by class", "h2")]
+    out: list[Flowable] = [para(tr("Cells by class"), "h2")]
     if not cells:
-        return out + [para("No cell images to show.")]
-    out.append(para("Left: the cell as classified. Right, when present: heat map of the regions "
-                  "that most drove the model (red = more). Cells from excluded fields are not "
-                  "shown.", "small"))
+        return out + [para(tr("No cell images to show."))]
+    out.append(para(tr("Left: the cell as classified. Right, when present: heat map of the "
+                       "regions that most drove the model (red = more). Cells from excluded "
+                       "fields are not shown."), "small"))
     for label in ordered(cells):
         shown = cells[label][:CELLS_PER_CLASS]
-        head = para(f"{markup(class_name(label))} — {plural(len(cells[label]), 'cell')}, "
-                    f"{len(shown)} shown", "h3")
+        head = para(tr("{} — {}, {} shown").format(
+            markup(class_name(label)), plural(len(cells[label]), "cell"), len(shown)), "h3")
         # One class never straddles a page: a row alone on the next page would lose its name.
         out.append(KeepTogether([head, *_grid([_cell_item(c) for c in shown], CELLS_PER_ROW)]))
     return out

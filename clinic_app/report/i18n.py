@@ -63,12 +63,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {  # English: (fr, es, pt)
     "Page {} of {}": ("Page {} sur {}", "Página {} de {}", "Página {} de {}"),
 
     # --- patient block ------------------------------------------------------------------------
-    "Patient ID": ("Identifiant patient", "ID del paciente", "ID do paciente"),
-    "Case no.": ("N° de dossier", "N.º de caso", "Nº do caso"),
+    "Patient ID": ("ID patient", "ID paciente", "ID paciente"),
+    "Case no.": ("N° dossier", "N.º caso", "Nº caso"),
     "Name": ("Nom", "Nombre", "Nome"),
     "Age": ("Âge", "Edad", "Idade"),
     "Sex": ("Sexe", "Sexo", "Sexo"),
-    "Sample": ("Prélèvement", "Muestra", "Amostra"),
+    "Sample": ("Échantillon", "Muestra", "Amostra"),
     "Operator": ("Opérateur", "Operador", "Operador"),
     "Analysed": ("Analysé le", "Analizado", "Analisado em"),
     "Reviewer": ("Relecteur", "Revisor", "Revisor"),
@@ -163,7 +163,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {  # English: (fr, es, pt)
     # --- differential -------------------------------------------------------------------------
     "Differential": ("Formule leucocytaire", "Fórmula leucocitaria", "Leucograma diferencial"),
     "Class": ("Classe", "Clase", "Classe"),
-    "Count": ("Nombre", "Recuento", "Contagem"),
+    "Count": ("Nb", "Cant.", "Qtd."),
     "% WBC": ("% GB", "% leuc.", "% leuc."),
     "<b>White cells counted: {} of {} target</b><br/>Fields used: {} of {}": (
         "<b>Leucocytes comptés : {} sur un objectif de {}</b><br/>Champs utilisés : {} sur {}",

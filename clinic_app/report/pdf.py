@@ -27,6 +27,7 @@ from clinic_app.report.gallery import (
     fields_section,
     gallery_section,
 )
+from clinic_app.report.i18n import report_language, tr
 from clinic_app.report.images import logo_reader
 from clinic_app.report.result import result_box
 from clinic_app.report.sections import (
@@ -86,23 +87,25 @@ class _NumberedCanvas(Canvas):
                            preserveAspectRatio=True, anchor="sw", mask="auto")
             x += lw + 3 * mm
         pid = draw_lines(self, width - MARGIN, top - 4.5 * mm,
-                    f"Patient ID: {self._case.patient_id or '—'}", 9, bold=True, right=True,
+                    tr("Patient ID: {}").format(self._case.patient_id or "—"), 9, bold=True,
+                    right=True,
                     max_width=70 * mm)
         number = case_number(self._case)
         draw_lines(self, width - MARGIN, top - 10 * mm,
-                   f"Case no.: {number or '—'}" + ("" if self._case.signed_at else
-                                                    "  ·  PRELIMINARY"),
+                   tr("Case no.: {}").format(number or "—")
+                   + ("" if self._case.signed_at else "  ·  " + tr("PRELIMINARY")),
                    8.5, right=True, max_width=70 * mm)
         room = width - MARGIN - x - pid - 5 * mm
         draw_lines(self, x, top - 4.5 * mm, self._case.lab_name, 11, bold=True, max_width=room)
-        draw_lines(self, x, top - 10 * mm, TITLE, 9, max_width=room)
+        draw_lines(self, x, top - 10 * mm, tr(TITLE), 9, max_width=room)
         self.setStrokeColor(GREY)
         self.setLineWidth(0.6)
         self.line(MARGIN, top - 13 * mm, width - MARGIN, top - 13 * mm)
         self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
         self.setFillColor(GREY)
-        draw_lines(self, MARGIN, 9 * mm, FOOTER_USE, 7.5)
-        draw_lines(self, width - MARGIN, 9 * mm, f"Page {page} of {total}", 8, right=True)
+        draw_lines(self, MARGIN, 9 * mm, tr(FOOTER_USE), 7.5)
+        draw_lines(self, width - MARGIN, 9 * mm, tr("Page {} of {}").format(page, total), 8,
+                   right=True)
         self.restoreState()
         if not self._case.signed_at:
             self._watermark()
@@ -116,7 +119,7 @@ class _NumberedCanvas(Canvas):
         self.setFont(BOLD, 78)
         self.translate(width / 2, height / 2)
         self.rotate(52)
-        self.drawCentredString(0, -26, WATERMARK)
+        self.drawCentredString(0, -26, tr(WATERMARK))
         self.restoreState()
 
 
@@ -129,8 +132,9 @@ def _story(analysis: Analysis, case: CaseInfo, generated_at: str) -> list[Flowab
 
 
 def write_report(analysis: Analysis, case: CaseInfo, path: Path, *,
-                 generated_at: str | None = None) -> Path:
-    """Write the A4 PDF report and return its path.
+                 generated_at: str | None = None, language: str = "en") -> Path:
+    """Write the A4 PDF report and return its path; its fixed texts are in ``language`` ("en",
+    "fr", "es" or "pt"; a locale name such as "fr_FR" will do; others give English).
 
     Written to a temporary name and then moved into place, so a failure never leaves a
     half-written PDF where someone might open it as the report.
@@ -138,14 +142,15 @@ def write_report(analysis: Analysis, case: CaseInfo, path: Path, *,
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     generated_at = generated_at or datetime.now().strftime("%Y-%m-%d %H:%M")
-    story = _story(analysis, case, generated_at)
-    atomic_write(path, lambda tmp: _build(story, case, tmp), durable=False)
+    with report_language(language):  # the canvas draws the header and footer in _build
+        story = _story(analysis, case, generated_at)
+        atomic_write(path, lambda tmp: _build(story, case, tmp), durable=False)
     return path
 
 
 def _build(story: list[Flowable], case: CaseInfo, tmp: Path) -> None:
     doc = BaseDocTemplate(str(tmp), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=28 * mm, bottomMargin=20 * mm, title=TITLE,
+                          topMargin=28 * mm, bottomMargin=20 * mm, title=tr(TITLE),
                           author=clip(case.lab_name), creator="clinic-app",
                           subject=clip(f"Patient {case.patient_id}, {case_number(case)}"))
     # No frame padding: tables are exactly WIDTH wide and line up with the headings.

@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from clinic_app.report.i18n import tr
 from clinic_app.report.style import ALERT, GREY, WIDTH, markup, para
 from clinic_app.report.text import SHORT, clip, plural, units
 from clinic_app.results import Analysis, CaseInfo, Flag
@@ -40,8 +41,8 @@ def not_applicable_reason(analysis: Analysis) -> str:
     if notes:
         return units(notes.most_common(1)[0][0])
     if analysis.fields and not any(f.quality.usable for f in analysis.fields):
-        return "every field was excluded for quality"
-    return "no usable field"
+        return tr("every field was excluded for quality")
+    return tr("no usable field")
 
 
 def headline(analysis: Analysis) -> tuple[str, bool]:
@@ -49,29 +50,33 @@ def headline(analysis: Analysis) -> tuple[str, bool]:
     s = analysis.summary
     codes = {f.code for f in s.flags}
     if "ALL_SUSPECTED" in codes:
-        return "ALL screen: acute lymphoblastic leukaemia suspected", True
+        return tr("ALL screen: acute lymphoblastic leukaemia suspected"), True
     if s.subtype_label is None and not blast_figures(analysis)[0]:
-        return ("ALL screen not applicable: "
-                f"{markup(clip(not_applicable_reason(analysis), 200))}", False)
+        return (tr("ALL screen not applicable: {}")
+                .format(markup(clip(not_applicable_reason(analysis), 200))), False)
     if blast_figures(analysis)[0]:
-        return "ALL screen: blasts seen — review them", True
-    return "ALL screen: no ALL pattern found", False
+        return tr("ALL screen: blasts seen — review them"), True
+    return tr("ALL screen: no ALL pattern found"), False
 
 
 def _field_model_line(analysis: Analysis) -> str:
     s = analysis.summary
     if s.subtype_label is None:
-        return ("Field model (all-subtype): not applicable — "
-                f"{markup(clip(not_applicable_reason(analysis), 200))}")
-    gloss = SUBTYPE_NAMES.get(s.subtype_label)
+        return (tr("Field model (all-subtype): not applicable — {}")
+                .format(markup(clip(not_applicable_reason(analysis), 200))))
+    gloss = tr(SUBTYPE_NAMES[s.subtype_label]) if s.subtype_label in SUBTYPE_NAMES else None
     named = getattr(s, "subtype_named", None)
     prob = "" if s.malignant_probability is None else \
-        f"malignant probability {s.malignant_probability:.0%}; "
+        tr("malignant probability {}; ").format(f"{s.malignant_probability:.0%}")
     scores = ", ".join(f"{markup(k)} {v:.0%}" for k, v in s.subtype_scores.items())
-    kind = (f"subtype {markup(named)} ({SUBTYPE_NAMES.get(named, named)})" if named
-            else f"top class {markup(s.subtype_label)}" + (f" ({gloss})" if gloss else ""))
-    return (f"Field model (all-subtype, supporting evidence): {prob}{kind}. Mean over "
-            f"{plural(s.fields_used, 'usable field')}: {scores}")
+    if named:
+        kind = tr("subtype {} ({})").format(
+            markup(named), tr(SUBTYPE_NAMES[named]) if named in SUBTYPE_NAMES else named)
+    else:
+        kind = tr("top class {}").format(markup(s.subtype_label)) + (f" ({gloss})" if gloss
+                                                                     else "")
+    return (tr("Field model (all-subtype, supporting evidence): {}{}. Mean over {}: {}")
+            .format(prob, kind, plural(s.fields_used, "usable field"), scores))
 
 
 def _flag_text(flag: Flag) -> str:
@@ -86,12 +91,15 @@ def _anyway_lines(analysis: Analysis) -> list[Flowable]:
     anyway = [f for f in analysis.fields if getattr(f, "analysed_anyway", False)]
     if not anyway:
         return []
-    problems = sorted({clip(getattr(f, "scope_problem", "") or "out of scope", SHORT)
+    problems = sorted({clip(getattr(f, "scope_problem", "") or tr("out of scope"), SHORT)
                        for f in anyway})
-    return [para(f'<font color="#b00000"><b>{plural(len(anyway), "field")} analysed anyway</b>'
-                 " although the in-scope check refused "
-                 f"{'it' if len(anyway) == 1 else 'them'} ({markup('; '.join(problems))}): "
-                 "their results are outside what the models were checked on.</font>", "small")]
+    text = (tr("<b>{} analysed anyway</b> although the in-scope check refused it ({}): their "
+               "results are outside what the models were checked on.") if len(anyway) == 1 else
+            tr("<b>{} analysed anyway</b> although the in-scope check refused them ({}): their "
+               "results are outside what the models were checked on."))
+    return [para('<font color="#b00000">' + text.format(plural(len(anyway), "field"),
+                                                        markup("; ".join(problems))) + "</font>",
+                 "small")]
 
 
 def result_box(analysis: Analysis, case: CaseInfo) -> Table:
@@ -101,20 +109,20 @@ def result_box(analysis: Analysis, case: CaseInfo) -> Table:
     content: list[Flowable] = [para(head, "result")]
     blasts, pct = blast_figures(analysis)
     pct_text = "" if pct is None else f" ({pct:.1f} %)"
-    content.append(para(f"<b>Blasts: {blasts} of {plural(s.cells_counted, 'white cell')}"
-                        f"{pct_text}</b>, counted cell by cell (model or reviewer label "
-                        "“blast”)"))
+    content.append(para(tr("<b>Blasts: {} of {}{}</b>, counted cell by cell (model or reviewer "
+                           "label “blast”)").format(blasts, plural(s.cells_counted, "white cell"),
+                                                   pct_text)))
     content.append(para(_field_model_line(analysis), "small"))
     content += _anyway_lines(analysis)
     if not case.signed_at:
-        content.append(para('<font color="#b00000"><b>PRELIMINARY</b>: not yet reviewed and '
-                            "signed; results may change.</font>", "small"))
+        content.append(para('<font color="#b00000">' + tr("<b>PRELIMINARY</b>: not yet reviewed "
+                            "and signed; results may change.") + "</font>", "small"))
     content.append(Spacer(1, 2 * mm))
     if s.flags:
-        content.append(para(f"<b>Flags ({len(s.flags)})</b>"))
+        content.append(para(tr("<b>Flags ({})</b>").format(len(s.flags))))
         content += [para(_flag_text(f), "flag") for f in s.flags]
     else:
-        content.append(para("<b>No flags</b>"))
+        content.append(para(tr("<b>No flags</b>")))
     box = Table([[content]], colWidths=[WIDTH])
     edge = ALERT if (s.flags or alert) else GREY
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, edge),

@@ -6,6 +6,7 @@ Each builder takes result objects and returns flowables; ``report.write_report``
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
@@ -18,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from clinic_app.age import age_label, age_months, parse_date
 from clinic_app.overlay import colour_of
 from clinic_app.reference import Reference, reference_for
+from clinic_app.report.i18n import tr
 from clinic_app.report.style import GREY, MAIN, WIDTH, markup, para, styled_table
 from clinic_app.report.text import NAME, NOTES, PATH, clip, local_time
 from clinic_app.results import UNIDENTIFIED, Analysis, CaseInfo
@@ -40,7 +42,7 @@ SAMPLE_TYPES = {"PB": "peripheral blood (PB)", "BM": "bone marrow (BM)"}
 
 def class_name(label: str) -> str:
     """The printed name of a class: model labels such as "ig" spelt out for the reader."""
-    return CLASS_NAMES.get(label, label)
+    return tr(CLASS_NAMES.get(label, label))
 
 
 def ordered(labels: object) -> list[str]:
@@ -53,8 +55,9 @@ def ordered(labels: object) -> list[str]:
 def _age_text(case: CaseInfo) -> str:
     """"1 year 2 months (born 2024-01-10)", or the typed age when there is no date of birth."""
     months = age_months(case.birth_date, case.age, _sample_date(case))
-    label = age_label(months) or case.age
-    return f"{label} (born {case.birth_date})" if case.birth_date else label
+    label = re.sub(r"\b(years?|months?)\b", lambda m: tr(m.group(1)), age_label(months)) \
+        or case.age
+    return tr("{} (born {})").format(label, case.birth_date) if case.birth_date else label
 
 
 def _sample_date(case: CaseInfo) -> date | None:
@@ -68,20 +71,21 @@ def case_number(case: CaseInfo) -> str:
     if case.accession:
         return case.accession
     case_id = getattr(case, "id", 0)
-    return f"case {case_id}" if case_id else ""
+    return tr("case {}").format(case_id) if case_id else ""
 
 
 def patient_block(case: CaseInfo, generated_at: str) -> list[Flowable]:
     """Who and what the sample is, two label/value pairs a row; notes below the table, where
     long notes can run onto the next page."""
-    sample = SAMPLE_TYPES.get(case.sample_type.upper(), case.sample_type)
+    code = case.sample_type.upper()
+    sample = tr(SAMPLE_TYPES[code]) if code in SAMPLE_TYPES else case.sample_type
     pairs = [("Patient ID", clip(case.patient_id)), ("Case no.", clip(case_number(case))),
              ("Name", clip(case.patient_name, NAME)), ("Age", clip(_age_text(case))),
              ("Sex", clip(case.sex)), ("Sample", clip(sample)),
              ("Operator", clip(case.operator)),
              ("Analysed", local_time(getattr(case, "created_at", "") or "")),
              ("Reviewer", clip(case.reviewer)), ("Generated", local_time(generated_at))]
-    cells = [[para(k, "label"), para(markup(v) or "—")] for k, v in pairs]
+    cells = [[para(tr(k), "label"), para(markup(v) or "—")] for k, v in pairs]
     rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
     t = Table(rows, colWidths=[22 * mm, WIDTH / 2 - 22 * mm] * 2)
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -91,7 +95,7 @@ def patient_block(case: CaseInfo, generated_at: str) -> list[Flowable]:
     out: list[Flowable] = [t]
     if case.notes.strip():
         notes = clip(case.notes.strip(), NOTES)
-        out.append(para("<b>Notes:</b> " + "<br/>".join(markup(line)
+        out.append(para(f"<b>{tr('Notes:')}</b> " + "<br/>".join(markup(line)
                                                          for line in notes.splitlines())))
     return out
 
@@ -110,13 +114,14 @@ def _summary_table(analysis: Analysis, ref: Reference) -> Table:
     counts[UNIDENTIFIED] = max(counts.get(UNIDENTIFIED, 0), s.unidentified)
     inside = [k for k in ordered(list(counts) + list(s.percentages))
               if k not in OUTSIDE_DIFFERENTIAL]
-    rows: list[list] = [["Class", "Count", "% WBC", para(markup(ref.heading), "small")]]
+    rows: list[list] = [[tr("Class"), tr("Count"), tr("% WBC"),
+                         para(markup(ref.heading), "small")]]
     for k in inside:
         pct = f"{s.percentages[k]:.1f}" if k in s.percentages else "—"
         rows.append([para(markup(class_name(k)), "small"), str(counts.get(k, 0)), pct,
                      ref.values.get(k, "")])
-    rows.append([para(f"<b>White cells counted: {s.cells_counted} of {s.target} target</b>"
-                      f"<br/>Fields used: {s.fields_used} of {s.fields_total}", "small"),
+    rows.append([para(tr("<b>White cells counted: {} of {} target</b><br/>Fields used: {} of {}")
+                      .format(s.cells_counted, s.target, s.fields_used, s.fields_total), "small"),
                  "", "", ""])
     span_at = len(rows) - 1
     for k in ordered(k for k in counts if k in OUTSIDE_DIFFERENTIAL):
@@ -134,8 +139,8 @@ def _outside_note(label: str, analysis: Analysis) -> str:
         per100 = getattr(analysis.summary, "nrbc_per_100_wbc", None)
         if per100 is None and analysis.summary.cells_counted:
             per100 = 100.0 * analysis.summary.counts.get(label, 0) / analysis.summary.cells_counted
-        return "—" if per100 is None else f"{per100:.1f} per 100 WBC"
-    return "not a white cell" if label == "platelet" else "counted apart"
+        return "—" if per100 is None else tr("{} per 100 WBC").format(f"{per100:.1f}")
+    return tr("not a white cell" if label == "platelet" else "counted apart")
 
 
 def _chart(analysis: Analysis, width: float) -> Drawing | Paragraph:
@@ -143,7 +148,7 @@ def _chart(analysis: Analysis, width: float) -> Drawing | Paragraph:
     pct = analysis.summary.percentages
     classes = ordered(pct)[::-1]  # the chart draws its first category at the bottom
     if not classes:
-        return para("No white cells counted: no differential to chart.", "small")
+        return para(tr("No white cells counted: no differential to chart."), "small")
     height = 14 * mm + 7 * mm * len(classes)
     d = Drawing(width, height)
     bc = HorizontalBarChart()
@@ -172,58 +177,58 @@ def summary_section(analysis: Analysis, case: CaseInfo) -> list[Flowable]:
     ref = case_reference(case)
     left = _summary_table(analysis, ref)
     chart = _chart(analysis, WIDTH - 89 * mm)
-    note = para("% WBC: percent of the white cells counted. Nucleated red cells are reported per "
-                "100 white cells, outside the differential; platelets, smudge cells and "
-                f"artefacts are counted apart (—). Reference: {markup(ref.source)}."
-                + (" Adult range flags are not raised for children." if ref.paediatric else ""),
-                "small")
+    note = para(tr("% WBC: percent of the white cells counted. Nucleated red cells are reported "
+                   "per 100 white cells, outside the differential; platelets, smudge cells and "
+                   "artefacts are counted apart (—). Reference: {}.").format(markup(ref.source))
+                + (tr(" Adult range flags are not raised for children.") if ref.paediatric
+                   else ""), "small")
     both = Table([[[left, Spacer(1, 1.5 * mm), note], chart]], colWidths=[89 * mm, WIDTH - 89 * mm])
     both.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return [para("Differential", "h2"), both]
+    return [para(tr("Differential"), "h2"), both]
 
 
 def skipped_section(analysis: Analysis) -> list[Flowable]:
     """Inputs that were not analysed and why, so none is silently missing from the count."""
     if not analysis.skipped:
         return []
-    rows = [["Input", "Reason"]] + [[para(markup(clip(s.path, PATH)), "small"),
+    rows = [[tr("Input"), tr("Reason")]] + [[para(markup(clip(s.path, PATH)), "small"),
                                      para(markup(clip(s.reason, PATH)), "small")]
                                     for s in analysis.skipped]
-    return [para(f"Skipped inputs ({len(analysis.skipped)})", "h2"),
+    return [para(tr("Skipped inputs ({})").format(len(analysis.skipped)), "h2"),
             styled_table(rows, [WIDTH * 0.55, WIDTH * 0.45])]
 
 
 def models_section(analysis: Analysis) -> list[Flowable]:
     """Which models (version, hash, test metrics) and backend produced these results."""
-    out: list[Flowable] = [para("Models", "h2")]
+    out: list[Flowable] = [para(tr("Models"), "h2")]
     if analysis.models:
-        rows: list[list] = [["Model", "Version", "SHA-256", "Test metrics (INT8)"]]
+        rows: list[list] = [[tr("Model"), tr("Version"), "SHA-256", tr("Test metrics (INT8)")]]
         for m in analysis.models:
             metrics = ", ".join(f"{k.replace('_', ' ')} {v:.3f}" for k, v in m.metrics.items())
             rows.append([para(markup(m.id), "small"), para(markup(m.version), "small"),
                          m.sha256[:12], para(markup(metrics or "—"), "small")])
         out.append(styled_table(rows, [32 * mm, 24 * mm, 26 * mm, WIDTH - 82 * mm]))
     else:
-        out.append(para("No model information recorded."))
+        out.append(para(tr("No model information recorded.")))
     out.append(Spacer(1, 1.5 * mm))
-    out.append(para(f"Inference backend: {markup(analysis.backend)}", "small"))
+    out.append(para(tr("Inference backend: {}").format(markup(analysis.backend)), "small"))
     return out
 
 
 def closing_section(case: CaseInfo) -> list[Flowable]:
     """Intended use and the reviewer's signature lines, kept together on one page."""
-    use = Table([[[para("<b>Intended use</b>"), para(INTENDED_USE), para(TRAINING_NOTE, "small")]]],
-                colWidths=[WIDTH])
+    use = Table([[[para(f"<b>{tr('Intended use')}</b>"), para(tr(INTENDED_USE)),
+                   para(tr(TRAINING_NOTE), "small")]]], colWidths=[WIDTH])
     use.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, GREY),
                              ("LEFTPADDING", (0, 0), (-1, -1), 6),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    row = [para("Reviewed by", "label"), para(markup(clip(case.reviewer))),
-           para("Signature", "label"), "", para("Date", "label"),
+    row = [para(tr("Reviewed by"), "label"), para(markup(clip(case.reviewer))),
+           para(tr("Signature"), "label"), "", para(tr("Date"), "label"),
            para(markup(local_time(case.signed_at)), "small")]
     sign = Table([row], colWidths=[26 * mm, 48 * mm, 20 * mm, 42 * mm, 13 * mm, WIDTH - 149 * mm],
                  rowHeights=[14 * mm])
     sign.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               *[("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black)
                                 for i in (1, 3, 5)]]))
-    return [KeepTogether([para("Review", "h2"), use, Spacer(1, 3 * mm), sign])]
+    return [KeepTogether([para(tr("Review"), "h2"), use, Spacer(1, 3 * mm), sign])]

@@ -259,27 +259,33 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>CaseActions</name>
         <message>
-            <location filename="../ui/case_actions.py" line="84" />
+            <location filename="../ui/case_actions.py" line="59" />
+            <source>en</source>
+            <comment>language code of the PDF report</comment>
+            <translation>fr</translation>
+        </message>
+        <message>
+            <location filename="../ui/case_actions.py" line="85" />
             <source>Amendment %d signed by %s; both versions of the report are kept.</source>
             <translation>Rectificatif %d signé par %s ; les deux versions du compte rendu sont conservées.</translation>
         </message>
         <message>
-            <location filename="../ui/case_actions.py" line="87" />
+            <location filename="../ui/case_actions.py" line="88" />
             <source>Case signed by %s; the report is archived.</source>
             <translation>Dossier signé par %s ; le compte rendu est archivé.</translation>
         </message>
         <message>
-            <location filename="../ui/case_actions.py" line="100" />
+            <location filename="../ui/case_actions.py" line="101" />
             <source>Reopen case</source>
             <translation>Rouvrir le dossier</translation>
         </message>
         <message>
-            <location filename="../ui/case_actions.py" line="101" />
+            <location filename="../ui/case_actions.py" line="102" />
             <source>Why is the signed case reopened?</source>
             <translation>Pourquoi rouvrir ce dossier signé ?</translation>
         </message>
         <message>
-            <location filename="../ui/case_actions.py" line="107" />
+            <location filename="../ui/case_actions.py" line="108" />
             <source>Case reopened: signing again archives an amendment; the signed versions are kept.</source>
             <translation>Dossier rouvert : une nouvelle signature archivera un rectificatif ; les versions signées sont conservées.</translation>
         </message>
@@ -1010,112 +1016,118 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
         </message>
         <message>
             <location filename="../ui/report_page.py" line="130" />
+            <source>en</source>
+            <comment>language code of the PDF report</comment>
+            <translation>fr</translation>
+        </message>
+        <message>
+            <location filename="../ui/report_page.py" line="131" />
             <source>Building the report…</source>
             <translation>Génération du compte rendu…</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="151" />
+            <location filename="../ui/report_page.py" line="152" />
             <source> (no preview: pdftoppm is not installed; use Open in PDF viewer)</source>
             <translation> (pas d'aperçu : pdftoppm n'est pas installé ; utilisez Ouvrir dans la visionneuse PDF)</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="154" />
+            <location filename="../ui/report_page.py" line="155" />
             <source>Report (preliminary until signed): %s%s</source>
             <translation>Compte rendu (provisoire jusqu'à la signature) : %s%s</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="157" />
+            <location filename="../ui/report_page.py" line="158" />
             <source>amendment %d</source>
             <translation>rectificatif %d</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="158" />
+            <location filename="../ui/report_page.py" line="159" />
             <source>version 1</source>
             <translation>version 1</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="159" />
+            <location filename="../ui/report_page.py" line="160" />
             <source> — WARNING: the file no longer matches its recorded sha256</source>
             <translation> — ATTENTION : le fichier ne correspond plus à son sha256 enregistré</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="161" />
+            <location filename="../ui/report_page.py" line="162" />
             <source>Signed report, %s, archived (sha256 %s…): %s%s%s</source>
             <translation>Compte rendu signé, %s, archivé (sha256 %s…) : %s%s%s</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="168" />
+            <location filename="../ui/report_page.py" line="169" />
             <source>The report could not be written: %s</source>
             <translation>Le compte rendu n'a pas pu être écrit : %s</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="173" />
+            <location filename="../ui/report_page.py" line="174" />
             <source>Save report</source>
             <translation>Enregistrer le compte rendu</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="175" />
+            <location filename="../ui/report_page.py" line="176" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="178" />
+            <location filename="../ui/report_page.py" line="179" />
             <source>Report saved to %s</source>
             <translation>Compte rendu enregistré dans %s</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="188" />
+            <location filename="../ui/report_page.py" line="189" />
             <source>Printing through the system PDF viewer.</source>
             <translation>Impression via la visionneuse PDF du système.</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="201" />
+            <location filename="../ui/report_page.py" line="202" />
             <source>Preparing the pages for the printer…</source>
             <translation>Préparation des pages pour l'imprimante…</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="207" />
+            <location filename="../ui/report_page.py" line="208" />
             <source>the printer</source>
             <translation>l'imprimante</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="208" />
+            <location filename="../ui/report_page.py" line="209" />
             <source>%d page(s) sent to %s.</source>
             <translation>%d page(s) envoyée(s) à %s.</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="209" />
+            <location filename="../ui/report_page.py" line="210" />
             <source>Nothing was printed: the printer could not be opened.</source>
             <translation>Rien n'a été imprimé : l'imprimante n'a pas pu être ouverte.</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="216" />
+            <location filename="../ui/report_page.py" line="217" />
             <source>Printing failed: %s</source>
             <translation>Échec de l'impression : %s</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="244" />
+            <location filename="../ui/report_page.py" line="245" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="245" />
+            <location filename="../ui/report_page.py" line="246" />
             <source>HL7 v2 (*.hl7)</source>
             <translation>HL7 v2 (*.hl7)</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="246" />
+            <location filename="../ui/report_page.py" line="247" />
             <source>FHIR JSON (*.json)</source>
             <translation>FHIR JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="253" />
-            <location filename="../ui/report_page.py" line="259" />
+            <location filename="../ui/report_page.py" line="254" />
+            <location filename="../ui/report_page.py" line="260" />
             <source>Export</source>
             <translation>Exporter</translation>
         </message>
         <message>
-            <location filename="../ui/report_page.py" line="261" />
+            <location filename="../ui/report_page.py" line="262" />
             <source>Exported %s</source>
             <translation>Exporté : %s</translation>
         </message>

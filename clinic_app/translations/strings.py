@@ -536,6 +536,8 @@ T: dict[str, tuple[str, str, str]] = {  # source: (fr, es, pt)
         "são mantidas."),
 
     # --- report page --------------------------------------------------------------------------
+    # Not words: the language of the PDF report's fixed texts (clinic_app/report/i18n.py).
+    "en": ("fr", "es", "pt"),
     "Refresh preview": ("Actualiser l'aperçu", "Actualizar vista previa",
                         "Atualizar pré-visualização"),
     "Save PDF…": ("Enregistrer le PDF…", "Guardar PDF…", "Salvar PDF…"),

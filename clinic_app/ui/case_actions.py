@@ -56,10 +56,11 @@ class CaseActions(QMainWindow):
         if s is None or s.signed or self.signoff is not None:
             return
         analysis, info, _path = self._report_inputs()
+        language = self.tr("en", "language code of the PDF report")
 
         def render(case: CaseRecord, path: Path) -> None:
             write_report(analysis, replace(info, reviewer=case.reviewer,
-                                           signed_at=case.signed_at), path)
+                                           signed_at=case.signed_at), path, language=language)
 
         excluded = sum(1 for f in s.live() if f.excluded)
         dialog = SignOffDialog(self.store, s.case_id, analysis, render, excluded, self)

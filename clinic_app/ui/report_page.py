@@ -127,10 +127,11 @@ class ReportPage(QWidget):
                            lambda value: self._built(value, signed), self._failed)
             return
         analysis, case, path = self.inputs()
+        language = self.tr("en", "language code of the PDF report")
         self.state.setText(self.tr("Building the report…"))
 
         def job() -> tuple[Path, list[QImage]]:
-            pdf = write_report(analysis, case, path)
+            pdf = write_report(analysis, case, path, language=language)
             return pdf, render_pages(pdf, PREVIEW_DPI)
 
         self.tasks.run(job, self._built, self._failed)
