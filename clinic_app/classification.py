@@ -177,10 +177,12 @@ class FieldClassifier:
         self.target_um = float(model.entry.preprocessing.um_per_px)  # type: ignore[arg-type]
         self.field_um = float(model.entry.preprocessing.field_um)  # type: ignore[arg-type]
         self.temperature = model.entry.thresholds.temperature
+        self.stain_norm = model.entry.preprocessing.stain_norm
 
     def run(self, rgb: np.ndarray) -> FieldClassification:
         size = self.model.input_shape
-        x = cv2.resize(rgb, size[::-1], interpolation=cv2.INTER_AREA)
+        x = cv2.resize(stain.apply(rgb, self.stain_norm), size[::-1],
+                       interpolation=cv2.INTER_AREA)
         probs = self.model.run(x)[0]
         scores = scores_of(probs, self.labels, self.temperature)
         return FieldClassification(max(scores, key=scores.get), scores)

@@ -18,7 +18,8 @@ class ModelIntegrityError(RuntimeError):
     """The model file is missing, damaged or not the one the manifest describes."""
 
 
-STAIN_METHODS = ("none", "reinhard", "background-reinhard")  # clinic_app.stain.METHODS
+# clinic_app.stain.METHODS
+STAIN_METHODS = ("none", "reinhard", "background", "background-reinhard")
 INPUT_DTYPES = ("uint8",)
 # Every preprocessing key the app knows; an unknown one means a pack this app cannot honour.
 PREPROCESSING_KEYS = frozenset({"stain_norm", "um_per_px", "crop_um", "centre_fraction",

@@ -3,7 +3,8 @@
 ``background-reinhard`` (wbc-type 2.1): first white balance from the slide's own background
 (colour constancy: the brightest quarter of the pixels is plasma or glass, which is neutral
 under any lamp, so per-channel gains that bring it to the training set's background undo a
-warm or cool light before it can clip), then Reinhard. ``reinhard`` alone: earlier packs.
+warm or cool light before it can clip), then Reinhard. ``background``: the white balance alone
+(all-subtype 1.3: a whole field's colour pattern is what it reads). ``reinhard``: earlier packs.
 
 Stains differ between labs and cameras; matching each image's Lab mean and spread to a
 reference makes a model trained on one lab's smears see another lab's smears in familiar
@@ -28,7 +29,7 @@ REFERENCE_STD = (39.3, 8.3, 13.2)
 # (raw, training.cells), measured once; the target of the background white balance.
 BACKGROUND_REFERENCE = (247.0, 250.5, 249.0)
 BACKGROUND_GAIN_RANGE = (0.5, 2.0)  # beyond: not a lamp's colour but a failed estimate
-METHODS = ("none", "reinhard", "background-reinhard")
+METHODS = ("none", "reinhard", "background", "background-reinhard")
 _LEVELS = np.arange(256, dtype=np.float32)
 
 
@@ -76,6 +77,8 @@ def apply(rgb: np.ndarray, method: str) -> np.ndarray:
         return rgb
     if method == "reinhard":
         return reinhard(rgb)
+    if method == "background":
+        return white_balance(rgb)
     if method == "background-reinhard":
         return reinhard(white_balance(rgb))
     raise ValueError(f"unknown stain normalisation {method!r}")

@@ -156,7 +156,8 @@ def test_whole_case_import_review_reclassify_sign_report(window, qtbot, tmp_path
     # sign, then the report with the reviewer's change
     assert review.summary.sign_button.isEnabled()
     sign_in_window(window, qtbot)
-    assert s.signed and window.store.get_case(case_id).status == "signed"
+    qtbot.waitUntil(lambda: s.signed and window.signoff is None, timeout=WAIT_MS)  # a worker
+    assert window.store.get_case(case_id).status == "signed"
     assert not window.acquisition.panel.can_capture
     window.tabs.setCurrentWidget(window.report)
     qtbot.waitUntil(lambda: window.report.pdf is not None and not window.report.building,

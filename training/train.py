@@ -24,6 +24,7 @@ from pathlib import Path
 import keras
 from keras import ops
 
+from clinic_app import stain
 from training import backbones, selection
 from training.cells import cap_per_field, load_cells, repeat_group
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
@@ -79,16 +80,16 @@ def setup_device(seed: int = SEED) -> int:
 def load_data(cfg: TaskConfig, root: Path, limit: int | None) -> dict:
     small = limit and max(8, limit // 4)
     sizes = {"train": limit, "val": small, "test": small}
+    # raw train images when they are normalised after augmentation (pipeline.Batches)
+    norm = {s: "none" if s == "train" and cfg.normalise_after_augment else cfg.stain_norm
+            for s in sizes}
     if cfg.task == "wbc-type":
-        # raw train crops when they are normalised after augmentation (pipeline.Batches)
-        norm = {s: "none" if s == "train" and cfg.normalise_after_augment else cfg.stain_norm
-                for s in sizes}
         data = {s: load_cells(root, cfg, s, norm[s], PBC_UM_PER_PX, n) for s, n in sizes.items()}
         data["train"] = repeat_group(cap_per_field(data["train"], cfg.labels.index("blast"),
                                                    BLASTS_PER_FIELD, cfg.seed),
                                      "Benign", cfg.hematogone_repeat)
         return data
-    data = {s: load_split(root, cfg, s, n, cfg.stain_norm) for s, n in sizes.items()}
+    data = {s: load_split(root, cfg, s, n, norm[s]) for s, n in sizes.items()}
     if cfg.task == "cell-seg":  # masks that miss the cells: repaired for training/selection only
         for s in ("train", "val"):
             data[s], n_bad = with_repaired_masks(data[s])
@@ -181,7 +182,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
     p.add_argument("--epochs", type=int, help="override the task's epoch count")
     p.add_argument("--limit", type=int, help="use only N training images (smoke runs)")
-    p.add_argument("--stain-norm", choices=["none", "reinhard", "background-reinhard"],
+    p.add_argument("--stain-norm", choices=list(stain.METHODS),
                    help="override the task's stain normalisation (wbc-type: background-reinhard)")
     p.add_argument("--out", default="runs", help="output folder (default runs/)")
     p.add_argument("--init", help="start from these weights (.weights.h5 of the same backbone)")
