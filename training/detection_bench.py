@@ -38,13 +38,15 @@ def detection_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
 Finder = Callable[[np.ndarray, float], list[BBox]]
 
 
-def finders(models: Path) -> dict[str, Finder]:
-    """The pack's white-cell finders, by name."""
+def finders(models: Path, names: tuple[str, ...] = ("segmenter", "detector")
+            ) -> dict[str, Finder]:
+    """The pack's white-cell finders among ``names``, by name."""
     entries = modelpack.load_manifest(models)
-    seg = modelpack.TFLiteModel(entries["cell-seg"], "cpu", models_dir=models)
-    out: dict[str, Finder] = {
-        "segmenter": lambda rgb, um: [c.bbox for c in find_cells(seg, rgb, um)]}
-    if "wbc-detect" in entries:
+    out: dict[str, Finder] = {}
+    if "segmenter" in names:
+        seg = modelpack.TFLiteModel(entries["cell-seg"], "cpu", models_dir=models)
+        out["segmenter"] = lambda rgb, um: [c.bbox for c in find_cells(seg, rgb, um)]
+    if "wbc-detect" in entries and "detector" in names:
         det = WhiteCellDetector(modelpack.TFLiteModel(entries["wbc-detect"], "cpu",
                                                       models_dir=models))
         out["detector"] = lambda rgb, um: [c.bbox for c in det.find_cells(rgb)]
@@ -52,9 +54,10 @@ def finders(models: Path) -> dict[str, Finder]:
 
 
 def detection_under(models: Path, root: Path, shift: Callable[[np.ndarray], np.ndarray],
-                    limit: int | None = None) -> dict:
+                    limit: int | None = None,
+                    names: tuple[str, ...] = ("segmenter", "detector")) -> dict:
     """Recall/precision per finder and set with ``shift`` applied to every field."""
-    found = finders(models)
+    found = finders(models, names)
     out: dict = {}
     for name, pairs in detection_sets(root).items():
         pairs = pairs[:limit] if limit else pairs

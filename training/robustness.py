@@ -3,6 +3,9 @@
     python -m training.robustness --task wbc-type|all-subtype|detection [--models DIR]
         [--compare OLD_DIR] [--limit N] [--json OUT]
 
+``BENCH_FINDERS=detector`` (environment) limits the detection bench to one finder (the
+segmenter's half is the slow one).
+
 For every shift of ``training.shifts`` at its moderate and strong strength, the model's test
 figure is measured next to the unshifted one: balanced accuracy for ``wbc-type`` (PBC test
 cells, 8 classes, and blast recall on ALL test cells), accuracy for ``all-subtype``, and
@@ -131,9 +134,11 @@ def json_labels(models: Path, model_id: str) -> list[str]:
 def bench_detection(models: Path, root: Path, limit: int | None) -> dict:
     from training.detection_bench import detection_under
 
+    names = tuple(os.environ.get("BENCH_FINDERS", "segmenter,detector").split(","))
     out = {}
     for cond in CONDITIONS:
-        out[cond] = detection_under(models, root, lambda rgb, c=cond: apply_shift(rgb, c), limit)
+        out[cond] = detection_under(models, root, lambda rgb, c=cond: apply_shift(rgb, c), limit,
+                                    names)
         print(cond, json.dumps(out[cond]), flush=True)
     return out
 
