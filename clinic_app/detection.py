@@ -37,15 +37,21 @@ class Letterbox:
 def letterbox(rgb: np.ndarray, size: int) -> tuple[np.ndarray, Letterbox]:
     """Fit the field into ``size`` x ``size``, aspect kept, padded with its median colour (a
     black or white border would look like a stain edge)."""
+    img, lb = placed(rgb, size, size / max(rgb.shape[:2]))
+    return img, Letterbox(size / max(rgb.shape[:2]), lb.x0, lb.y0)
+
+
+def placed(rgb: np.ndarray, size: int, scale: float) -> tuple[np.ndarray, Letterbox]:
+    """The field resized by ``scale`` (it must fit) in the centre of a ``size`` square."""
     h, w = rgb.shape[:2]
-    s = size / max(h, w)
-    nw, nh = max(1, round(w * s)), max(1, round(h * s))
-    small = cv2.resize(rgb, (nw, nh), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR)
+    nw, nh = max(1, round(w * scale)), max(1, round(h * scale))
+    small = rgb if (nw, nh) == (w, h) else cv2.resize(
+        rgb, (nw, nh), interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
     out = np.empty((size, size, 3), np.uint8)
     out[:] = np.median(small.reshape(-1, 3), axis=0).astype(np.uint8)
     y0, x0 = (size - nh) // 2, (size - nw) // 2
     out[y0:y0 + nh, x0:x0 + nw] = small
-    return out, Letterbox(s, x0, y0)
+    return out, Letterbox(nw / w, x0, y0)
 
 
 def decode(out: np.ndarray, stride: int, threshold: float) -> np.ndarray:
@@ -104,11 +110,12 @@ class WhiteCellDetector:
         self.peak_min = float(model.entry.thresholds.peak_min)  # type: ignore[arg-type]
 
     def boxes(self, rgb: np.ndarray) -> np.ndarray:
-        """Rows (x0, y0, x1, y1, score) in field pixels, best first."""
+        """Rows (x0, y0, x1, y1, score) in field pixels, best first (the field letterboxed:
+        enlarging fields whose cells look small was tried and cost precision on validation
+        fields, docs/models.md)."""
         img, lb = letterbox(rgb, self.size)
         out = self.model.run(img)[0]
-        stride = self.size // out.shape[0]
-        return to_field(decode(out, stride, self.peak_min), lb)
+        return to_field(decode(out, self.size // out.shape[0], self.peak_min), lb)
 
     def find_cells(self, rgb: np.ndarray) -> list[CellInstance]:
         """One instance per detected white cell, clipped to the field, in reading order."""

@@ -110,5 +110,6 @@ def test_given_scale_is_used(tmp_path):
 def test_bench_reports_every_model(capsys):
     assert main(["bench", "--json", "--runs", "2"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert {m["id"] for m in data["models"]} == {"all-subtype", "wbc-type", "cell-seg"}
+    assert {m["id"] for m in data["models"]} == {"all-subtype", "wbc-type", "cell-seg",
+                                                 "wbc-detect"}
     assert data["field_ms"] > 0 and all(m["int8_ms"] > 0 for m in data["models"])

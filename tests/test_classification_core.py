@@ -116,7 +116,7 @@ def test_stain_normalisation_of_the_manifest_reaches_the_model():
     expected = cv2.resize(stain.reinhard(raw), (32, 32), interpolation=cv2.INTER_AREA)
     np.testing.assert_array_equal(on.inputs[0], expected)
     assert np.abs(on.inputs[0].astype(int) - off.inputs[0].astype(int)).mean() > 2
-    assert load_manifest()["wbc-type"].preprocessing.stain_norm == "reinhard"
+    assert load_manifest()["wbc-type"].preprocessing.stain_norm == "background-reinhard"
 
 
 # -- parity with training ----------------------------------------------------------------------

@@ -25,7 +25,8 @@ def test_models_json():
     out = cli("models", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert {m["id"] for m in data["models"]} == {"all-subtype", "wbc-type", "cell-seg"}
+    assert {m["id"] for m in data["models"]} == {"all-subtype", "wbc-type", "cell-seg",
+                                                 "wbc-detect"}
     assert all(m["integrity"] == "ok" for m in data["models"])
 
 

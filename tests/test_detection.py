@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import needs_models
 
 from clinic_app import scale
 from clinic_app.detection import (
@@ -72,3 +73,32 @@ def test_white_cells_are_a_ruler_and_the_cue_says_how_sure():
     assert scale.cue_uncertainty("white-cells (3 on the field)") == pytest.approx(0.3)
     assert scale.cue_uncertainty("given") == 0.0
     assert scale.cue_uncertainty(scale.UNKNOWN) is None
+
+
+@needs_models
+def test_the_shipped_detector_finds_the_white_cells_of_a_foreign_field(data):
+    """BCCD fields 1-100 were trained on; field 104 is one of the 192 it never saw. The app
+    routes a high-magnification field to the detector and a coarse one to the segmenter."""
+    import cv2
+
+    from clinic_app.analysis import SEGMENTER_FROM_UM, Analyzer, AnalyzerOptions
+    from training.evaluate_detection import DEV_FIELDS, wbc_boxes
+
+    root = data / "bccd"
+    files = sorted((root / "JPEGImages").glob("*.jpg"))
+    if len(files) <= DEV_FIELDS:
+        pytest.skip("BCCD fields not available")
+    path = files[DEV_FIELDS + 3]
+    rgb = cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+    truth = wbc_boxes(root / "Annotations" / f"{path.stem}.xml")
+    with Analyzer(AnalyzerOptions(backend="cpu")) as a:
+        assert a.detector is not None
+        found, um, how = a.find_cells(rgb, 0.09, "red-cells")
+        assert (um, how) == (0.09, "red-cells")
+        assert all(max(f.bbox.iou(t) for f in found) >= 0.3 for t in truth)
+        assert len(found) <= len(truth) + 1
+        # no red cell measured: the detected white cells are the ruler (BCCD is ~0.09 um/px)
+        _, um, how = a.find_cells(rgb, scale.DEFAULT_UM_PER_PX, scale.UNKNOWN)
+        assert how.startswith(scale.WHITE_CELLS) and 0.05 < um < 0.16
+        coarse, _, _ = a.find_cells(rgb, SEGMENTER_FROM_UM, "given")  # the segmenter's domain
+        assert [c.bbox for c in coarse] != [c.bbox for c in found]

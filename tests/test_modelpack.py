@@ -15,9 +15,9 @@ REQUIRED = {"id", "task", "labels", "input", "preprocessing", "sha256", "trainin
             "version", "date", "file"}
 
 
-def test_manifest_has_the_three_models_with_required_fields():
+def test_manifest_has_the_four_models_with_required_fields():
     entries = modelpack.load_manifest()
-    assert set(entries) == {"all-subtype", "wbc-type", "cell-seg"}
+    assert set(entries) == {"all-subtype", "wbc-type", "cell-seg", "wbc-detect"}
     for e in entries.values():
         assert REQUIRED <= set(e.raw)
         assert {"fp32", "int8"} <= set(e.metrics)
@@ -26,6 +26,8 @@ def test_manifest_has_the_three_models_with_required_fields():
                                           "lymphocyte", "monocyte", "neutrophil", "platelet",
                                           "blast")
     assert entries["all-subtype"].labels == ("Benign", "Early", "Pre", "Pro")
+    assert entries["wbc-detect"].task == "detection"
+    assert 0 < entries["wbc-detect"].thresholds.peak_min < 1
 
 
 def test_models_are_small_and_fully_integer():

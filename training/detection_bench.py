@@ -6,7 +6,10 @@ trained on) and the Bio-Net test split, matched to the sets' ``WBC`` boxes at Io
 
 - ``segmenter``: the red-cell scale estimate (median over the set's fields, as ``clinic-app
   analyze`` does for a folder), then ``cell-seg`` + instance split;
-- ``detector``: ``wbc-detect`` on the whole field (no scale).
+- ``detector``: ``wbc-detect`` on the whole field letterboxed (no scale);
+- ``app``: what ``clinic-app analyze`` does: the detector, enlarging fields whose cells would be
+  drawn small, and the segmenter on low-magnification fields (``analysis.SEGMENTER_FROM_UM``);
+  each field's own red-cell scale (None when not measured).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import cv2
 import numpy as np
 
 from clinic_app import modelpack, scale
+from clinic_app.analysis import Analyzer, AnalyzerOptions
 from clinic_app.detection import WhiteCellDetector
 from clinic_app.results import BBox
 from clinic_app.segmentation import find_cells
@@ -35,7 +39,7 @@ def detection_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
     return {"bccd": bccd, "bionet": [(i, a) for i, a in bionet if a.exists()]}
 
 
-Finder = Callable[[np.ndarray, float], list[BBox]]
+Finder = Callable[[np.ndarray, float | None], list[BBox]]
 
 
 def finders(models: Path, names: tuple[str, ...] = ("segmenter", "detector")
@@ -50,6 +54,10 @@ def finders(models: Path, names: tuple[str, ...] = ("segmenter", "detector")
         det = WhiteCellDetector(modelpack.TFLiteModel(entries["wbc-detect"], "cpu",
                                                       models_dir=models))
         out["detector"] = lambda rgb, um: [c.bbox for c in det.find_cells(rgb)]
+    if "app" in names:  # the app's choice (analysis.Analyzer.find_cells), scale as measured
+        app = Analyzer(AnalyzerOptions(backend="cpu", models_dir=models))
+        out["app"] = lambda rgb, um: [c.bbox for c in app.find_cells(
+            rgb, um, "red-cells" if um else scale.UNKNOWN)[0]]
     return out
 
 
@@ -66,10 +74,12 @@ def detection_under(models: Path, root: Path, shift: Callable[[np.ndarray], np.n
         measured = [u for u, how in est if how == "red-cells"]
         um = float(np.median(measured)) if measured else scale.DEFAULT_UM_PER_PX
         truths = [wbc_boxes(ann) for _, ann in pairs]
+        # the app gives a measured field the batch's median, an unmeasured one no scale
+        per_field = [um if how == "red-cells" else None for _, how in est]
         for finder, find in found.items():
             tp = n_pred = 0
-            for rgb, truth in zip(imgs, truths, strict=True):
-                pred = find(rgb, um)
+            for rgb, truth, u in zip(imgs, truths, per_field, strict=True):
+                pred = find(rgb, u if finder == "app" else um)
                 tp += match(pred, truth)
                 n_pred += len(pred)
             n_true = sum(len(t) for t in truths)
