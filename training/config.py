@@ -50,12 +50,12 @@ class TaskConfig:
 CONFIGS = {
     # The ALL fields are 224 px: the model sees them at full resolution. No class weights: they
     # pushed borderline Early fields to Benign (the shipped run: docs/models.md).
-    # 1.3: white balance from the field's background (clinic_app.stain "background") after the
-    # colour/optics augmentation at the bench's moderate strengths: 1.2.0, trained without
-    # either, fell to 36-39 % accuracy under a moderately warm or cool lamp.
+    # The shipped 1.2.0 recipe. Next (not trained yet: docs/models.md): colour=1.3,
+    # stain_norm="background", normalise_after_augment=True, as wbc-type 2.1.0; 1.2.0 falls to
+    # 36-39 % accuracy under a moderately warm or cool lamp (the app's colour-domain check then
+    # answers "not applicable" rather than a wrong subtype).
     "all-subtype": TaskConfig("all-subtype", "all", ALL_CLASSES, 224, 224, 0, 40, 32, 2e-3,
-                              class_weights="none", colour=1.3, stain_norm="background",
-                              normalise_after_augment=True),
+                              class_weights="none"),
     # PBC images are ~180 px; a 119 px centre crop is ~2x a white cell's diameter. ALL-set
     # cells (blasts, hematogones) and Bio-Net cells join them at the same physical scale
     # (training.cells). Wide zoom and strong stain/optics jitter: other labs' cells look larger
