@@ -1,5 +1,7 @@
 """White-cell finding on whole fields from two microscopes, for the shift bench.
 
+    python -m training.detection_bench   # the validation figures the app's finder rule rests on
+
 BCCD evaluation fields (the 192 after the first 100, which were looked at while tuning and
 trained on) and the Bio-Net test split, matched to the sets' ``WBC`` boxes at IoU >= 0.3
 (``training.evaluate_detection.match``), for each finder in the pack:
@@ -87,3 +89,34 @@ def detection_under(models: Path, root: Path, shift: Callable[[np.ndarray], np.n
             out[f"{finder}:{name}_precision"] = tp / max(1, n_pred)
         out[f"{name}_scale_measured"] = len(measured) / max(1, len(imgs))
     return out
+
+
+def validation_choice(root: Path, all_fields: int = 80) -> dict:
+    """The figures the app's finder rule was chosen on (validation fields, INT8): the detector
+    letterboxed on Bio-Net val and on ALL val fields, and the segmenter on the ALL val fields
+    (coarser than ``analysis.SEGMENTER_FROM_UM``), each field at its own red-cell scale."""
+    from training.detector import all_items, bionet_items, hits
+
+    found = finders(modelpack.MODELS_DIR)
+    sets = {"bionet_val": bionet_items(root, "val"), "all_val": all_items(root, "val", all_fields)}
+    out: dict = {}
+    for name, items in sets.items():
+        for finder, find in found.items():
+            tp = n_pred = n_true = 0
+            for rgb, truth in items:
+                um, how = scale.estimate_um_per_px(rgb)
+                known = how == "red-cells" or finder == "segmenter"  # it needs a scale
+                pred = np.array([b.as_list() for b in find(rgb, um if known else None)],
+                                np.float32).reshape(-1, 4)
+                tp, n_pred, n_true = tp + hits(pred, truth), n_pred + len(pred), \
+                    n_true + len(truth)
+            out[f"{finder}:{name}"] = {"recall": tp / max(1, n_true),
+                                       "precision": tp / max(1, n_pred), "boxes": n_true}
+            print(finder, name, out[f"{finder}:{name}"], flush=True)
+    return out
+
+
+if __name__ == "__main__":
+    from training.config import data_root
+
+    validation_choice(data_root(None))
