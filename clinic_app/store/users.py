@@ -103,3 +103,40 @@ def list_users(store: CaseStore) -> list[User]:
 def _row(conn: sqlite3.Connection, username: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM users WHERE casefold(username) = ?",
                         (username.casefold(),)).fetchone()
+
+
+def require_admin(user: User) -> None:
+    if user.role != "admin":
+        raise AuthError(f"{user.actor} is not an administrator")
+
+
+def set_password(store: CaseStore, username: str, new_password: str) -> None:
+    """Replace a user's password hash (the caller has checked who may: ``change_password``
+    for one's own, an administrator for anyone's)."""
+    if len(new_password) < MIN_PASSWORD:
+        raise ValueError(f"a password of at least {MIN_PASSWORD} characters is needed")
+    digest = hash_password(new_password)
+    with store._tx() as conn:  # noqa: SLF001
+        if _row(conn, username) is None:
+            raise StoreError(f"no user {username!r}")
+        conn.execute("UPDATE users SET password_hash = ? WHERE casefold(username) = ?",
+                     (digest, username.strip().casefold()))
+
+
+def change_password(store: CaseStore, username: str, old_password: str,
+                    new_password: str) -> None:
+    """A user's own change: the old password first (``AuthError`` otherwise)."""
+    authenticate(store, username, old_password)
+    set_password(store, username, new_password)
+
+
+def deactivate_user(store: CaseStore, admin: User, username: str) -> None:
+    """An administrator closes another account (kept, so the audit log's names stay known)."""
+    require_admin(admin)
+    if username.strip().casefold() == admin.username.casefold():
+        raise ValueError("an administrator cannot close their own account")
+    with store._tx() as conn:  # noqa: SLF001
+        if _row(conn, username) is None:
+            raise StoreError(f"no user {username!r}")
+        conn.execute("UPDATE users SET active = 0 WHERE casefold(username) = ?",
+                     (username.strip().casefold(),))

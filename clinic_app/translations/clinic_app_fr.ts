@@ -666,175 +666,180 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../ui/main_window.py" line="79" />
+            <location filename="../ui/main_window.py" line="80" />
             <source>Blood smear screening</source>
             <translation>Dépistage sur frottis sanguin</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="102" />
+            <location filename="../ui/main_window.py" line="103" />
             <source>Case store problem</source>
             <translation>Problème de stockage des dossiers</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="118" />
+            <location filename="../ui/main_window.py" line="119" />
             <source>1  Cases</source>
             <translation>1  Dossiers</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="119" />
+            <location filename="../ui/main_window.py" line="120" />
             <source>2  Capture</source>
             <translation>2  Acquisition</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="119" />
+            <location filename="../ui/main_window.py" line="120" />
             <source>3  Review</source>
             <translation>3  Revue</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="120" />
+            <location filename="../ui/main_window.py" line="121" />
             <source>4  Report</source>
             <translation>4  Compte rendu</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="123" />
-            <location filename="../ui/main_window.py" line="291" />
+            <location filename="../ui/main_window.py" line="124" />
+            <location filename="../ui/main_window.py" line="299" />
             <source>No case open</source>
             <translation>Aucun dossier ouvert</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="125" />
-            <location filename="../ui/main_window.py" line="317" />
+            <location filename="../ui/main_window.py" line="126" />
+            <location filename="../ui/main_window.py" line="325" />
             <source>Loading models…</source>
             <translation>Chargement des modèles…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="158" />
+            <location filename="../ui/main_window.py" line="159" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="159" />
+            <location filename="../ui/main_window.py" line="160" />
             <source>&amp;New case…</source>
             <translation>&amp;Nouveau dossier…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="160" />
+            <location filename="../ui/main_window.py" line="161" />
             <source>&amp;Find case…</source>
             <translation>&amp;Rechercher un dossier…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="162" />
+            <location filename="../ui/main_window.py" line="163" />
             <source>&amp;Import images…</source>
             <translation>&amp;Importer des images…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="163" />
+            <location filename="../ui/main_window.py" line="164" />
             <source>&amp;Settings…</source>
             <translation>&amp;Paramètres…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="164" />
+            <location filename="../ui/main_window.py" line="165" />
+            <source>&amp;Users…</source>
+            <translation>&amp;Utilisateurs…</translation>
+        </message>
+        <message>
+            <location filename="../ui/main_window.py" line="166" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="165" />
+            <location filename="../ui/main_window.py" line="167" />
             <source>&amp;Edit</source>
             <translation>É&amp;dition</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="166" />
-            <location filename="../ui/main_window.py" line="224" />
+            <location filename="../ui/main_window.py" line="168" />
+            <location filename="../ui/main_window.py" line="232" />
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="167" />
+            <location filename="../ui/main_window.py" line="169" />
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="168" />
+            <location filename="../ui/main_window.py" line="170" />
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="169" />
+            <location filename="../ui/main_window.py" line="171" />
             <source>&amp;About…</source>
             <translation>À &amp;propos…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="209" />
+            <location filename="../ui/main_window.py" line="217" />
             <source>Undone: %s</source>
             <translation>Annulé : %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="209" />
+            <location filename="../ui/main_window.py" line="217" />
             <source>Nothing to undo</source>
             <translation>Rien à annuler</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="214" />
+            <location filename="../ui/main_window.py" line="222" />
             <source>Redone: %s</source>
             <translation>Rétabli : %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="214" />
+            <location filename="../ui/main_window.py" line="222" />
             <source>Nothing to redo</source>
             <translation>Rien à rétablir</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="222" />
+            <location filename="../ui/main_window.py" line="230" />
             <source>&amp;Undo %s</source>
             <translation>&amp;Annuler %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="231" />
+            <location filename="../ui/main_window.py" line="239" />
             <source>Create or open a case to capture fields.</source>
             <translation>Créez ou ouvrez un dossier pour acquérir des champs.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="233" />
+            <location filename="../ui/main_window.py" line="241" />
             <source>This case is signed. Reopen it on the Review page to add fields.</source>
             <translation>Ce dossier est signé. Rouvrez-le dans l'onglet Revue pour ajouter des champs.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="261" />
+            <location filename="../ui/main_window.py" line="269" />
             <source>Opening case %d…</source>
             <translation>Ouverture du dossier %d…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="292" />
+            <location filename="../ui/main_window.py" line="300" />
             <source>Case %d · %s %s · %s · %s</source>
             <translation>Dossier %d · %s %s · %s · %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="297" />
+            <location filename="../ui/main_window.py" line="305" />
             <source>Blood smear screening — %s</source>
             <translation>Dépistage sur frottis sanguin — %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="312" />
+            <location filename="../ui/main_window.py" line="320" />
             <source>The new data folder is used after a restart.</source>
             <translation>Le nouveau répertoire de données sera utilisé après un redémarrage.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="327" />
+            <location filename="../ui/main_window.py" line="335" />
             <source>%d field image(s) saved just before the app stopped were added back to their cases.</source>
             <translation>%d image(s) de champ enregistrée(s) juste avant l'arrêt de l'application ont été réintégrée(s) à leur dossier.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="330" />
+            <location filename="../ui/main_window.py" line="338" />
             <source>%d field image(s) are missing from the data folder.</source>
             <translation>%d image(s) de champ manquante(s) dans le répertoire de données.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="333" />
+            <location filename="../ui/main_window.py" line="341" />
             <source>Unreadable files: %s</source>
             <translation>Fichiers illisibles : %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="335" />
+            <location filename="../ui/main_window.py" line="343" />
             <source>Recovery</source>
             <translation>Récupération</translation>
         </message>
@@ -965,6 +970,59 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
             <location filename="../ui/cases.py" line="129" />
             <source>Age should be a number of years (0-130).</source>
             <translation>L'âge doit être un nombre d'années (0-130).</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewUserDialog</name>
+        <message>
+            <location filename="../ui/users.py" line="41" />
+            <source>New user</source>
+            <translation>Nouvel utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="41" />
+            <source>A new account for this data folder.</source>
+            <translation>Un nouveau compte pour ce répertoire de données.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="42" />
+            <source>Create account</source>
+            <translation>Créer le compte</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="45" />
+            <location filename="../ui/users.py" line="52" />
+            <source>User name</source>
+            <translation>Nom d'utilisateur</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="46" />
+            <location filename="../ui/users.py" line="53" />
+            <source>Full name</source>
+            <translation>Nom complet</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="49" />
+            <location filename="../ui/users.py" line="53" />
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="50" />
+            <location filename="../ui/users.py" line="54" />
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="51" />
+            <location filename="../ui/users.py" line="55" />
+            <source>Repeat password</source>
+            <translation>Confirmer le mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="60" />
+            <source>The two passwords differ.</source>
+            <translation>Les deux mots de passe sont différents.</translation>
         </message>
     </context>
     <context>
@@ -1558,6 +1616,90 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
             <location filename="../ui/summary_panel.py" line="172" />
             <source>ALL screen negative — %s; %s</source>
             <translation>Dépistage ALL négatif — %s ; %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersDialog</name>
+        <message>
+            <location filename="../ui/users.py" line="79" />
+            <source>Users</source>
+            <translation>Utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="84" />
+            <source>User accounts</source>
+            <translation>Comptes utilisateurs</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="87" />
+            <source>New user…</source>
+            <translation>Nouvel utilisateur…</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="88" />
+            <source>Reset password…</source>
+            <translation>Réinitialiser le mot de passe…</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="89" />
+            <source>Close account</source>
+            <translation>Fermer le compte</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="90" />
+            <source>Change my password…</source>
+            <translation>Changer mon mot de passe…</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="103" />
+            <source>Only an administrator adds or closes accounts.</source>
+            <translation>Seul un administrateur ajoute ou ferme des comptes.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="122" />
+            <source>Account %s created.</source>
+            <translation>Compte %s créé.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="129" />
+            <source>Reset password</source>
+            <translation>Réinitialiser le mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="130" />
+            <source>New password for %s:</source>
+            <translation>Nouveau mot de passe de %s :</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="135" />
+            <source>Password of %s reset.</source>
+            <translation>Mot de passe de %s réinitialisé.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="141" />
+            <source>Account %s closed.</source>
+            <translation>Compte %s fermé.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="144" />
+            <location filename="../ui/users.py" line="148" />
+            <source>Change my password</source>
+            <translation>Changer mon mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="145" />
+            <source>Current password:</source>
+            <translation>Mot de passe actuel :</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="149" />
+            <source>New password:</source>
+            <translation>Nouveau mot de passe :</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="152" />
+            <source>Your password was changed.</source>
+            <translation>Votre mot de passe a été changé.</translation>
         </message>
     </context>
     <context>

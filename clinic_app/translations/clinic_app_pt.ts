@@ -666,175 +666,180 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../ui/main_window.py" line="79" />
+            <location filename="../ui/main_window.py" line="80" />
             <source>Blood smear screening</source>
             <translation>Triagem em esfregaço de sangue</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="102" />
+            <location filename="../ui/main_window.py" line="103" />
             <source>Case store problem</source>
             <translation>Problema no armazenamento de casos</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="118" />
+            <location filename="../ui/main_window.py" line="119" />
             <source>1  Cases</source>
             <translation>1  Casos</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="119" />
+            <location filename="../ui/main_window.py" line="120" />
             <source>2  Capture</source>
             <translation>2  Captura</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="119" />
+            <location filename="../ui/main_window.py" line="120" />
             <source>3  Review</source>
             <translation>3  Revisão</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="120" />
+            <location filename="../ui/main_window.py" line="121" />
             <source>4  Report</source>
             <translation>4  Relatório</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="123" />
-            <location filename="../ui/main_window.py" line="291" />
+            <location filename="../ui/main_window.py" line="124" />
+            <location filename="../ui/main_window.py" line="299" />
             <source>No case open</source>
             <translation>Nenhum caso aberto</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="125" />
-            <location filename="../ui/main_window.py" line="317" />
+            <location filename="../ui/main_window.py" line="126" />
+            <location filename="../ui/main_window.py" line="325" />
             <source>Loading models…</source>
             <translation>Carregando modelos…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="158" />
+            <location filename="../ui/main_window.py" line="159" />
             <source>&amp;File</source>
             <translation>&amp;Arquivo</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="159" />
+            <location filename="../ui/main_window.py" line="160" />
             <source>&amp;New case…</source>
             <translation>&amp;Novo caso…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="160" />
+            <location filename="../ui/main_window.py" line="161" />
             <source>&amp;Find case…</source>
             <translation>&amp;Procurar caso…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="162" />
+            <location filename="../ui/main_window.py" line="163" />
             <source>&amp;Import images…</source>
             <translation>&amp;Importar imagens…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="163" />
+            <location filename="../ui/main_window.py" line="164" />
             <source>&amp;Settings…</source>
             <translation>&amp;Configurações…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="164" />
+            <location filename="../ui/main_window.py" line="165" />
+            <source>&amp;Users…</source>
+            <translation>&amp;Usuários…</translation>
+        </message>
+        <message>
+            <location filename="../ui/main_window.py" line="166" />
             <source>&amp;Quit</source>
             <translation>&amp;Sair</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="165" />
+            <location filename="../ui/main_window.py" line="167" />
             <source>&amp;Edit</source>
             <translation>&amp;Editar</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="166" />
-            <location filename="../ui/main_window.py" line="224" />
+            <location filename="../ui/main_window.py" line="168" />
+            <location filename="../ui/main_window.py" line="232" />
             <source>&amp;Undo</source>
             <translation>&amp;Desfazer</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="167" />
+            <location filename="../ui/main_window.py" line="169" />
             <source>&amp;Redo</source>
             <translation>&amp;Refazer</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="168" />
+            <location filename="../ui/main_window.py" line="170" />
             <source>&amp;Help</source>
             <translation>A&amp;juda</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="169" />
+            <location filename="../ui/main_window.py" line="171" />
             <source>&amp;About…</source>
             <translation>&amp;Sobre…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="209" />
+            <location filename="../ui/main_window.py" line="217" />
             <source>Undone: %s</source>
             <translation>Desfeito: %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="209" />
+            <location filename="../ui/main_window.py" line="217" />
             <source>Nothing to undo</source>
             <translation>Nada para desfazer</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="214" />
+            <location filename="../ui/main_window.py" line="222" />
             <source>Redone: %s</source>
             <translation>Refeito: %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="214" />
+            <location filename="../ui/main_window.py" line="222" />
             <source>Nothing to redo</source>
             <translation>Nada para refazer</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="222" />
+            <location filename="../ui/main_window.py" line="230" />
             <source>&amp;Undo %s</source>
             <translation>&amp;Desfazer %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="231" />
+            <location filename="../ui/main_window.py" line="239" />
             <source>Create or open a case to capture fields.</source>
             <translation>Crie ou abra um caso para capturar campos.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="233" />
+            <location filename="../ui/main_window.py" line="241" />
             <source>This case is signed. Reopen it on the Review page to add fields.</source>
             <translation>Este caso está assinado. Reabra-o na página Revisão para adicionar campos.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="261" />
+            <location filename="../ui/main_window.py" line="269" />
             <source>Opening case %d…</source>
             <translation>Abrindo o caso %d…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="292" />
+            <location filename="../ui/main_window.py" line="300" />
             <source>Case %d · %s %s · %s · %s</source>
             <translation>Caso %d · %s %s · %s · %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="297" />
+            <location filename="../ui/main_window.py" line="305" />
             <source>Blood smear screening — %s</source>
             <translation>Triagem em esfregaço de sangue — %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="312" />
+            <location filename="../ui/main_window.py" line="320" />
             <source>The new data folder is used after a restart.</source>
             <translation>A nova pasta de dados será usada após reiniciar.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="327" />
+            <location filename="../ui/main_window.py" line="335" />
             <source>%d field image(s) saved just before the app stopped were added back to their cases.</source>
             <translation>%d imagem(ns) de campo salva(s) pouco antes de o aplicativo parar foi(ram) readicionada(s) aos respectivos casos.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="330" />
+            <location filename="../ui/main_window.py" line="338" />
             <source>%d field image(s) are missing from the data folder.</source>
             <translation>Faltam %d imagem(ns) de campo na pasta de dados.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="333" />
+            <location filename="../ui/main_window.py" line="341" />
             <source>Unreadable files: %s</source>
             <translation>Arquivos ilegíveis: %s</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.py" line="335" />
+            <location filename="../ui/main_window.py" line="343" />
             <source>Recovery</source>
             <translation>Recuperação</translation>
         </message>
@@ -965,6 +970,59 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
             <location filename="../ui/cases.py" line="129" />
             <source>Age should be a number of years (0-130).</source>
             <translation>A idade deve ser um número de anos (0-130).</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewUserDialog</name>
+        <message>
+            <location filename="../ui/users.py" line="41" />
+            <source>New user</source>
+            <translation>Novo usuário</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="41" />
+            <source>A new account for this data folder.</source>
+            <translation>Uma nova conta para esta pasta de dados.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="42" />
+            <source>Create account</source>
+            <translation>Criar conta</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="45" />
+            <location filename="../ui/users.py" line="52" />
+            <source>User name</source>
+            <translation>Nome de usuário</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="46" />
+            <location filename="../ui/users.py" line="53" />
+            <source>Full name</source>
+            <translation>Nome completo</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="49" />
+            <location filename="../ui/users.py" line="53" />
+            <source>Role</source>
+            <translation>Função</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="50" />
+            <location filename="../ui/users.py" line="54" />
+            <source>Password</source>
+            <translation>Senha</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="51" />
+            <location filename="../ui/users.py" line="55" />
+            <source>Repeat password</source>
+            <translation>Repita a senha</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="60" />
+            <source>The two passwords differ.</source>
+            <translation>As duas senhas não coincidem.</translation>
         </message>
     </context>
     <context>
@@ -1558,6 +1616,90 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
             <location filename="../ui/summary_panel.py" line="172" />
             <source>ALL screen negative — %s; %s</source>
             <translation>Triagem de ALL negativa — %s; %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersDialog</name>
+        <message>
+            <location filename="../ui/users.py" line="79" />
+            <source>Users</source>
+            <translation>Usuários</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="84" />
+            <source>User accounts</source>
+            <translation>Contas de usuário</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="87" />
+            <source>New user…</source>
+            <translation>Novo usuário…</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="88" />
+            <source>Reset password…</source>
+            <translation>Redefinir senha…</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="89" />
+            <source>Close account</source>
+            <translation>Encerrar conta</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="90" />
+            <source>Change my password…</source>
+            <translation>Alterar minha senha…</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="103" />
+            <source>Only an administrator adds or closes accounts.</source>
+            <translation>Somente um administrador adiciona ou encerra contas.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="122" />
+            <source>Account %s created.</source>
+            <translation>Conta %s criada.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="129" />
+            <source>Reset password</source>
+            <translation>Redefinir senha</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="130" />
+            <source>New password for %s:</source>
+            <translation>Nova senha para %s:</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="135" />
+            <source>Password of %s reset.</source>
+            <translation>Senha de %s redefinida.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="141" />
+            <source>Account %s closed.</source>
+            <translation>Conta %s encerrada.</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="144" />
+            <location filename="../ui/users.py" line="148" />
+            <source>Change my password</source>
+            <translation>Alterar minha senha</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="145" />
+            <source>Current password:</source>
+            <translation>Senha atual:</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="149" />
+            <source>New password:</source>
+            <translation>Nova senha:</translation>
+        </message>
+        <message>
+            <location filename="../ui/users.py" line="152" />
+            <source>Your password was changed.</source>
+            <translation>Sua senha foi alterada.</translation>
         </message>
     </context>
     <context>

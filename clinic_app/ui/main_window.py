@@ -39,6 +39,7 @@ from clinic_app.ui.review import ReviewPage
 from clinic_app.ui.session import CaseSession
 from clinic_app.ui.settings import AppSettings, SettingsDialog, save_settings
 from clinic_app.ui.signoff import SignOffDialog
+from clinic_app.ui.users import UsersDialog
 from clinic_app.ui.widgets import accept_file_drag, take_dropped
 from clinic_app.ui.workers import Pipeline, TaskRunner
 
@@ -161,6 +162,7 @@ class MainWindow(EngineEvents, CaseActions):
                                self.find_case)
         add(menu, self.tr("&Import images…"), "Ctrl+I", self.acquisition.panel.choose_folder)
         add(menu, self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.open_settings)
+        add(menu, self.tr("&Users…"), None, self.open_users)
         add(menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = add(edit, self.tr("&Undo"), QKeySequence.StandardKey.Undo, self.undo)
@@ -202,6 +204,12 @@ class MainWindow(EngineEvents, CaseActions):
 
     def about(self) -> None:
         about_dialog(self, self.models, self.backend).exec()
+
+    def open_users(self) -> None:
+        """The accounts of this data folder (adding and closing them: administrators only)."""
+        if self.user is not None:
+            self.users_dialog = UsersDialog(self.store, self.user, self)
+            self.users_dialog.open()
 
     def undo(self) -> None:
         if self.session is not None and not self.session.signed:
