@@ -72,7 +72,7 @@ def step_models(exe: Path) -> dict:
     expect_ok("models --json", proc)
     data = json.loads(proc.stdout)
     ids = sorted(m["id"] for m in data["models"])
-    if ids != ["all-subtype", "cell-seg", "wbc-type"]:
+    if ids != ["all-subtype", "cell-seg", "wbc-detect", "wbc-type"]:
         raise SmokeError(f"models: {ids}")
     if set(data.get("backends", {})) != {"cpu", "edgetpu", "gpu"}:
         raise SmokeError(f"models: backends {data.get('backends')}")
