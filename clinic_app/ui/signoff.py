@@ -38,7 +38,7 @@ def summary_lines(analysis: Analysis, excluded_fields: int = 0) -> list[str]:
              f"Fields used: {s.fields_used} of {s.fields_total}; excluded by the reviewer: "
              f"{excluded_fields}",
              f"Blasts: {blasts}{pct}"]
-    lines += [f"  • {f.message}" for f in s.flags] if s.flags else ["Flags: none"]
+    lines += ["Flags:"] + [f"  • {f.message}" for f in s.flags] if s.flags else ["Flags: none"]
     return lines
 
 
