@@ -101,7 +101,7 @@ def targets(boxes: np.ndarray, size: int = SIZE) -> np.ndarray:
     return t
 
 
-def jitter(rgb: np.ndarray, boxes: np.ndarray, rng: np.random.Generator
+def jitter(rgb: np.ndarray, boxes: np.ndarray, rng: np.random.Generator, colour: float = 1.3
            ) -> tuple[np.ndarray, np.ndarray]:
     """Random magnification (0.6-1.6x of the letterboxed field), flips/rot90, colour, optics."""
     img, lb = letterbox(rgb, int(SIZE * rng.uniform(0.6, 1.6)))
@@ -123,14 +123,15 @@ def jitter(rgb: np.ndarray, boxes: np.ndarray, rng: np.random.Generator
         img, b = img[:, ::-1], np.stack([SIZE - b[:, 2], b[:, 1], SIZE - b[:, 0], b[:, 3]], 1)
     if rng.random() < 0.5:
         img, b = img[::-1], np.stack([b[:, 0], SIZE - b[:, 3], b[:, 2], SIZE - b[:, 1]], 1)
-    img = augment.optics(augment.colour(np.ascontiguousarray(img), 1.3, rng), rng)
+    img = augment.optics(augment.colour(np.ascontiguousarray(img), colour, rng), rng)
     return img, b.reshape(-1, 4)
 
 
 class DetBatches(keras.utils.PyDataset):
-    def __init__(self, items, batch: int, train: bool, seed: int = SEED, **kw) -> None:
+    def __init__(self, items, batch: int, train: bool, seed: int = SEED, colour: float = 1.3,
+                 **kw) -> None:
         super().__init__(**kw)
-        self.items, self.batch, self.train = items, batch, train
+        self.items, self.batch, self.train, self.colour = items, batch, train, colour
         self.rng = np.random.default_rng(seed)
         self.order = self.rng.permutation(len(items)) if train else np.arange(len(items))
 
@@ -148,7 +149,7 @@ class DetBatches(keras.utils.PyDataset):
         for j in idx:
             rgb, boxes = self.items[j]
             if self.train:
-                img, b = jitter(rgb, boxes, rng)
+                img, b = jitter(rgb, boxes, rng, self.colour)
             else:
                 img, lb = letterbox(rgb, SIZE)
                 b = boxes * lb.scale + np.array([lb.x0, lb.y0, lb.x0, lb.y0], np.float32)
@@ -262,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--all-fields", type=int, default=600,
                    help="ALL-set train fields used (default 600 of 2,119)")
     p.add_argument("--out", default="runs_det", help="output folder (default runs_det/)")
+    p.add_argument("--init", help="start from this detector (.keras), e.g. a fine-tune")
+    p.add_argument("--lr", type=float, default=2e-3, help="peak learning rate (default 2e-3)")
+    p.add_argument("--colour", type=float, default=1.3,
+                   help="strength of the colour shifts (augment.colour; default 1.3)")
     args = p.parse_args(argv)
     keras.utils.set_random_seed(SEED)
     root, lim = data_root(args.data), args.limit
@@ -272,11 +277,14 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     model = build()
+    if args.init:
+        model.set_weights(keras.models.load_model(args.init, compile=False).get_weights())
     steps = math.ceil(len(train) / 16)
     model.compile(keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(
-        2e-3, steps * args.epochs, alpha=0.02)), loss=det_loss)
+        args.lr, steps * args.epochs, alpha=0.02)), loss=det_loss)
     t0 = time.time()
-    model.fit(DetBatches(train, 16, True, workers=2, use_multiprocessing=False),
+    model.fit(DetBatches(train, 16, True, colour=args.colour, workers=2,
+                         use_multiprocessing=False),
               validation_data=DetBatches(val, 16, False), epochs=args.epochs, verbose=2)
     fixed = build(edgetpu=True)
     fixed.set_weights(model.get_weights())
@@ -288,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             "bccd_eval_never_trained_on": score_set(run, bccd_items(root, DEV_FIELDS, None)[:lim],
                                                     thr)}
     metrics = {"threshold": thr, "train_fields": len(train), "epochs": args.epochs,
+               "init": args.init, "lr": args.lr, "colour": args.colour,
                "train_seconds": round(time.time() - t0), "test": test}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
     print(json.dumps(metrics, indent=1))
