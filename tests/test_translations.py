@@ -151,3 +151,19 @@ def test_full_report_in_french(tmp_path):
                   "Le modèle ALL (all-subtype) a été entraîné"):
         assert words in text, words
     assert "PROVISOIRE" not in text  # signed
+
+
+def test_about_dialog_is_translated(qapp):
+    """The About dialog's texts are found by lupdate (plain self.tr calls) and shown in French."""
+    from PySide6.QtCore import QCoreApplication
+
+    from clinic_app.ui.about import AboutDialog
+
+    translator = QTranslator()
+    assert translator.load(str(I18N / "clinic_app_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = AboutDialog(None, [], "")
+        assert "Usage prévu" in dialog.text.text() and "Modèles non chargés" in dialog.text.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)

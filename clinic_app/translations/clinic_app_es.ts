@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../ui/about.py" line="20" />
+            <source>About Blood smear screening</source>
+            <translation>Acerca de Cribado en frotis de sangre</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="21" />
+            <source>Blood smear screening</source>
+            <translation>Cribado en frotis de sangre</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="21" />
+            <source>Intended use</source>
+            <translation>Uso previsto</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="23" />
+            <source>a screening aid for trained laboratory staff: white-cell differential and acute lymphoblastic leukaemia (ALL) screening of stained blood films. It is not a diagnosis; every finding must be confirmed by microscopy of the stained smear by a qualified person. Images that are not blood films are refused.</source>
+            <translation>una ayuda al cribado para personal de laboratorio cualificado: fórmula leucocitaria y cribado de leucemia linfoblástica aguda (ALL) en frotis de sangre teñidos. No es un diagnóstico; todo hallazgo debe confirmarlo una persona cualificada mediante el examen microscópico del frotis teñido. Las imágenes que no son frotis de sangre se rechazan.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="27" />
+            <source>Models</source>
+            <translation>Modelos</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="28" />
+            <source>Runs offline: nothing is sent over the network.</source>
+            <translation>Funciona sin conexión: no se envía nada por la red.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="35" />
+            <source>About this application</source>
+            <translation>Acerca de esta aplicación</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="46" />
+            <source>Models not loaded.</source>
+            <translation>Modelos no cargados.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="47" />
+            <source>Model</source>
+            <translation>Modelo</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="47" />
+            <source>Version</source>
+            <translation>Versión</translation>
+        </message>
+    </context>
+    <context>
         <name>AcquisitionPage</name>
         <message>
             <location filename="../ui/acquisition.py" line="53" />
@@ -1700,29 +1753,6 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
             <location filename="../ui/users.py" line="152" />
             <source>Your password was changed.</source>
             <translation>Su contraseña se ha cambiado.</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialog</name>
-        <message>
-            <location filename="../ui/about.py" line="17" />
-            <source>About Blood smear screening</source>
-            <translation>Acerca de Cribado en frotis de sangre</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="26" />
-            <source>a screening aid for trained laboratory staff: white-cell differential and acute lymphoblastic leukaemia (ALL) screening of stained blood films. It is not a diagnosis; every finding must be confirmed by microscopy of the stained smear by a qualified person. Images that are not blood films are refused.</source>
-            <translation>una ayuda al cribado para personal de laboratorio cualificado: fórmula leucocitaria y cribado de leucemia linfoblástica aguda (ALL) en frotis de sangre teñidos. No es un diagnóstico; todo hallazgo debe confirmarlo una persona cualificada mediante el examen microscópico del frotis teñido. Las imágenes que no son frotis de sangre se rechazan.</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="31" />
-            <source>Runs offline: nothing is sent over the network.</source>
-            <translation>Funciona sin conexión: no se envía nada por la red.</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="35" />
-            <source>About this application</source>
-            <translation>Acerca de esta aplicación</translation>
         </message>
     </context>
 </TS>

@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../ui/about.py" line="20" />
+            <source>About Blood smear screening</source>
+            <translation>À propos de Dépistage sur frottis sanguin</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="21" />
+            <source>Blood smear screening</source>
+            <translation>Dépistage sur frottis sanguin</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="21" />
+            <source>Intended use</source>
+            <translation>Usage prévu</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="23" />
+            <source>a screening aid for trained laboratory staff: white-cell differential and acute lymphoblastic leukaemia (ALL) screening of stained blood films. It is not a diagnosis; every finding must be confirmed by microscopy of the stained smear by a qualified person. Images that are not blood films are refused.</source>
+            <translation>une aide au dépistage destinée au personnel de laboratoire qualifié : formule leucocytaire et dépistage de la leucémie aiguë lymphoblastique (ALL) sur frottis sanguins colorés. Ce n'est pas un diagnostic ; tout résultat doit être confirmé par l'examen microscopique du frottis coloré par une personne qualifiée. Les images qui ne sont pas des frottis sanguins sont refusées.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="27" />
+            <source>Models</source>
+            <translation>Modèles</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="28" />
+            <source>Runs offline: nothing is sent over the network.</source>
+            <translation>Fonctionne hors ligne : rien n'est envoyé sur le réseau.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="35" />
+            <source>About this application</source>
+            <translation>À propos de cette application</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="46" />
+            <source>Models not loaded.</source>
+            <translation>Modèles non chargés.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="47" />
+            <source>Model</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="47" />
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+    </context>
+    <context>
         <name>AcquisitionPage</name>
         <message>
             <location filename="../ui/acquisition.py" line="53" />
@@ -1700,29 +1753,6 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
             <location filename="../ui/users.py" line="152" />
             <source>Your password was changed.</source>
             <translation>Votre mot de passe a été changé.</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialog</name>
-        <message>
-            <location filename="../ui/about.py" line="17" />
-            <source>About Blood smear screening</source>
-            <translation>À propos de Dépistage sur frottis sanguin</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="26" />
-            <source>a screening aid for trained laboratory staff: white-cell differential and acute lymphoblastic leukaemia (ALL) screening of stained blood films. It is not a diagnosis; every finding must be confirmed by microscopy of the stained smear by a qualified person. Images that are not blood films are refused.</source>
-            <translation>une aide au dépistage destinée au personnel de laboratoire qualifié : formule leucocytaire et dépistage de la leucémie aiguë lymphoblastique (ALL) sur frottis sanguins colorés. Ce n'est pas un diagnostic ; tout résultat doit être confirmé par l'examen microscopique du frottis coloré par une personne qualifiée. Les images qui ne sont pas des frottis sanguins sont refusées.</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="31" />
-            <source>Runs offline: nothing is sent over the network.</source>
-            <translation>Fonctionne hors ligne : rien n'est envoyé sur le réseau.</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="35" />
-            <source>About this application</source>
-            <translation>À propos de cette application</translation>
         </message>
     </context>
 </TS>

@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../ui/about.py" line="20" />
+            <source>About Blood smear screening</source>
+            <translation>Sobre Triagem em esfregaço de sangue</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="21" />
+            <source>Blood smear screening</source>
+            <translation>Triagem em esfregaço de sangue</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="21" />
+            <source>Intended use</source>
+            <translation>Uso pretendido</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="23" />
+            <source>a screening aid for trained laboratory staff: white-cell differential and acute lymphoblastic leukaemia (ALL) screening of stained blood films. It is not a diagnosis; every finding must be confirmed by microscopy of the stained smear by a qualified person. Images that are not blood films are refused.</source>
+            <translation>um auxílio à triagem para profissionais de laboratório capacitados: leucograma diferencial e triagem de leucemia linfoblástica aguda (ALL) em esfregaços de sangue corados. Não é um diagnóstico; todo achado deve ser confirmado por uma pessoa qualificada, por microscopia do esfregaço corado. Imagens que não são esfregaços de sangue são recusadas.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="27" />
+            <source>Models</source>
+            <translation>Modelos</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="28" />
+            <source>Runs offline: nothing is sent over the network.</source>
+            <translation>Funciona offline: nada é enviado pela rede.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="35" />
+            <source>About this application</source>
+            <translation>Sobre este aplicativo</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="46" />
+            <source>Models not loaded.</source>
+            <translation>Modelos não carregados.</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="47" />
+            <source>Model</source>
+            <translation>Modelo</translation>
+        </message>
+        <message>
+            <location filename="../ui/about.py" line="47" />
+            <source>Version</source>
+            <translation>Versão</translation>
+        </message>
+    </context>
+    <context>
         <name>AcquisitionPage</name>
         <message>
             <location filename="../ui/acquisition.py" line="53" />
@@ -1700,29 +1753,6 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
             <location filename="../ui/users.py" line="152" />
             <source>Your password was changed.</source>
             <translation>Sua senha foi alterada.</translation>
-        </message>
-    </context>
-    <context>
-        <name>dialog</name>
-        <message>
-            <location filename="../ui/about.py" line="17" />
-            <source>About Blood smear screening</source>
-            <translation>Sobre Triagem em esfregaço de sangue</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="26" />
-            <source>a screening aid for trained laboratory staff: white-cell differential and acute lymphoblastic leukaemia (ALL) screening of stained blood films. It is not a diagnosis; every finding must be confirmed by microscopy of the stained smear by a qualified person. Images that are not blood films are refused.</source>
-            <translation>um auxílio à triagem para profissionais de laboratório capacitados: leucograma diferencial e triagem de leucemia linfoblástica aguda (ALL) em esfregaços de sangue corados. Não é um diagnóstico; todo achado deve ser confirmado por uma pessoa qualificada, por microscopia do esfregaço corado. Imagens que não são esfregaços de sangue são recusadas.</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="31" />
-            <source>Runs offline: nothing is sent over the network.</source>
-            <translation>Funciona offline: nada é enviado pela rede.</translation>
-        </message>
-        <message>
-            <location filename="../ui/about.py" line="35" />
-            <source>About this application</source>
-            <translation>Sobre este aplicativo</translation>
         </message>
     </context>
 </TS>

@@ -13,6 +13,10 @@ and the flag code ALL, file patterns, HL7, FHIR, PDF, CSV, sha256 and fps stay a
 """
 
 T: dict[str, tuple[str, str, str]] = {  # source: (fr, es, pt)
+    "Models not loaded.": ("Modèles non chargés.", "Modelos no cargados.",
+                           "Modelos não carregados."),
+    "Model": ("Modèle", "Modelo", "Modelo"),
+    "Version": ("Version", "Versión", "Versão"),
     # --- users dialog (File > Users…) ---------------------------------------------------------
     "&Users…": ("&Utilisateurs…", "&Usuarios…", "&Usuários…"),
     "Users": ("Utilisateurs", "Usuarios", "Usuários"),
