@@ -181,7 +181,7 @@ class Analyzer:
         known = how != scale.UNKNOWN
         if self.detector is None or (known and um >= SEGMENTER_FROM_UM):
             return find_cells(self.segmenter, rgb, um), um, how
-        found = self.detector.find_cells(rgb)
+        found = self.detector.find_cells(rgb, um if known else None)
         if not known:
             sides = [float(np.sqrt(c.bbox.area)) for c in found]
             from_cells = scale.from_white_cells(sides)

@@ -23,6 +23,14 @@ from clinic_app.segmentation import CellInstance
 
 BOX_SCALE = 64.0  # the width/height outputs are input pixels / BOX_SCALE
 NMS_IOU = 0.5  # two peaks whose boxes overlap this much are one cell (a lobed nucleus)
+# A field is drawn no larger than its training fields were: a 640x480 BCCD/Bio-Net field
+# letterboxed at 0.4, i.e. about this many um per input pixel at BCCD's 0.086 um/px. A small
+# high-magnification field letterboxed whole (a 256 px crop at 0.1 um/px, drawn 1:1) shows red
+# cells as large as the white cells it learned, and they are found as white cells. Without a
+# scale, the drawing scale is capped. Chosen on validation fields (docs/models.md): 256 px crops
+# of Bio-Net val fields, precision 62 -> 79 % (recall 97 -> 99 %); whole fields unchanged.
+UM_PER_INPUT_PX = 0.215
+MAX_SCALE_UNKNOWN = 0.64
 
 
 @dataclass(frozen=True)
@@ -109,19 +117,23 @@ class WhiteCellDetector:
         self.size = model.input_shape[0]
         self.peak_min = float(model.entry.thresholds.peak_min)  # type: ignore[arg-type]
 
-    def boxes(self, rgb: np.ndarray) -> np.ndarray:
-        """Rows (x0, y0, x1, y1, score) in field pixels, best first (the field letterboxed:
-        enlarging fields whose cells look small was tried and cost precision on validation
-        fields, docs/models.md)."""
-        img, lb = letterbox(rgb, self.size)
+    def boxes(self, rgb: np.ndarray, um_per_px: float | None = None) -> np.ndarray:
+        """Rows (x0, y0, x1, y1, score) in field pixels, best first: the field fitted into the
+        input, but never drawn larger than ``UM_PER_INPUT_PX`` (scale known) or
+        ``MAX_SCALE_UNKNOWN`` (unknown). Enlarging fields whose cells look small was tried and
+        cost precision on validation fields (docs/models.md)."""
+        fit = self.size / max(rgb.shape[:2])
+        limit = um_per_px / UM_PER_INPUT_PX if um_per_px else MAX_SCALE_UNKNOWN
+        img, lb = placed(rgb, self.size, min(fit, limit))
         out = self.model.run(img)[0]
         return to_field(decode(out, self.size // out.shape[0], self.peak_min), lb)
 
-    def find_cells(self, rgb: np.ndarray) -> list[CellInstance]:
+    def find_cells(self, rgb: np.ndarray, um_per_px: float | None = None
+                   ) -> list[CellInstance]:
         """One instance per detected white cell, clipped to the field, in reading order."""
         h, w = rgb.shape[:2]
         cells = []
-        for x0, y0, x1, y1, _ in self.boxes(rgb):
+        for x0, y0, x1, y1, _ in self.boxes(rgb, um_per_px):
             box = BBox(max(0, int(x0)), max(0, int(y0)), min(w, int(np.ceil(x1))),
                        min(h, int(np.ceil(y1))))
             if box.width >= 2 and box.height >= 2:

@@ -102,3 +102,40 @@ def test_the_shipped_detector_finds_the_white_cells_of_a_foreign_field(data):
         assert how.startswith(scale.WHITE_CELLS) and 0.05 < um < 0.16
         coarse, _, _ = a.find_cells(rgb, SEGMENTER_FROM_UM, "given")  # the segmenter's domain
         assert [c.bbox for c in coarse] != [c.bbox for c in found]
+
+
+class _Recorder:
+    """A stand-in model at the hardware edge: records the input it is given, finds nothing."""
+
+    input_shape = (256, 256)
+
+    def __init__(self) -> None:
+        from types import SimpleNamespace
+
+        self.entry = SimpleNamespace(thresholds=SimpleNamespace(peak_min=0.5))
+        self.inputs: list[np.ndarray] = []
+
+    def run(self, img: np.ndarray) -> list[np.ndarray]:
+        self.inputs.append(img)
+        return [np.zeros((64, 64, 3), np.float32)]
+
+
+def test_a_small_high_magnification_field_is_not_drawn_larger_than_training_fields():
+    from clinic_app.detection import MAX_SCALE_UNKNOWN, UM_PER_INPUT_PX, WhiteCellDetector
+
+    rec = _Recorder()
+    d = WhiteCellDetector(rec)
+    field = np.zeros((256, 256, 3), np.uint8)
+    field[:] = (240, 200, 210)
+    field[100:156, 100:156] = (90, 40, 150)  # a 56 px purple square
+    drawn = []
+    for um in (0.086, None):
+        d.boxes(field, um)
+        img = rec.inputs[-1]
+        purple = (img[..., 2].astype(int) - img[..., 1] > 60).any(axis=0)
+        drawn.append(int(purple.sum()))
+    assert drawn[0] == pytest.approx(56 * 0.086 / UM_PER_INPUT_PX, abs=2)  # 0.4x: as trained
+    assert drawn[1] == pytest.approx(56 * MAX_SCALE_UNKNOWN, abs=2)  # no scale: capped
+    big = np.zeros((480, 640, 3), np.uint8)
+    d.boxes(big, 0.3)  # a whole field is fitted, never enlarged past the input
+    assert rec.inputs[-1].shape == (256, 256, 3)
