@@ -1,6 +1,7 @@
 """White-cell finding on whole fields from two microscopes, for the shift bench.
 
-    python -m training.detection_bench   # the validation figures the app's finder rule rests on
+    python -m training.detection_bench           # validation figures of the app's finder rule
+    python -m training.detection_bench --crops   # 256 px crops: the drawing-scale limit
 
 BCCD evaluation fields (the 192 after the first 100, which were looked at while tuning and
 trained on) and the Bio-Net test split, matched to the sets' ``WBC`` boxes at IoU >= 0.3
@@ -116,7 +117,48 @@ def validation_choice(root: Path, all_fields: int = 80) -> dict:
     return out
 
 
+def crops_around_cells(items, side: int = 256) -> list[tuple[np.ndarray, np.ndarray]]:
+    """A ``side`` px crop around the first white cell of each field, with the boxes inside it
+    (cut boxes narrower than 20 px dropped): small high-magnification fields."""
+    out = []
+    for rgb, truth in items:
+        h, w = rgb.shape[:2]
+        if not len(truth) or min(h, w) < side:
+            continue
+        cx, cy = (truth[0, 0] + truth[0, 2]) / 2, (truth[0, 1] + truth[0, 3]) / 2
+        x0, y0 = int(np.clip(cx - side / 2, 0, w - side)), int(np.clip(cy - side / 2, 0, h - side))
+        t = np.clip(truth - np.array([x0, y0, x0, y0], np.float32), 0, side)
+        t = t[((t[:, 2] - t[:, 0]) > 20) & ((t[:, 3] - t[:, 1]) > 20)]
+        out.append((rgb[y0:y0 + side, x0:x0 + side], t))
+    return out
+
+
+def crop_check(root: Path) -> dict:
+    """The app's finder on 256 px crops of Bio-Net val fields (what the drawing-scale limit of
+    ``clinic_app.detection`` was chosen on) and of every other BCCD eval field (test-like)."""
+    from training.detector import bccd_items, bionet_items, hits
+    from training.evaluate_detection import DEV_FIELDS
+
+    app = finders(modelpack.MODELS_DIR, ("app",))["app"]
+    sets = {"bionet_val_crops": crops_around_cells(bionet_items(root, "val")),
+            "bccd_eval_crops": crops_around_cells(bccd_items(root, DEV_FIELDS, None)[::2])}
+    out = {}
+    for name, items in sets.items():
+        tp = n_pred = n_true = 0
+        for rgb, truth in items:
+            um, how = scale.estimate_um_per_px(rgb)
+            pred = np.array([b.as_list() for b in app(rgb, um if how == "red-cells" else None)],
+                            np.float32).reshape(-1, 4)
+            tp, n_pred, n_true = tp + hits(pred, truth), n_pred + len(pred), n_true + len(truth)
+        out[name] = {"recall": tp / max(1, n_true), "precision": tp / max(1, n_pred),
+                     "crops": len(items)}
+        print(name, out[name], flush=True)
+    return out
+
+
 if __name__ == "__main__":
+    import sys
+
     from training.config import data_root
 
-    validation_choice(data_root(None))
+    (crop_check if "--crops" in sys.argv else validation_choice)(data_root(None))
