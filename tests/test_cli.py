@@ -77,3 +77,11 @@ def test_bad_usage_exits_2():
     assert out.returncode == 2 and "no-such-model" in out.stderr
     out = cli("frobnicate")
     assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_models_text_lists_every_model_with_its_figure():
+    out = cli("models")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert len(lines) == 4 and all("[ok]" in line for line in lines)
+    assert any(line.startswith("wbc-detect") and "white cell recall" in line for line in lines)

@@ -62,11 +62,18 @@ def cmd_models(args: argparse.Namespace) -> int:
         write_json(data, None)
         return EXIT_OK
     for mid, e in entries.items():
-        m = e.metrics.get("int8", {})
-        fig = m.get("accuracy", m.get("mean_dice"))
         print(f"{mid:12s} v{e.version} {e.task:22s} {e.input_size}px {len(e.labels)} labels "
-              f"test INT8 {fig:.4f} sha256 {e.sha256[:12]} [{status[mid]}]")
+              f"test INT8 {headline_figure(e.metrics)} sha256 {e.sha256[:12]} [{status[mid]}]")
     return EXIT_OK
+
+
+def headline_figure(metrics: dict) -> str:
+    """The entry's main INT8 test figure, named (a pack may hold any task)."""
+    m = metrics.get("int8", {})
+    for key in ("accuracy", "mean_dice", "white_cell_recall"):
+        if isinstance(m.get(key), (int, float)):
+            return f"{key.replace('_', ' ')} {m[key]:.4f}"
+    return "-"
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
