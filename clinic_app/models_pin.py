@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "13224a3044c5722e8a40481820e961a3fafb8bfd242375317fae1fad089d2915"
+MANIFEST_SHA256 = "0892d346e55ddaff6b8ef94b354cd45043fe891c38c68db5e1d527ed92df73eb"
