@@ -9,7 +9,7 @@ trained on) and the Bio-Net test split, matched to the sets' ``WBC`` boxes at Io
 
 - ``segmenter``: the red-cell scale estimate (median over the set's fields, as ``clinic-app
   analyze`` does for a folder), then ``cell-seg`` + instance split;
-- ``detector``: ``wbc-detect`` on the whole field letterboxed (no scale);
+- ``detector``: ``wbc-detect`` alone on every field (at the field's scale, when given);
 - ``app``: what ``clinic-app analyze`` does: the detector, enlarging fields whose cells would be
   drawn small, and the segmenter on low-magnification fields (``analysis.SEGMENTER_FROM_UM``);
   each field's own red-cell scale (None when not measured).
@@ -56,7 +56,7 @@ def finders(models: Path, names: tuple[str, ...] = ("segmenter", "detector")
     if "wbc-detect" in entries and "detector" in names:
         det = WhiteCellDetector(modelpack.TFLiteModel(entries["wbc-detect"], "cpu",
                                                       models_dir=models))
-        out["detector"] = lambda rgb, um: [c.bbox for c in det.find_cells(rgb)]
+        out["detector"] = lambda rgb, um: [c.bbox for c in det.find_cells(rgb, um)]
     if "app" in names:  # the app's choice (analysis.Analyzer.find_cells), scale as measured
         app = Analyzer(AnalyzerOptions(backend="cpu", models_dir=models))
         out["app"] = lambda rgb, um: [c.bbox for c in app.find_cells(
