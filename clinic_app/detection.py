@@ -77,21 +77,23 @@ def decode(out: np.ndarray, stride: int, threshold: float) -> np.ndarray:
 def suppress(boxes: np.ndarray, max_iou: float = NMS_IOU) -> np.ndarray:
     """Greedy non-maximum suppression on rows (x0, y0, x1, y1, score)."""
     order = boxes[np.argsort(-boxes[:, 4], kind="stable")]
-    kept: list[np.ndarray] = []
-    for row in order:
-        if all(box_iou(row, k) < max_iou for k in kept):
-            kept.append(row)
-    return np.asarray(kept, np.float32).reshape(-1, 5)
+    overlap = iou_matrix(order, order)
+    kept: list[int] = []
+    for i in range(len(order)):
+        if not kept or overlap[i, kept].max() < max_iou:
+            kept.append(i)
+    return order[kept].astype(np.float32).reshape(-1, 5)
 
 
-def box_iou(a: np.ndarray, b: np.ndarray) -> float:
-    iw = min(a[2], b[2]) - max(a[0], b[0])
-    ih = min(a[3], b[3]) - max(a[1], b[1])
-    if iw <= 0 or ih <= 0:
-        return 0.0
-    inter = iw * ih
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return float(inter / max(union, 1e-9))
+def iou_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Intersection over union of every row of ``a`` with every row of ``b`` (x0, y0, x1, y1
+    first; further columns ignored); 0 where boxes do not touch."""
+    iw = np.minimum(a[:, None, 2], b[None, :, 2]) - np.maximum(a[:, None, 0], b[None, :, 0])
+    ih = np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1])
+    inter = np.clip(iw, 0, None) * np.clip(ih, 0, None)
+    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
+    area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+    return inter / np.maximum(area_a[:, None] + area_b[None, :] - inter, 1e-9)
 
 
 def to_field(boxes: np.ndarray, lb: Letterbox) -> np.ndarray:

@@ -92,27 +92,33 @@ def detection_under(models: Path, root: Path, shift: Callable[[np.ndarray], np.n
     return out
 
 
+def score_fields(find: Finder, items, always_scale: bool = False) -> dict:
+    """Recall/precision of ``find`` over (field, truth array) pairs, each field given its own
+    red-cell scale when measured (``always_scale``: also the assumed one, for the segmenter,
+    which needs a scale)."""
+    from training.detector import hits
+
+    tp = n_pred = n_true = 0
+    for rgb, truth in items:
+        um, how = scale.estimate_um_per_px(rgb)
+        pred = np.array([b.as_list() for b in find(rgb, um if how == "red-cells" or always_scale
+                                                    else None)], np.float32).reshape(-1, 4)
+        tp, n_pred, n_true = tp + hits(pred, truth), n_pred + len(pred), n_true + len(truth)
+    return {"recall": tp / max(1, n_true), "precision": tp / max(1, n_pred), "boxes": n_true}
+
+
 def validation_choice(root: Path, all_fields: int = 80) -> dict:
     """The figures the app's finder rule was chosen on (validation fields, INT8): the detector
     letterboxed on Bio-Net val and on ALL val fields, and the segmenter on the ALL val fields
     (coarser than ``analysis.SEGMENTER_FROM_UM``), each field at its own red-cell scale."""
-    from training.detector import all_items, bionet_items, hits
+    from training.detector import all_items, bionet_items
 
     found = finders(modelpack.MODELS_DIR)
     sets = {"bionet_val": bionet_items(root, "val"), "all_val": all_items(root, "val", all_fields)}
     out: dict = {}
     for name, items in sets.items():
         for finder, find in found.items():
-            tp = n_pred = n_true = 0
-            for rgb, truth in items:
-                um, how = scale.estimate_um_per_px(rgb)
-                known = how == "red-cells" or finder == "segmenter"  # it needs a scale
-                pred = np.array([b.as_list() for b in find(rgb, um if known else None)],
-                                np.float32).reshape(-1, 4)
-                tp, n_pred, n_true = tp + hits(pred, truth), n_pred + len(pred), \
-                    n_true + len(truth)
-            out[f"{finder}:{name}"] = {"recall": tp / max(1, n_true),
-                                       "precision": tp / max(1, n_pred), "boxes": n_true}
+            out[f"{finder}:{name}"] = score_fields(find, items, finder == "segmenter")
             print(finder, name, out[f"{finder}:{name}"], flush=True)
     return out
 
@@ -136,7 +142,7 @@ def crops_around_cells(items, side: int = 256) -> list[tuple[np.ndarray, np.ndar
 def crop_check(root: Path) -> dict:
     """The app's finder on 256 px crops of Bio-Net val fields (what the drawing-scale limit of
     ``clinic_app.detection`` was chosen on) and of every other BCCD eval field (test-like)."""
-    from training.detector import bccd_items, bionet_items, hits
+    from training.detector import bccd_items, bionet_items
     from training.evaluate_detection import DEV_FIELDS
 
     app = finders(modelpack.MODELS_DIR, ("app",))["app"]
@@ -144,14 +150,7 @@ def crop_check(root: Path) -> dict:
             "bccd_eval_crops": crops_around_cells(bccd_items(root, DEV_FIELDS, None)[::2])}
     out = {}
     for name, items in sets.items():
-        tp = n_pred = n_true = 0
-        for rgb, truth in items:
-            um, how = scale.estimate_um_per_px(rgb)
-            pred = np.array([b.as_list() for b in app(rgb, um if how == "red-cells" else None)],
-                            np.float32).reshape(-1, 4)
-            tp, n_pred, n_true = tp + hits(pred, truth), n_pred + len(pred), n_true + len(truth)
-        out[name] = {"recall": tp / max(1, n_true), "precision": tp / max(1, n_pred),
-                     "crops": len(items)}
+        out[name] = {**score_fields(app, items), "crops": len(items)}
         print(name, out[name], flush=True)
     return out
 

@@ -22,7 +22,6 @@ import csv
 import json
 import math
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import cv2
@@ -30,13 +29,13 @@ import keras
 import numpy as np
 from keras import layers, ops
 
-from clinic_app.detection import BOX_SCALE, decode, letterbox, to_field
+from clinic_app.detection import BOX_SCALE, decode, iou_matrix, letterbox, to_field
 from training import augment
 from training.backbones import conv_bn, upsample_concat
 from training.cells import field_cells_boxes
 from training.config import SEED, data_root
 from training.data import image_path, mask_path, read_rows
-from training.evaluate_detection import DEV_FIELDS
+from training.evaluate_detection import DEV_FIELDS, voc_rows
 
 SIZE = 256
 STRIDE = 4
@@ -44,13 +43,7 @@ PEAK_MIN = 0.3  # default score a detection needs (chosen on val: ``choose_thres
 
 
 def voc_boxes(xml_path: Path, name: str = "WBC") -> np.ndarray:
-    root = ET.parse(xml_path).getroot()
-    out = []
-    for obj in root.iter("object"):
-        if obj.findtext("name", "").strip().upper() == name:
-            b = obj.find("bndbox")
-            out.append([float(b.findtext(k)) for k in ("xmin", "ymin", "xmax", "ymax")])
-    return np.asarray(out, np.float32).reshape(-1, 4)
+    return np.asarray(voc_rows(xml_path, name), np.float32).reshape(-1, 4)
 
 
 def read_rgb(path: Path) -> np.ndarray:
@@ -189,21 +182,11 @@ def det_loss(t, p):
     return (ops.sum(focal, axis=[1, 2]) + 0.5 * size) / n
 
 
-def iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    x0 = np.maximum(a[:, None, 0], b[None, :, 0])
-    y0 = np.maximum(a[:, None, 1], b[None, :, 1])
-    x1 = np.minimum(a[:, None, 2], b[None, :, 2])
-    y1 = np.minimum(a[:, None, 3], b[None, :, 3])
-    inter = np.clip(x1 - x0, 0, None) * np.clip(y1 - y0, 0, None)
-    area = lambda r: (r[:, 2] - r[:, 0]) * (r[:, 3] - r[:, 1])  # noqa: E731
-    return inter / (area(a)[:, None] + area(b)[None, :] - inter + 1e-9)
-
-
 def hits(pred: np.ndarray, truth: np.ndarray, thr: float = 0.3) -> int:
     """Greedy one-to-one matching at IoU >= ``thr`` (as training.evaluate_detection)."""
     if not len(pred) or not len(truth):
         return 0
-    m = iou(pred[:, :4], truth)
+    m = iou_matrix(pred, truth)
     n = 0
     while m.size and m.max() >= thr:
         i, j = np.unravel_index(np.argmax(m), m.shape)

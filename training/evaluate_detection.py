@@ -29,15 +29,19 @@ DEV_FIELDS = 100
 IOU_HIT = 0.3
 
 
-def wbc_boxes(xml_path: Path) -> list[BBox]:
+def voc_rows(xml_path: Path, name: str = "WBC") -> list[list[float]]:
+    """(xmin, ymin, xmax, ymax) of every Pascal VOC object called ``name`` (any case)."""
     root = ET.parse(xml_path).getroot()
     out = []
     for obj in root.iter("object"):
-        if obj.findtext("name", "").strip().upper() != "WBC":
-            continue
-        b = obj.find("bndbox")
-        out.append(BBox(*(int(float(b.findtext(k))) for k in ("xmin", "ymin", "xmax", "ymax"))))
+        if obj.findtext("name", "").strip().upper() == name:
+            b = obj.find("bndbox")
+            out.append([float(b.findtext(k)) for k in ("xmin", "ymin", "xmax", "ymax")])
     return out
+
+
+def wbc_boxes(xml_path: Path) -> list[BBox]:
+    return [BBox(*(int(v) for v in row)) for row in voc_rows(xml_path)]
 
 
 def match(pred: list[BBox], truth: list[BBox]) -> int:
