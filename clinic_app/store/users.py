@@ -111,16 +111,11 @@ def require_admin(user: User) -> None:
 
 
 def set_password(store: CaseStore, username: str, new_password: str) -> None:
-    """Replace a user's password hash (the caller has checked who may: ``change_password``
-    for one's own, an administrator for anyone's)."""
+    """Replace a user's password hash (who may is the caller's rule: ``change_password`` for
+    one's own, ``reset_password`` for an administrator)."""
     if len(new_password) < MIN_PASSWORD:
         raise ValueError(f"a password of at least {MIN_PASSWORD} characters is needed")
-    digest = hash_password(new_password)
-    with store._tx() as conn:  # noqa: SLF001
-        if _row(conn, username) is None:
-            raise StoreError(f"no user {username!r}")
-        conn.execute("UPDATE users SET password_hash = ? WHERE casefold(username) = ?",
-                     (digest, username.strip().casefold()))
+    _update(store, username, "password_hash", hash_password(new_password))
 
 
 def change_password(store: CaseStore, username: str, old_password: str,
@@ -130,13 +125,25 @@ def change_password(store: CaseStore, username: str, old_password: str,
     set_password(store, username, new_password)
 
 
+def reset_password(store: CaseStore, admin: User, username: str, new_password: str) -> None:
+    """An administrator sets another user's (forgotten) password."""
+    require_admin(admin)
+    set_password(store, username, new_password)
+
+
 def deactivate_user(store: CaseStore, admin: User, username: str) -> None:
     """An administrator closes another account (kept, so the audit log's names stay known)."""
     require_admin(admin)
     if username.strip().casefold() == admin.username.casefold():
         raise ValueError("an administrator cannot close their own account")
+    _update(store, username, "active", 0)
+
+
+def _update(store: CaseStore, username: str, column: str, value: object) -> None:
+    """Set one column (``password_hash`` or ``active``) of an existing user."""
+    assert column in ("password_hash", "active")
     with store._tx() as conn:  # noqa: SLF001
         if _row(conn, username) is None:
             raise StoreError(f"no user {username!r}")
-        conn.execute("UPDATE users SET active = 0 WHERE casefold(username) = ?",
-                     (username.strip().casefold(),))
+        conn.execute(f"UPDATE users SET {column} = ? WHERE casefold(username) = ?",  # noqa: S608
+                     (value, username.strip().casefold()))

@@ -54,6 +54,54 @@
         </message>
     </context>
     <context>
+        <name>AccountForm</name>
+        <message>
+            <location filename="../ui/login.py" line="75" />
+            <source>Create account</source>
+            <translation>Crear cuenta</translation>
+        </message>
+        <message>
+            <location filename="../ui/login.py" line="78" />
+            <location filename="../ui/login.py" line="87" />
+            <source>User name</source>
+            <translation>Nombre de usuario</translation>
+        </message>
+        <message>
+            <location filename="../ui/login.py" line="80" />
+            <location filename="../ui/login.py" line="88" />
+            <source>Full name</source>
+            <translation>Nombre completo</translation>
+        </message>
+        <message>
+            <location filename="../ui/login.py" line="83" />
+            <location filename="../ui/login.py" line="90" />
+            <source>Role</source>
+            <translation>Función</translation>
+        </message>
+        <message>
+            <location filename="../ui/login.py" line="84" />
+            <location filename="../ui/login.py" line="91" />
+            <source>Password</source>
+            <translation>Contraseña</translation>
+        </message>
+        <message>
+            <location filename="../ui/login.py" line="85" />
+            <location filename="../ui/login.py" line="92" />
+            <source>Repeat password</source>
+            <translation>Repita la contraseña</translation>
+        </message>
+        <message>
+            <location filename="../ui/login.py" line="86" />
+            <source>at least %d characters</source>
+            <translation>al menos %d caracteres</translation>
+        </message>
+        <message>
+            <location filename="../ui/login.py" line="96" />
+            <source>The two passwords differ.</source>
+            <translation>Las dos contraseñas no coinciden.</translation>
+        </message>
+    </context>
+    <context>
         <name>AcquisitionPage</name>
         <message>
             <location filename="../ui/acquisition.py" line="53" />
@@ -641,77 +689,38 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>FirstAccountDialog</name>
         <message>
-            <location filename="../ui/login.py" line="72" />
+            <location filename="../ui/login.py" line="114" />
             <source>Create the first account</source>
             <translation>Crear la primera cuenta</translation>
         </message>
         <message>
-            <location filename="../ui/login.py" line="73" />
+            <location filename="../ui/login.py" line="115" />
             <source>No user account exists in this data folder yet. Create the first one: every change and every sign-off is recorded under a user's name.</source>
             <translation>Todavía no existe ninguna cuenta de usuario en esta carpeta de datos. Cree la primera: cada cambio y cada validación se registran con el nombre de un usuario.</translation>
-        </message>
-        <message>
-            <location filename="../ui/login.py" line="75" />
-            <source>Create account</source>
-            <translation>Crear cuenta</translation>
-        </message>
-        <message>
-            <location filename="../ui/login.py" line="78" />
-            <location filename="../ui/login.py" line="84" />
-            <source>User name</source>
-            <translation>Nombre de usuario</translation>
-        </message>
-        <message>
-            <location filename="../ui/login.py" line="80" />
-            <location filename="../ui/login.py" line="85" />
-            <source>Full name</source>
-            <translation>Nombre completo</translation>
-        </message>
-        <message>
-            <location filename="../ui/login.py" line="81" />
-            <location filename="../ui/login.py" line="86" />
-            <source>Password</source>
-            <translation>Contraseña</translation>
-        </message>
-        <message>
-            <location filename="../ui/login.py" line="82" />
-            <location filename="../ui/login.py" line="87" />
-            <source>Repeat password</source>
-            <translation>Repita la contraseña</translation>
-        </message>
-        <message>
-            <location filename="../ui/login.py" line="83" />
-            <source>at least %d characters</source>
-            <translation>al menos %d caracteres</translation>
-        </message>
-        <message>
-            <location filename="../ui/login.py" line="92" />
-            <source>The two passwords differ.</source>
-            <translation>Las dos contraseñas no coinciden.</translation>
         </message>
     </context>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../ui/login.py" line="111" />
-            <location filename="../ui/login.py" line="112" />
+            <location filename="../ui/login.py" line="124" />
+            <location filename="../ui/login.py" line="125" />
             <source>Log in</source>
             <translation>Iniciar sesión</translation>
         </message>
         <message>
-            <location filename="../ui/login.py" line="111" />
+            <location filename="../ui/login.py" line="124" />
             <source>Log in to work on cases.</source>
             <translation>Inicie sesión para trabajar con los casos.</translation>
         </message>
         <message>
-            <location filename="../ui/login.py" line="115" />
-            <location filename="../ui/login.py" line="117" />
+            <location filename="../ui/login.py" line="128" />
+            <location filename="../ui/login.py" line="130" />
             <source>User name</source>
             <translation>Nombre de usuario</translation>
         </message>
         <message>
-            <location filename="../ui/login.py" line="116" />
-            <location filename="../ui/login.py" line="118" />
+            <location filename="../ui/login.py" line="129" />
+            <location filename="../ui/login.py" line="131" />
             <source>Password</source>
             <translation>Contraseña</translation>
         </message>
@@ -1028,54 +1037,14 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>NewUserDialog</name>
         <message>
-            <location filename="../ui/users.py" line="41" />
+            <location filename="../ui/users.py" line="39" />
             <source>New user</source>
             <translation>Nuevo usuario</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="41" />
+            <location filename="../ui/users.py" line="40" />
             <source>A new account for this data folder.</source>
             <translation>Una cuenta nueva para esta carpeta de datos.</translation>
-        </message>
-        <message>
-            <location filename="../ui/users.py" line="42" />
-            <source>Create account</source>
-            <translation>Crear cuenta</translation>
-        </message>
-        <message>
-            <location filename="../ui/users.py" line="45" />
-            <location filename="../ui/users.py" line="52" />
-            <source>User name</source>
-            <translation>Nombre de usuario</translation>
-        </message>
-        <message>
-            <location filename="../ui/users.py" line="46" />
-            <location filename="../ui/users.py" line="53" />
-            <source>Full name</source>
-            <translation>Nombre completo</translation>
-        </message>
-        <message>
-            <location filename="../ui/users.py" line="49" />
-            <location filename="../ui/users.py" line="53" />
-            <source>Role</source>
-            <translation>Función</translation>
-        </message>
-        <message>
-            <location filename="../ui/users.py" line="50" />
-            <location filename="../ui/users.py" line="54" />
-            <source>Password</source>
-            <translation>Contraseña</translation>
-        </message>
-        <message>
-            <location filename="../ui/users.py" line="51" />
-            <location filename="../ui/users.py" line="55" />
-            <source>Repeat password</source>
-            <translation>Repita la contraseña</translation>
-        </message>
-        <message>
-            <location filename="../ui/users.py" line="60" />
-            <source>The two passwords differ.</source>
-            <translation>Las dos contraseñas no coinciden.</translation>
         </message>
     </context>
     <context>
@@ -1674,83 +1643,83 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>UsersDialog</name>
         <message>
-            <location filename="../ui/users.py" line="79" />
+            <location filename="../ui/users.py" line="48" />
             <source>Users</source>
             <translation>Usuarios</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="84" />
+            <location filename="../ui/users.py" line="53" />
             <source>User accounts</source>
             <translation>Cuentas de usuario</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="87" />
+            <location filename="../ui/users.py" line="56" />
             <source>New user…</source>
             <translation>Nuevo usuario…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="88" />
+            <location filename="../ui/users.py" line="57" />
             <source>Reset password…</source>
             <translation>Restablecer contraseña…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="89" />
+            <location filename="../ui/users.py" line="58" />
             <source>Close account</source>
             <translation>Cerrar cuenta</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="90" />
+            <location filename="../ui/users.py" line="59" />
             <source>Change my password…</source>
             <translation>Cambiar mi contraseña…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="103" />
+            <location filename="../ui/users.py" line="72" />
             <source>Only an administrator adds or closes accounts.</source>
             <translation>Solo un administrador añade o cierra cuentas.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="122" />
+            <location filename="../ui/users.py" line="91" />
             <source>Account %s created.</source>
             <translation>Cuenta %s creada.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="129" />
+            <location filename="../ui/users.py" line="98" />
             <source>Reset password</source>
             <translation>Restablecer contraseña</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="130" />
+            <location filename="../ui/users.py" line="99" />
             <source>New password for %s:</source>
             <translation>Nueva contraseña para %s:</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="135" />
+            <location filename="../ui/users.py" line="104" />
             <source>Password of %s reset.</source>
             <translation>Contraseña de %s restablecida.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="141" />
+            <location filename="../ui/users.py" line="110" />
             <source>Account %s closed.</source>
             <translation>Cuenta %s cerrada.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="144" />
-            <location filename="../ui/users.py" line="148" />
+            <location filename="../ui/users.py" line="113" />
+            <location filename="../ui/users.py" line="117" />
             <source>Change my password</source>
             <translation>Cambiar mi contraseña</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="145" />
+            <location filename="../ui/users.py" line="114" />
             <source>Current password:</source>
             <translation>Contraseña actual:</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="149" />
+            <location filename="../ui/users.py" line="118" />
             <source>New password:</source>
             <translation>Nueva contraseña:</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="152" />
+            <location filename="../ui/users.py" line="121" />
             <source>Your password was changed.</source>
             <translation>Su contraseña se ha cambiado.</translation>
         </message>

@@ -9,6 +9,7 @@ self-test pass a ``User`` to the window directly (see ``MainWindow(user=...)``).
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -65,27 +66,30 @@ class _Form(QDialog):
         raise NotImplementedError
 
 
-class FirstAccountDialog(_Form):
-    """The first account of a new data folder (an administrator)."""
+class AccountForm(_Form):
+    """A new account: user name, full name, a role when there is a choice, a password typed
+    twice (the first account of a data folder, and File > Users… > New user)."""
 
-    def __init__(self, store: CaseStore, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Create the first account"), self.tr(
-            "No user account exists in this data folder yet. Create the first one: every "
-            "change and every sign-off is recorded under a user's name."),
-            self.tr("Create account"), parent)
-        self.store = store
+    def __init__(self, store: CaseStore, title: str, intro: str,
+                 roles: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(title, intro, self.tr("Create account"), parent)
+        self.store, self.roles = store, roles
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("User name"))
         self.full_name = QLineEdit()
         self.full_name.setAccessibleName(self.tr("Full name"))
+        self.role = QComboBox()
+        self.role.addItems(list(roles))
+        self.role.setAccessibleName(self.tr("Role"))
         self.password = _password_field(self.tr("Password"))
         self.repeat = _password_field(self.tr("Repeat password"))
         self.password.setPlaceholderText(self.tr("at least %d characters") % MIN_PASSWORD)
-        for label, w in ((self.tr("User name"), self.username),
-                         (self.tr("Full name"), self.full_name),
-                         (self.tr("Password"), self.password),
-                         (self.tr("Repeat password"), self.repeat)):
-            self.form.addRow(label, w)
+        self.form.addRow(self.tr("User name"), self.username)
+        self.form.addRow(self.tr("Full name"), self.full_name)
+        if len(roles) > 1:
+            self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("Password"), self.password)
+        self.form.addRow(self.tr("Repeat password"), self.repeat)
 
     def submit(self) -> None:
         if self.password.text() != self.repeat.text():
@@ -93,7 +97,7 @@ class FirstAccountDialog(_Form):
             return
         try:
             self.user = create_user(self.store, self.username.text(), self.password.text(),
-                                    self.full_name.text(), role="admin")
+                                    self.full_name.text(), role=self.role.currentText())
         except (StoreError, ValueError) as exc:
             self.error.setText(str(exc))
             return
@@ -101,6 +105,15 @@ class FirstAccountDialog(_Form):
             self.password.clear()
             self.repeat.clear()
         self.accept()
+
+
+class FirstAccountDialog(AccountForm):
+    """The first account of a new data folder (an administrator)."""
+
+    def __init__(self, store: CaseStore, parent: QWidget | None = None) -> None:
+        super().__init__(store, self.tr("Create the first account"), self.tr(
+            "No user account exists in this data folder yet. Create the first one: every "
+            "change and every sign-off is recorded under a user's name."), ("admin",), parent)
 
 
 class LoginDialog(_Form):

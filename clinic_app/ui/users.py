@@ -7,8 +7,9 @@ password, with the old one. The rules live in ``store.users``; this only collect
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
@@ -25,50 +26,19 @@ from clinic_app.store.users import (
     ROLES,
     User,
     change_password,
-    create_user,
     deactivate_user,
     list_users,
-    require_admin,
-    set_password,
+    reset_password,
 )
-from clinic_app.ui.login import _Form, _password_field
+from clinic_app.ui.login import AccountForm
 
 
-class NewUserDialog(_Form):
-    """User name, full name, role and a password typed twice."""
+class NewUserDialog(AccountForm):
+    """File > Users… > New user: any role."""
 
     def __init__(self, store: CaseStore, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("New user"), self.tr("A new account for this data folder."),
-                         self.tr("Create account"), parent)
-        self.store = store
-        self.username, self.full_name = QLineEdit(), QLineEdit()
-        self.username.setAccessibleName(self.tr("User name"))
-        self.full_name.setAccessibleName(self.tr("Full name"))
-        self.role = QComboBox()
-        self.role.addItems(list(ROLES))
-        self.role.setAccessibleName(self.tr("Role"))
-        self.password = _password_field(self.tr("Password"))
-        self.repeat = _password_field(self.tr("Repeat password"))
-        for label, w in ((self.tr("User name"), self.username),
-                         (self.tr("Full name"), self.full_name), (self.tr("Role"), self.role),
-                         (self.tr("Password"), self.password),
-                         (self.tr("Repeat password"), self.repeat)):
-            self.form.addRow(label, w)
-
-    def submit(self) -> None:
-        if self.password.text() != self.repeat.text():
-            self.error.setText(self.tr("The two passwords differ."))
-            return
-        try:
-            self.user = create_user(self.store, self.username.text(), self.password.text(),
-                                    self.full_name.text(), self.role.currentText())
-        except (StoreError, ValueError) as exc:
-            self.error.setText(str(exc))
-            return
-        finally:
-            self.password.clear()
-            self.repeat.clear()
-        self.accept()
+        super().__init__(store, self.tr("New user"),
+                         self.tr("A new account for this data folder."), ROLES, parent)
 
 
 class UsersDialog(QDialog):
@@ -130,8 +100,7 @@ class UsersDialog(QDialog):
                                        self.tr("New password for %s:") % target.username,
                                        QLineEdit.EchoMode.Password)
         if ok:
-            self._do(lambda: (require_admin(self.user),
-                              set_password(self.store, target.username, new)),
+            self._do(lambda: reset_password(self.store, self.user, target.username, new),
                      self.tr("Password of %s reset.") % target.username)
 
     def close_account(self) -> None:
@@ -151,9 +120,9 @@ class UsersDialog(QDialog):
             self._do(lambda: change_password(self.store, self.user.username, old, new),
                      self.tr("Your password was changed."))
 
-    def _do(self, action: object, done: str) -> None:
+    def _do(self, action: Callable[[], None], done: str) -> None:
         try:
-            action()  # type: ignore[operator]
+            action()
         except (StoreError, ValueError) as exc:
             self.message.setText(str(exc))
             return
