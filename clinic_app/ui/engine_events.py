@@ -18,6 +18,7 @@ from clinic_app.app.engine import DUPLICATE
 from clinic_app.fields import CANCELLED
 from clinic_app.manifest_schema import Thresholds
 from clinic_app.results import Analysis, FieldResult, ModelInfo, SkippedInput
+from clinic_app.scope import OUT_OF_SCOPE
 
 if TYPE_CHECKING:
     from clinic_app.ui.acquisition import AcquisitionPage
@@ -125,7 +126,7 @@ class EngineEvents(QMainWindow):
     def _import_finished(self, case_id: int, saved: int, skipped: list[SkippedInput]) -> None:
         cancelled = [x for x in skipped if x.reason == CANCELLED]
         dups = [x for x in skipped if x.reason.startswith(DUPLICATE)]
-        refused = [x for x in skipped if x.reason.startswith("out of scope:")]
+        refused = [x for x in skipped if x.reason.startswith(OUT_OF_SCOPE)]
         bad = [x for x in skipped if x not in cancelled + dups + refused]
         text = self.tr("%d image(s) saved.") % saved
         if cancelled:

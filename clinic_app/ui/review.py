@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from clinic_app.app.case import CellRef
 from clinic_app.images import load_field
 from clinic_app.results import UNIDENTIFIED, FieldResult
+from clinic_app.scope import OUT_OF_SCOPE
 from clinic_app.ui.field_list import FieldPanel
 from clinic_app.ui.field_view import ZOOM_STEP, FieldView, compose
 from clinic_app.ui.gallery import CellGallery
@@ -178,7 +179,7 @@ class ReviewPage(ReviewActions):
     def refresh_refused(self) -> None:
         s = self.session
         self.panel.set_refused([] if s is None else
-                               [x for x in s.skipped if x.reason.startswith("out of scope:")])
+                               [x for x in s.skipped if x.reason.startswith(OUT_OF_SCOPE)])
 
     def field_added(self, field_id: int) -> None:
         if self.session is not None:
