@@ -40,10 +40,18 @@ VERSION = "1.0.0"
 
 def representative(cfg: TaskConfig, train: Split, n: int):
     """A generator of train-split inputs (seeded sample) for calibrating the INT8 ranges."""
-    rng = np.random.default_rng(SEED)
-    idx = rng.choice(len(train.x), size=min(n, len(train.x)), replace=False)
-    x = centre(train.x[idx], cfg.input_size).astype(np.float32)
-    # One all-0 and one all-255 image pin the input range to the full pixel range.
+    idx = sample(len(train.x), n)
+    return pinned_inputs(centre(train.x[idx], cfg.input_size).astype(np.float32))
+
+
+def sample(n_items: int, n: int) -> np.ndarray:
+    """``n`` distinct indices (all if fewer), the same for every run (``SEED``)."""
+    return np.random.default_rng(SEED).choice(n_items, size=min(n, n_items), replace=False)
+
+
+def pinned_inputs(x: np.ndarray):
+    """A representative-data generator over ``x`` (float NHWC), with one all-0 and one all-255
+    image added: they pin the input range to the full pixel range."""
     x = np.concatenate([x, np.zeros_like(x[:1]), np.full_like(x[:1], 255.0)])
 
     def gen():
@@ -53,12 +61,17 @@ def representative(cfg: TaskConfig, train: Split, n: int):
 
 
 def to_tflite(model: keras.Model, cfg: TaskConfig, rep) -> bytes:
-    """Full-integer conversion with a static 1xHxWx3 input (the Edge TPU needs static shapes)."""
-    spec = tf.TensorSpec([1, cfg.input_size, cfg.input_size, 3], tf.float32)
+    return export_tflite(model, cfg.input_size, rep)
+
+
+def export_tflite(model: keras.Model, size: int, rep) -> bytes:
+    """Full-integer conversion with a static 1 x size x size x 3 input (the Edge TPU needs static
+    shapes); ``rep`` None: the float model, for the INT8-vs-FP32 columns of `clinic-app bench`."""
+    spec = tf.TensorSpec([1, size, size, 3], tf.float32)
     with tempfile.TemporaryDirectory() as tmp:
         model.export(tmp, format="tf_saved_model", input_signature=[spec], verbose=False)
         conv = tf.lite.TFLiteConverter.from_saved_model(tmp)
-        if rep is None:  # float model, for the INT8-vs-FP32 columns of `clinic-app bench`
+        if rep is None:
             return conv.convert()
         return _int8_options(conv, rep).convert()
 

@@ -16,19 +16,17 @@ import argparse
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import keras
 import numpy as np
-import tensorflow as tf
 
 from clinic_app.detection import letterbox
 from clinic_app.modelpack import MODELS_DIR, dequantize, quantize, sha256_of
 from quantize import edgetpu
-from quantize.convert import _int8_options, write_manifest
+from quantize.convert import export_tflite, pinned_inputs, sample, write_manifest
 from training import detector as det
-from training.config import SEED, data_root
+from training.config import data_root
 from training.evaluate_detection import DEV_FIELDS
 
 MODEL_ID = "wbc-detect"
@@ -38,23 +36,9 @@ DATA = ("Bio-Net fields (Shams et al. 2024), bionet/splits.csv train; ALL image 
 
 
 def representative(items, n: int):
-    rng = np.random.default_rng(SEED)
-    idx = rng.choice(len(items), size=min(n, len(items)), replace=False)
-    x = [letterbox(items[i][0], det.SIZE)[0].astype(np.float32) for i in idx]
-    x += [np.zeros_like(x[0]), np.full_like(x[0], 255.0)]  # pin the input range
-
-    def gen():
-        for img in x:
-            yield [img[None]]
-    return gen
-
-
-def to_tflite(model: keras.Model, rep) -> bytes:
-    spec = tf.TensorSpec([1, det.SIZE, det.SIZE, 3], tf.float32)
-    with tempfile.TemporaryDirectory() as tmp:
-        model.export(tmp, format="tf_saved_model", input_signature=[spec], verbose=False)
-        conv = tf.lite.TFLiteConverter.from_saved_model(tmp)
-        return _int8_options(conv, rep).convert()
+    """Letterboxed train fields (seeded sample) for calibrating the INT8 ranges."""
+    return pinned_inputs(np.stack([letterbox(items[i][0], det.SIZE)[0]
+                                   for i in sample(len(items), n)]).astype(np.float32))
 
 
 def int8_runner(tflite: bytes):
@@ -117,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     test = {"bionet_test": det.bionet_items(root, "test")[:lim],
             "all_test": det.all_items(root, "test", lim),
             "bccd_eval_never_trained_on": det.bccd_items(root, DEV_FIELDS, None)[:lim]}
-    tflite = to_tflite(model, representative(train, 300))
+    tflite = export_tflite(model, det.SIZE, representative(train, 300))
     models_dir = Path(args.models)
     out = models_dir / f"{MODEL_ID}.tflite"
     out.write_bytes(tflite)
