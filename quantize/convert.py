@@ -85,21 +85,28 @@ def _int8_options(conv, rep):
     return conv
 
 
-def run_int8(tflite: bytes, x: np.ndarray) -> list[np.ndarray]:
-    """Run the INT8 model image by image; outputs ordered by rank like the app's wrapper."""
+def int8_runner(tflite: bytes):
+    """One interpreter on ``tflite``: a function from one float HxWx3 image to the model's
+    outputs (batch removed, dequantized), ordered by rank like the app's wrapper."""
     from ai_edge_litert.interpreter import Interpreter
 
     it = Interpreter(model_content=tflite, num_threads=os.cpu_count() or 1)
     it.allocate_tensors()
     inp = it.get_input_details()[0]
     outs = sorted(it.get_output_details(), key=lambda o: len(o["shape"]))
-    results: list[list[np.ndarray]] = [[] for _ in outs]
-    for img in x:
+
+    def run(img: np.ndarray) -> list[np.ndarray]:
         it.set_tensor(inp["index"], quantize(img[None].astype(np.float32), inp))
         it.invoke()
-        for k, o in enumerate(outs):
-            results[k].append(dequantize(it.get_tensor(o["index"]), o)[0])
-    return [np.stack(r) for r in results]
+        return [dequantize(it.get_tensor(o["index"]), o)[0] for o in outs]
+    return run
+
+
+def run_int8(tflite: bytes, x: np.ndarray) -> list[np.ndarray]:
+    """Run the INT8 model image by image; outputs ordered by rank, stacked over ``x``."""
+    run = int8_runner(tflite)
+    per_image = [run(img) for img in x]
+    return [np.stack([outs[k] for outs in per_image]) for k in range(len(per_image[0]))]
 
 
 def evaluate_pair(cfg: TaskConfig, model: keras.Model, tflite: bytes, split: Split) -> dict:

@@ -22,8 +22,8 @@ import keras
 import numpy as np
 
 from clinic_app.detection import letterbox
-from clinic_app.modelpack import MODELS_DIR, dequantize, quantize, sha256_of
-from quantize import edgetpu
+from clinic_app.modelpack import MODELS_DIR, sha256_of
+from quantize import convert, edgetpu
 from quantize.convert import export_tflite, pinned_inputs, sample, write_manifest
 from training import detector as det
 from training.config import data_root
@@ -42,18 +42,9 @@ def representative(items, n: int):
 
 
 def int8_runner(tflite: bytes):
-    """One interpreter for every field (as the app holds one)."""
-    from ai_edge_litert.interpreter import Interpreter
-
-    it = Interpreter(model_content=tflite, num_threads=os.cpu_count() or 1)
-    it.allocate_tensors()
-    inp, out = it.get_input_details()[0], it.get_output_details()[0]
-
-    def run(img: np.ndarray) -> np.ndarray:
-        it.set_tensor(inp["index"], quantize(img[None].astype(np.float32), inp))
-        it.invoke()
-        return dequantize(it.get_tensor(out["index"]), out)[0]
-    return run
+    """One interpreter for every field (as the app holds one): image -> the (g, g, 3) map."""
+    run = convert.int8_runner(tflite)
+    return lambda img: run(img)[0]
 
 
 def scores(run, sets: dict, threshold: float) -> dict:
