@@ -115,20 +115,18 @@ def bench_all(models: Path, root: Path, limit: int | None) -> dict:
 
 
 def entry_of(models: Path, model_id: str) -> dict:
+    """The raw manifest entry of ``model_id`` in the pack (an older or unpinned pack too)."""
     manifest = json.loads((models / "manifest.json").read_text())
     return next(m for m in manifest["models"] if m["id"] == model_id)
 
 
 def temperature(models: Path, model_id: str) -> float:
     """The pack's calibration temperature (1.0 for a pack from before calibration)."""
-    manifest = json.loads((models / "manifest.json").read_text())
-    entry = next(m for m in manifest["models"] if m["id"] == model_id)
-    return float(entry.get("thresholds", {}).get("temperature", 1.0))
+    return float(entry_of(models, model_id).get("thresholds", {}).get("temperature", 1.0))
 
 
 def json_labels(models: Path, model_id: str) -> list[str]:
-    manifest = json.loads((models / "manifest.json").read_text())
-    return next(m["labels"] for m in manifest["models"] if m["id"] == model_id)
+    return entry_of(models, model_id)["labels"]
 
 
 def bench_detection(models: Path, root: Path, limit: int | None) -> dict:
