@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 
 from clinic_app import stain
-from clinic_app.imaging import centre_square, shrink_to, square_crop
+from clinic_app.imaging import centre_square, shrink_to, square_crop, to_side
 from clinic_app.modelpack import TFLiteModel, calibrate, dequantize, quantize
 from clinic_app.results import UNIDENTIFIED, BBox, CellResult, FieldClassification
 from clinic_app.scale import resample_to
@@ -99,11 +99,17 @@ class CellClassifier:
         self._batches = Batches(model)
 
     def prepare(self, context: np.ndarray) -> np.ndarray:
-        """A context crop as the model sees it: stain-normalised on the whole context (as in
-        training), its centre 1/``stain_context`` cut out and resized to the input."""
+        """A context crop as the model sees it: brought to the training cache's size (input x
+        ``stain_context``), stain-normalised there over the whole context (as in training),
+        and its centre 1/``stain_context`` cut out. Normalising the small copy rather than
+        the crop at the field's resolution is ~10x cheaper and is the order training used."""
         size = self.model.input_shape
-        view = centre_square(stain.apply(context, self.stain_norm), 1.0 / self.context)
-        return cv2.resize(view, size[::-1], interpolation=cv2.INTER_AREA)
+        work = to_side(context, int(round(size[0] * self.context)))
+        view = centre_square(stain.apply(np.ascontiguousarray(work), self.stain_norm),
+                             1.0 / self.context)
+        if view.shape[:2] != tuple(size):
+            view = cv2.resize(view, size[::-1], interpolation=cv2.INTER_AREA)
+        return view
 
     def run(self, crop: np.ndarray) -> tuple[dict[str, float], np.ndarray]:
         self._batches.ensure(1)

@@ -1,7 +1,9 @@
 """Small pixel helpers every stage shares, so each rule is written once.
 
-- ``shrink_to``: a copy whose longer side is at most ``side`` (INTER_AREA averages; never
-  enlarges), for thumbnails, previews, meters and report images.
+- ``shrink_to``: a copy whose longer side is at most ``side`` (never enlarges), for
+  thumbnails, previews, meters, report images and each cell's display copy.
+- ``to_side``: a square brought to the classifier's working size (averaged when shrinking,
+  bilinear when enlarging), the one resize training's cell caches and the app share.
 - ``MASK_THRESHOLD`` / ``binary_mask``: where the segmenter's probability means "white cell".
 - ``centre_square`` / ``square_crop``: the framings the classifiers were trained on.
 """
@@ -21,7 +23,18 @@ def shrink_to(rgb: np.ndarray, side: int, min_px: int = 1) -> np.ndarray:
     if f >= 1.0:
         return rgb
     size = (max(min_px, round(w * f)), max(min_px, round(h * f)))
-    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    # Down by less than 2x, bilinear reads every source pixel it needs and is ~7x faster than
+    # INTER_AREA's fractional path (a cell's display copy: 300 -> 160 px); further, averaging.
+    interp = cv2.INTER_LINEAR if f >= 0.5 else cv2.INTER_AREA
+    return cv2.resize(rgb, size, interpolation=interp)
+
+
+def to_side(square: np.ndarray, side: int) -> np.ndarray:
+    """``square`` resized to ``side`` x ``side``: INTER_AREA down, INTER_LINEAR up, as is."""
+    if square.shape[0] == side and square.shape[1] == side:
+        return square
+    interp = cv2.INTER_AREA if square.shape[0] > side else cv2.INTER_LINEAR
+    return cv2.resize(square, (side, side), interpolation=interp)
 
 
 def binary_mask(prob: np.ndarray) -> np.ndarray:
@@ -41,8 +54,16 @@ def square_crop(rgb: np.ndarray, cx: float, cy: float, side: int) -> np.ndarray:
     """``side`` x ``side`` crop centred on (cx, cy); edges are mirrored, not black."""
     half = side // 2
     x0, y0 = int(round(cx)) - half, int(round(cy)) - half
-    pad = max(0, -x0, -y0, x0 + side - rgb.shape[1], y0 + side - rgb.shape[0])
-    if pad:
-        rgb = cv2.copyMakeBorder(rgb, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
-        x0, y0 = x0 + pad, y0 + pad
-    return rgb[y0:y0 + side, x0:x0 + side]
+    h, w = rgb.shape[:2]
+    pad = max(0, -x0, -y0, x0 + side - w, y0 + side - h)
+    if not pad:
+        return rgb[y0:y0 + side, x0:x0 + side]
+    xa, ya, xb, yb = max(x0, 0), max(y0, 0), min(x0 + side, w), min(y0 + side, h)
+    top, bottom, left, right = ya - y0, y0 + side - yb, xa - x0, x0 + side - xb
+    if xb > xa and yb > ya and max(left, right) < xb - xa and max(top, bottom) < yb - ya:
+        # Mirror only the part inside the field (what each pad reflects lies within it): the
+        # same pixels as mirroring the whole field, without copying the field per crop.
+        return cv2.copyMakeBorder(rgb[ya:yb, xa:xb], top, bottom, left, right,
+                                  cv2.BORDER_REFLECT_101)
+    rgb = cv2.copyMakeBorder(rgb, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
+    return rgb[y0 + pad:y0 + pad + side, x0 + pad:x0 + pad + side]

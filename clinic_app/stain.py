@@ -56,8 +56,11 @@ def background_rgb(rgb: np.ndarray) -> np.ndarray:
     px = rgb.reshape(-1, 3)
     if len(px) > 40_000:  # a whole field: every k-th pixel says the same
         px = px[:: len(px) // 20_000]
-    grey = px.astype(np.float32).mean(axis=1)
-    return np.median(px[grey >= np.percentile(grey, 75)], axis=0).astype(np.float32)
+    f = px.astype(np.float32)
+    # = f.mean(axis=1) bit for bit, without numpy's slow length-3 axis reduction (twice as fast)
+    grey = (f[:, 0] + f[:, 1] + f[:, 2]) / np.float32(3)
+    bright = px[grey >= np.percentile(grey, 75)]
+    return np.array([np.median(bright[:, i]) for i in range(3)], np.float32)
 
 
 def white_balance(rgb: np.ndarray,

@@ -113,7 +113,8 @@ def test_stain_normalisation_of_the_manifest_reaches_the_model():
     on_cell = CellClassifier(on).classify_cell(rgb, 0.25, BBox(60, 40, 100, 80))
     CellClassifier(off).classify_cell(rgb, 0.25, BBox(60, 40, 100, 80))
     raw = on_cell.crop
-    expected = cv2.resize(stain.reinhard(raw), (32, 32), interpolation=cv2.INTER_AREA)
+    # brought to the input size first, then normalised (the order training's caches use)
+    expected = stain.reinhard(cv2.resize(raw, (32, 32), interpolation=cv2.INTER_AREA))
     np.testing.assert_array_equal(on.inputs[0], expected)
     assert np.abs(on.inputs[0].astype(int) - off.inputs[0].astype(int)).mean() > 2
     assert load_manifest()["wbc-type"].preprocessing.stain_norm == "background-reinhard"
@@ -172,9 +173,8 @@ def test_app_normalises_stain_over_the_same_context_as_training():
         CellClassifier(model).classify_image(rgb)
         return model.inputs[0].astype(float)
 
-    with_context = np.abs(app_input(cfg.store_size / cfg.input_size) - trained).mean()
-    view_only = np.abs(app_input(1.0) - trained).mean()
-    assert with_context < 3.0 and with_context < view_only / 2
+    np.testing.assert_array_equal(app_input(cfg.store_size / cfg.input_size), trained)
+    assert np.abs(app_input(1.0) - trained).mean() > 1.0  # the view alone would differ
 
 
 def test_background_white_balance_undoes_a_warm_lamp():

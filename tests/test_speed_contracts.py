@@ -159,3 +159,46 @@ def test_cell_pictures_do_not_hold_the_field():
         result = a.analyze_field(images.load_field(BENCH_FIELDS["all"]))
     assert result.cells
     assert all(c.crop.base is None and c.crop.flags.c_contiguous for c in result.cells)
+
+
+def _mirrored_whole_field(rgb: np.ndarray, cx: float, cy: float, side: int) -> np.ndarray:
+    """The reference framing: mirror the whole field, then cut (what square_crop once did)."""
+    import cv2
+
+    x0, y0 = int(round(cx)) - side // 2, int(round(cy)) - side // 2
+    p = side + 2
+    big = cv2.copyMakeBorder(rgb, p, p, p, p, cv2.BORDER_REFLECT_101)
+    return big[y0 + p:y0 + p + side, x0 + p:x0 + p + side]
+
+
+def test_edge_crops_are_the_pixels_of_a_mirrored_field():
+    """square_crop mirrors only the part of the field it needs: same pixels as mirroring the
+    whole field, at the edges, corners, and for crops larger than the field."""
+    from clinic_app.imaging import square_crop
+
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        h, w = (int(v) for v in rng.integers(5, 90, 2))
+        rgb = rng.integers(0, 256, (h, w, 3), dtype=np.uint8)
+        side = int(rng.integers(2, 2 * max(h, w)))
+        cx, cy = rng.uniform(0, w - 1), rng.uniform(0, h - 1)
+        if side > min(h, w) - 1:  # reflections beyond one field width: the fallback path
+            side = min(side, 2 * min(h, w) - 2)
+        got = square_crop(rgb, cx, cy, side)
+        assert got.shape == (side, side, 3)
+        np.testing.assert_array_equal(got, _mirrored_whole_field(rgb, cx, cy, side))
+
+
+def test_background_colour_is_the_median_of_the_brightest_quarter():
+    """The fast background estimate equals numpy's reductions on the same pixels, bit for bit."""
+    from clinic_app import stain
+
+    rng = np.random.default_rng(1)
+    for shape in ((113, 113), (96, 130), (480, 640)):
+        rgb = rng.integers(0, 256, (*shape, 3), dtype=np.uint8)
+        px = rgb.reshape(-1, 3)
+        if len(px) > 40_000:
+            px = px[:: len(px) // 20_000]
+        grey = px.astype(np.float32).mean(axis=1)
+        want = np.median(px[grey >= np.percentile(grey, 75)], axis=0).astype(np.float32)
+        np.testing.assert_array_equal(stain.background_rgb(rgb), want)

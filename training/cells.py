@@ -24,7 +24,7 @@ import cv2
 import numpy as np
 
 from clinic_app import stain
-from clinic_app.imaging import square_crop
+from clinic_app.imaging import square_crop, to_side
 from training.config import TaskConfig
 from training.data import (
     CACHE_DIR,
@@ -60,9 +60,8 @@ def working_um_per_px(cfg: TaskConfig, pbc_um_per_px: float) -> float:
 
 
 def to_store(crop: np.ndarray, cfg: TaskConfig, stain_norm: str) -> np.ndarray:
-    crop = stain.apply(np.ascontiguousarray(crop), stain_norm)
-    interp = cv2.INTER_AREA if crop.shape[0] > cfg.store_size else cv2.INTER_LINEAR
-    return cv2.resize(crop, (cfg.store_size, cfg.store_size), interpolation=interp)
+    """A square crop at the cached size, then normalised (the app's order: ``prepare``)."""
+    return stain.apply(np.ascontiguousarray(to_side(crop, cfg.store_size)), stain_norm)
 
 
 def field_cells(rgb: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
@@ -140,7 +139,12 @@ def concat(parts: list[Cells]) -> Cells:
 
 def load_cells(root: Path, cfg: TaskConfig, split: str, stain_norm: str, pbc_um_per_px: float,
                limit: int | None = None) -> Cells:
-    """All three sources of one split, cached as one ``.npz`` (full splits only)."""
+    """All three sources of one split, cached as one ``.npz`` (full splits only, raw: a
+    normalised split is the raw one normalised crop by crop, as ``to_store`` would make it)."""
+    if stain_norm not in ("", "none"):
+        raw = load_cells(root, cfg, split, "none", pbc_um_per_px, limit)
+        x = np.stack([stain.apply(c, stain_norm) for c in raw.x]) if len(raw.y) else raw.x
+        return Cells(x, raw.y, raw.paths, raw.source, raw.group)
     cache = CACHE_DIR / f"cells-{split}-{cfg.store_size}-{stain_norm}.npz"
     if limit is None and cache.exists():
         z = np.load(cache, allow_pickle=False)

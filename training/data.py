@@ -50,17 +50,18 @@ def mask_path(root: Path, rel: str) -> Path:
 
 
 def prepare_image(bgr: np.ndarray, cfg: TaskConfig, stain_norm: str = "none") -> np.ndarray:
-    """Centre-crop and resize one decoded image to the cached size, as RGB."""
+    """Centre-crop and resize one decoded image to the cached size, then normalise (RGB)."""
     rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
     if cfg.source_crop:
         h, w = rgb.shape[:2]
         c = min(cfg.source_crop, h, w)
         y0, x0 = (h - c) // 2, (w - c) // 2
         rgb = rgb[y0:y0 + c, x0:x0 + c]
-    rgb = stain.apply(rgb, stain_norm)
     if rgb.shape[0] != cfg.store_size or rgb.shape[1] != cfg.store_size:
         rgb = cv2.resize(rgb, (cfg.store_size, cfg.store_size), interpolation=cv2.INTER_AREA)
-    return rgb
+    # Normalised at the cached size, as the training views (``normalise_after_augment``) and
+    # the app (``CellClassifier.prepare``) are: statistics of the same pixels everywhere.
+    return stain.apply(np.ascontiguousarray(rgb), stain_norm)
 
 
 def load_split(root: Path, cfg: TaskConfig, split: str, limit: int | None = None,
