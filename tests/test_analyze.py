@@ -62,7 +62,7 @@ def test_analyze_folder_with_bad_files(mixed_folder, tmp_path, capsys):
         x0, y0, x1, y1 = cell["bbox"]
         assert 0 <= x0 < x1 <= 640 and 0 <= y0 < y1 <= 480
         assert abs(sum(cell["scores"].values()) - 1) < 0.02
-    assert len(list((out / "overlays").glob("*.png"))) == 3
+    assert len(list((out / "overlays").glob("*_overlay.jpg"))) == 3
     s = data["summary"]
     outside = set(OUTSIDE_DIFFERENTIAL)
     assert s["cells_counted"] == sum(v for k, v in s["counts"].items() if k not in outside)

@@ -82,8 +82,8 @@ def make_fields(tmp: Path) -> list[FieldResult]:
                         field=FieldClassification("Pre", {"Benign": 0.1, "Early": 0.1,
                                                           "Pre": 0.7, "Pro": 0.1}),
                         thumbnail=cv2.resize(img, (320, 240)))
-        if i == 5:  # no thumbnail: the report falls back to the overlay PNG on disk
-            f.thumbnail, f.overlay_path = None, str(tmp / "field_05_overlay.png")
+        if i == 5:  # no thumbnail: the report falls back to the overlay image on disk
+            f.thumbnail, f.overlay_path = None, str(tmp / "field_05_overlay.jpg")
             cv2.imwrite(f.overlay_path, cv2.cvtColor(img, cv2.COLOR_RGB2BGR))
         fields.append(f)
     return fields

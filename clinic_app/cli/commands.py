@@ -176,7 +176,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     analyzer = Analyzer(opts)
                     print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
                 res = analyzer.analyze_field(f)
-                name = f"{i:03d}_{Path(f.source).stem}_overlay.png"
+                name = f"{i:03d}_{Path(f.source).stem}_overlay{overlay.SUFFIX}"
                 res.overlay_path = str(overlays.save(res, f.image, name))
                 results.append(keep.apply(res))
         _report_skips(skipped, len(results))

@@ -94,7 +94,7 @@ def with_heat(crop: np.ndarray, heat: np.ndarray | None) -> np.ndarray:
 
 def field_preview(f: FieldResult) -> np.ndarray | None:
     """The field with its cells boxed: the thumbnail with boxes scaled down to it, else the
-    overlay PNG saved next to ``analysis.json``."""
+    overlay image saved next to ``analysis.json``."""
     if f.thumbnail is None:
         return _read_rgb(f.overlay_path)
     out = _rgb(f.thumbnail).copy()

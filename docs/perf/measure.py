@@ -16,7 +16,7 @@ for d in dirs:
         p = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=SRC or "/work/main")
         wall, maxrss, usr, sys_ = p.stderr.strip().splitlines()[-1].split()
         walls.append(float(wall)); rss.append(int(maxrss) / 1024); cpus.append(float(usr) + float(sys_))
-        m = sorted(f.stat().st_mtime for f in Path(out, "overlays").glob("*.png"))
+        m = sorted(f.stat().st_mtime for f in Path(out, "overlays").glob("*_overlay.*"))
         if len(m) > 20:
             n = len(m); q = n // 10
             first = (m[2 * q] - m[q]) / q * 1000; last = (m[-1] - m[-1 - q]) / q * 1000
