@@ -76,9 +76,10 @@ class InvokeTimer:
 
 def whole_field(analyzer: Analyzer, field: Field) -> FieldResult:
     """Screening and analysis of one decoded field, as ``clinic-app analyze`` runs them."""
-    feats = scope.features(field.image)
+    found = scale.red_cells(field.image)
+    feats = scope.features(field.image, found.outlines)
     scope.verdict(feats, field.image.shape)
-    um, how = scale.estimate_um_per_px(field.image)
+    um, how = scale.estimate_um_per_px(field.image, found)
     return analyzer.analyze_field(ScreenedField(field.image, field.source, um, how, feats))
 
 

@@ -85,13 +85,18 @@ def _screen_one(path: Path, um_per_px: float | None, in_scope: bool,
                 measure: bool) -> _Screening:
     field = images.load_field(path, um_per_px)
     rec = _Screening(path, field, size=(field.width, field.height))
-    if in_scope:
-        rec.features = scope.features(field.image)
+    # One red-cell search serves both: its outlines are evidence of a blood film, its
+    # diameter is the scale.
+    found = scale.red_cells(field.image) if in_scope or measure else None
+    if found is not None and in_scope:
+        rec.features = scope.features(field.image, found.outlines)
         verdict = scope.verdict(rec.features, field.image.shape)
         if not verdict.in_scope:
             return _Screening(path, problem=verdict.problem)
     if measure:
-        rec.scale = scale.estimate_um_per_px(field.image)
+        rec.scale = scale.estimate_um_per_px(field.image, found)
+    elif found is not None and not um_per_px:  # one pass: the field carries its own scale
+        field.um_per_px, field.scale_source = scale.estimate_um_per_px(field.image, found)
     return rec
 
 

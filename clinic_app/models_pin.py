@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "0892d346e55ddaff6b8ef94b354cd45043fe891c38c68db5e1d527ed92df73eb"
+MANIFEST_SHA256 = "be2f5988ced261a0dfc50790fbacca2381229d3a5cca2498e391a3488c82b438"

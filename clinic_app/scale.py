@@ -41,6 +41,8 @@ median 10 ms (90th pc 13) for a 640x480 field, ~19 ms for a 224 px field (enlarg
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
@@ -81,10 +83,22 @@ _OUTSIDE_MIN = 0.3  # fraction of background in the ring just outside it
 _RED_CELL_MAX_SATURATION = 80.0
 
 
-def estimate_um_per_px(rgb: np.ndarray) -> tuple[float, str]:
+@dataclass(frozen=True)
+class RedCells:
+    """What the red-cell search saw on a field: their typical diameter (None when too few to
+    measure) and how many red-cell outlines it accepted (the in-scope check reads this: a
+    blood film shows red cells, a tissue section or a chart does not)."""
+
+    diameter_px: float | None
+    outlines: int
+
+
+def estimate_um_per_px(rgb: np.ndarray, found: RedCells | None = None) -> tuple[float, str]:
     """``(um_per_px, cue)``: from the red cells, else from a known crop format, else
-    ``(DEFAULT_UM_PER_PX, UNKNOWN)`` (an assumption the summary flags, not a measurement)."""
-    diameter = red_cell_diameter_px(rgb)
+    ``(DEFAULT_UM_PER_PX, UNKNOWN)`` (an assumption the summary flags, not a measurement).
+    ``found``: ``red_cells(rgb)`` when the caller has it already (the search is most of the
+    cost)."""
+    diameter = (found or red_cells(rgb)).diameter_px
     if diameter is not None and UM_PER_PX_RANGE[0] <= RED_CELL_UM / diameter <= UM_PER_PX_RANGE[1]:
         return RED_CELL_UM / diameter, "red-cells"
     known = KNOWN_CROP_FORMATS.get(rgb.shape[:2])
@@ -110,21 +124,30 @@ def cue_uncertainty(cue: str) -> float | None:
 
 def red_cell_diameter_px(rgb: np.ndarray) -> float | None:
     """Typical red-cell diameter in pixels of ``rgb`` (RGB uint8), or None when too few are seen."""
+    return red_cells(rgb).diameter_px
+
+
+def red_cells(rgb: np.ndarray) -> RedCells:
+    """The red-cell search of the docstring: on the coarse copy, then (too few there) the finer
+    one; ``outlines`` counts those of the copy that measured, else the most on either."""
     _check_rgb(rgb)
+    most = 0
     for side in WORK_SIDES:
-        diameter = _diameter_at(rgb, side)
+        diameter, outlines = _diameter_at(rgb, side)
         if diameter is not None:
-            return diameter
-    return None
+            return RedCells(diameter, outlines)
+        most = max(most, outlines)
+    return RedCells(None, most)
 
 
-def _diameter_at(rgb: np.ndarray, side: int) -> float | None:
-    """One measurement on a copy whose longer side is ``side`` px (steps 1-4 of the docstring)."""
+def _diameter_at(rgb: np.ndarray, side: int) -> tuple[float | None, int]:
+    """One measurement on a copy whose longer side is ``side`` px (steps 1-4 of the docstring):
+    the diameter (None below ``MIN_CIRCLES`` outlines) and the number of outlines kept."""
     small, factor = _working_copy(rgb, side)
     green = cv2.GaussianBlur(small[:, :, 1], (0, 0), 1.0)
     cells = _cell_mask(green)
     if cells is None:
-        return None
+        return None, 0
     filled = _fill_holes(cells)
     candidates = np.vstack([
         _circles(cv2.GaussianBlur(small[:, :, 1], (0, 0), 1.5)),
@@ -133,8 +156,8 @@ def _diameter_at(rgb: np.ndarray, side: int) -> float | None:
     saturation = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)[:, :, 1]
     radii = _red_cell_radii(candidates, cells, saturation)
     if len(radii) < MIN_CIRCLES:
-        return None
-    return 2.0 * float(np.median(radii)) / factor
+        return None, len(radii)
+    return 2.0 * float(np.median(radii)) / factor, len(radii)
 
 
 NATIVE_TOLERANCE = 0.05  # a field within 5% of a model's scale is used as it is

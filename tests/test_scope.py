@@ -50,6 +50,45 @@ def test_plain_images_are_refused_by_physical_rules():
         assert not verdict.in_scope and word in verdict.reason
 
 
+def test_a_rendered_chart_is_refused_for_its_flat_colour():
+    """A chart drawn by software: its white page is one exact colour (a camera's noise never
+    gives that); the same picture with sensor noise added is no longer refused for it."""
+    chart = np.full((300, 400, 3), 255, np.uint8)
+    cv2.rectangle(chart, (60, 40), (360, 260), (0, 0, 0), 1)
+    rng = np.random.default_rng(0)
+    for x, y in rng.integers(80, 240, (60, 2)):
+        cv2.circle(chart, (int(x) + 60, int(y)), 6, (180, 60, 170), -1)
+    feats = scope.features(chart)
+    assert feats["modal_share"] > scope.MAX_MODAL_SHARE
+    verdict = scope.check(chart)
+    assert not verdict.in_scope and "one exact colour" in verdict.reason
+    noisy = np.clip(chart * 0.92 + rng.normal(0, 4, chart.shape), 0, 255).astype(np.uint8)
+    assert scope.features(noisy)["modal_share"] < 0.05
+
+
+def test_red_cells_are_evidence_of_a_blood_film():
+    """The red-cell outlines the scale search accepts feed the check: a field shows many, and
+    the same field with its red cells painted over as tissue-like texture shows none."""
+    field = rgb(FIELDS[0])
+    seen = scope.features(field)["red_cells"]
+    assert seen >= np.log10(1 + 5)
+    blurred = cv2.GaussianBlur(field, (0, 0), 25)  # no outlines left to find
+    assert scope.features(blurred)["red_cells"] < seen
+
+
+@needs_models
+def test_screening_measures_red_cells_once_with_the_same_scale(tmp_path):
+    """One red-cell search serves the scope check and the field's scale: the screened field
+    carries the scale the analysis would have measured itself."""
+    from clinic_app import fields, scale
+
+    skipped: list = []
+    got = list(fields.iter_fields([FIELDS[0]], skipped, in_scope=True))
+    assert not skipped and len(got) == 1
+    assert (got[0].um_per_px, got[0].scale_source) == scale.estimate_um_per_px(rgb(FIELDS[0]))
+    assert got[0].features["red_cells"] == scope.features(rgb(FIELDS[0]))["red_cells"]
+
+
 @needs_models
 def test_cat_among_real_fields_is_skipped_and_fields_unchanged(tmp_path):
     from clinic_app.cli import main

@@ -65,7 +65,7 @@ def test_analyze_writes_overlays_as_it_goes(tmp_path, monkeypatch):
 
     def spy(self, field):
         folder = out / "overlays"
-        seen.append(len(list(folder.glob("*.png"))) if folder.exists() else 0)
+        seen.append(len(list(folder.glob("*_overlay.jpg"))) if folder.exists() else 0)
         return analyse(self, field)
 
     monkeypatch.setattr(Analyzer, "analyze_field", spy)

@@ -157,3 +157,27 @@ def test_shifts_change_images_and_keep_their_shape():
             assert np.abs(out.astype(int) - img).mean() > 0.5, name
     view = augment.classification(img[:, :64], 48, (0.7, 1.1), 1.3, rng, 0.5, 1.0)
     assert view.shape == (48, 48, 3) and view.dtype == np.uint8
+
+
+def test_shipped_wbc_type_is_measured_as_the_app_prepares_cells(tmp_path, data):
+    """training.wbc_eval on a few real cells: the shipped pack's figures per source, and the
+    cached crops it scores are the app's own model inputs for the same crops."""
+    from clinic_app import modelpack
+    from clinic_app.classification import CellClassifier
+    from training import wbc_eval
+    from training.cells import load_cells
+    from training.data import centre
+    from training.scale import PBC_UM_PER_PX
+
+    out = tmp_path / "eval.json"
+    assert wbc_eval.main(["--data", str(data), "--limit", "16", "--json", str(out)]) == 0
+    doc = json.loads(out.read_text())
+    assert doc["model"].startswith("wbc-type ")
+    assert {"pbc", "all"} <= set(doc["test"]["by_source"])
+    assert 0.0 <= doc["test"]["by_source"]["pbc"]["accuracy_8_class"] <= 1.0
+    cfg = CONFIGS["wbc-type"]
+    clf = CellClassifier(modelpack.TFLiteModel(modelpack.load_manifest()["wbc-type"], "cpu"))
+    raw = load_cells(data, cfg, "test", "none", PBC_UM_PER_PX, 8)
+    normed = load_cells(data, cfg, "test", clf.stain_norm, PBC_UM_PER_PX, 8)
+    for x_raw, x_norm in zip(raw.x[:6], centre(normed.x[:6], cfg.input_size), strict=True):
+        np.testing.assert_array_equal(clf.prepare(x_raw), x_norm)
