@@ -195,6 +195,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         "(default: the task's; all-subtype none, wbc-type sqrt)")
     p.add_argument("--input-size", type=int,
                    help="all-subtype: model input in px (default 224, the fields' own size)")
+    p.add_argument("--hematogone-repeat", type=int,
+                   help="wbc-type: ALL Benign cells repeated this often in train (default 5)")
     return p.parse_args(argv)
 
 
@@ -206,7 +208,8 @@ def configure(args: argparse.Namespace) -> TaskConfig:
         cfg = sized(cfg, args.input_size)
     return dataclasses.replace(cfg, seed=args.seed,
                                class_weights=args.class_weights or cfg.class_weights,
-                               stain_norm=args.stain_norm or cfg.stain_norm)
+                               stain_norm=args.stain_norm or cfg.stain_norm,
+                               hematogone_repeat=args.hematogone_repeat or cfg.hematogone_repeat)
 
 
 def main(argv: list[str] | None = None) -> int:
