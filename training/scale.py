@@ -33,7 +33,10 @@ def model_scale(cfg: TaskConfig) -> dict:
         }
     if cfg.task == "wbc-type":
         return {
-            "resize": "square crop of crop_um centred on the cell, resized to input",
+            "resize": ("square crop of crop_um x stain_context centred on the cell, resized to "
+                       "input x stain_context px (INTER_AREA down, INTER_LINEAR up), "
+                       "stain-normalised there, its centre 1/stain_context cut out (the input): "
+                       "the order of the training views"),
             "crop_um": WBC_CROP_UM,
             # share of a single-cell image's shorter side the model sees (classify command)
             "centre_fraction": round(cfg.source_crop * cfg.input_size / cfg.store_size / 180, 4),

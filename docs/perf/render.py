@@ -1,11 +1,15 @@
 import json, statistics, sys
 T = sys.argv[1]
 ROWS = ["decode (images.load_field)", "consensus scales pass", "screening (threads: decode+scope+scale)",
-        "scope features (scope.features)", "scale estimate (scale.estimate_um_per_px)",
-        "quality (quality.assess)", "segmentation (find_cells)", "cell classification (all cells)",
-        "cell classification (batched)", "  stain normalisation", "field classification",
+        "scope features (scope.features)", "red-cell search (scale.red_cells)",
+        "scale estimate (scale.estimate_um_per_px)",
+        "quality (quality.assess)", "segmentation (find_cells)", "detector (detection.find_cells)",
+        "cell classification (all cells)",
+        "cell classification (batched)", "  crop preparation (CellClassifier.prepare)",
+        "  stain normalisation", "field classification",
         "field model domain note (before)", "field model domain note",
-        "interpreter invoke (all models)", "  invoke wrapper", "overlay PNG (overlay.save)", "thumbnail"]
+        "interpreter invoke (all models)", "  invoke wrapper", "overlay PNG (overlay.save)",
+        "overlay image (overlay.save)", "thumbnail"]
 for s in ("bccd40", "all40"):
     runs = {}
     for k in ("before", "sync", "after"):
