@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "be2f5988ced261a0dfc50790fbacca2381229d3a5cca2498e391a3488c82b438"
+MANIFEST_SHA256 = "ff703089fdad30ed6084af4bb2677825a2ad3a6f5f10aeae561e254afc9a759e"
