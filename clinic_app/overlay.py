@@ -81,8 +81,9 @@ class Writer:
     """Writes overlays on background threads while the next field is analysed.
 
     Encoding is most of an overlay's cost and OpenCV releases the GIL for it; two threads, so
-    encoding does not set the pace on a 2-core PC. At most ``pending`` overlays wait, so memory stays flat; the first error is raised at
-    the next ``save`` or on leaving the ``with`` block."""
+    encoding does not set the pace on a 2-core PC. At most ``pending`` overlays wait, so memory
+    stays flat; the first error is raised at the next ``save`` or on leaving the ``with``
+    block."""
 
     def __init__(self, folder: Path, pending: int = 4, workers: int = 2) -> None:
         self.folder = folder

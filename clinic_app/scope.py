@@ -72,7 +72,8 @@ REASONS = {  # why, per feature, when it counts most against the image
     "red_cells": "no red cells are seen (a blood film shows them between the white cells)",
 }
 # Share of the image in its single most frequent exact colour (``_modal_share``): at most 0.24
-# on the 7,000+ smear images here, 0.48-0.95 on charts and most documents. Beyond this a camera did not take the picture, or it saturated most of it.
+# on the 7,000+ smear images here, 0.48-0.95 on charts and most documents. Beyond this a camera
+# did not take the picture, or it saturated most of it.
 MAX_MODAL_SHARE = 0.4
 
 

@@ -1,8 +1,8 @@
 """Colour normalisation in uint8 (OpenCV + lookup tables), shared by training and app.
 
-``background-reinhard`` (wbc-type 2.1 and later): first white balance from the slide's own background
-(colour constancy: the brightest quarter of the pixels is plasma or glass, which is neutral
-under any lamp, so per-channel gains that bring it to the training set's background undo a
+``background-reinhard`` (wbc-type 2.1 and later): first white balance from the slide's own
+background (colour constancy: the brightest quarter of the pixels is plasma or glass, which is
+neutral under any lamp, so per-channel gains that bring it to the training set's background undo a
 warm or cool light before it can clip), then Reinhard. ``background``: the white balance alone
 (all-subtype 1.3: a whole field's colour pattern is what it reads). ``reinhard``: earlier packs.
 
