@@ -181,3 +181,25 @@ def test_shipped_wbc_type_is_measured_as_the_app_prepares_cells(tmp_path, data):
     normed = load_cells(data, cfg, "test", clf.stain_norm, PBC_UM_PER_PX, 8)
     for x_raw, x_norm in zip(raw.x[:6], centre(normed.x[:6], cfg.input_size), strict=True):
         np.testing.assert_array_equal(clf.prepare(x_raw), x_norm)
+
+
+def test_recovered_weights_reproduce_the_shipped_int8_classifier(tmp_path, data):
+    """training.recover rebuilds wbc-type's Keras weights from its INT8 file: the float model
+    picks the INT8 file's class on real cells, and the weights load for a fine-tune."""
+    from quantize.convert import run_int8
+    from training import backbones, recover
+    from training.cells import load_cells
+    from training.data import centre
+    from training.scale import PBC_UM_PER_PX
+
+    out = tmp_path / "rec.weights.h5"
+    assert recover.main(["--data", str(data), "--limit", "24", "--calib", "64",
+                         "--out", str(out)]) == 0
+    cfg = CONFIGS["wbc-type"]
+    model, _ = backbones.classifier(cfg.input_size, len(cfg.labels), "compact")
+    model.load_weights(str(out))
+    cells = load_cells(data, cfg, "val", cfg.stain_norm, PBC_UM_PER_PX, 24)
+    x = centre(cells.x, cfg.input_size).astype(np.float32)
+    fp = model.predict(x, verbose=0).argmax(1)
+    q = run_int8((recover.MODELS / "wbc-type.tflite").read_bytes(), x)[0].argmax(1)
+    assert (fp == q).mean() >= 0.9
