@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 
 from clinic_app import stain
-from clinic_app.imaging import centre_square, shrink_to, square_crop, to_side
+from clinic_app.imaging import centre_square, display_copy, square_crop, to_side
 from clinic_app.modelpack import TFLiteModel, calibrate, dequantize, quantize
 from clinic_app.results import UNIDENTIFIED, BBox, CellResult, FieldClassification
 from clinic_app.scale import resample_to
@@ -162,8 +162,8 @@ class CellClassifier:
             # its model input and its display copy are kept, never the crop itself.
             wide = self.crop_of(rgb, um_per_px, bbox, self.context)
             xs.append(self.prepare(wide))
-            shown.append(np.ascontiguousarray(shrink_to(centre_square(wide, 1.0 / self.context),
-                                                        160)))
+            view = centre_square(wide, 1.0 / self.context)
+            shown.append(np.ascontiguousarray(display_copy(view, 160)))
         out = []
         for (bbox, contour), small, (scores, cam) in zip(cells, shown, self._run_prepared(xs),
                                                          strict=True):

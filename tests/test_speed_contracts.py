@@ -202,3 +202,19 @@ def test_background_colour_is_the_median_of_the_brightest_quarter():
         grey = px.astype(np.float32).mean(axis=1)
         want = np.median(px[grey >= np.percentile(grey, 75)], axis=0).astype(np.float32)
         np.testing.assert_array_equal(stain.background_rgb(rgb), want)
+
+
+def test_measurements_keep_averaging_and_only_pictures_take_the_fast_resize():
+    """The focus measure and meters shrink with INTER_AREA at every factor (their figures were
+    calibrated so); only a cell's display copy takes the faster bilinear path under 2x."""
+    import cv2
+
+    from clinic_app.imaging import display_copy, shrink_to
+
+    rgb = np.random.default_rng(2).integers(0, 256, (363, 360, 3), dtype=np.uint8)
+    area = cv2.resize(rgb, (254, 256), interpolation=cv2.INTER_AREA)
+    np.testing.assert_array_equal(shrink_to(rgb, 256), area)
+    fast = display_copy(rgb, 256)
+    assert fast.shape == area.shape and not np.array_equal(fast, area)
+    assert display_copy(rgb, 400) is rgb
+    np.testing.assert_array_equal(display_copy(rgb, 100), shrink_to(rgb, 100))
