@@ -50,10 +50,11 @@ class TaskConfig:
 CONFIGS = {
     # The ALL fields are 224 px: the model sees them at full resolution. No class weights: they
     # pushed borderline Early fields to Benign (the shipped run: docs/models.md).
-    # The shipped 1.2.0 recipe. Next (not trained yet: docs/models.md): colour=1.3,
-    # stain_norm="background", normalise_after_augment=True, as wbc-type 2.1.0; 1.2.0 falls to
-    # 36-39 % accuracy under a moderately warm or cool lamp (the app's colour-domain check then
-    # answers "not applicable" rather than a wrong subtype).
+    # The shipped 1.2.0 recipe. Tried 2026-12-04 (docs/models.md, not shipped): 1.2.0's weights
+    # rebuilt by training.recover, fine-tuned 10 epochs at lr 5e-4 with colour=1.3,
+    # stain_norm="background", normalise_after_augment=True: val 98.46 % against 1.2.0's
+    # 99.38 %. 1.2.0 falls to 36-39 % under a moderately warm or cool lamp (the app's
+    # colour-domain check then answers "not applicable" rather than a wrong subtype).
     "all-subtype": TaskConfig("all-subtype", "all", ALL_CLASSES, 224, 224, 0, 40, 32, 2e-3,
                               class_weights="none"),
     # PBC images are ~180 px; a 119 px centre crop is ~2x a white cell's diameter. ALL-set

@@ -1,6 +1,6 @@
 """Keras weights back from a shipped INT8 classifier, to fine-tune it when its run is gone.
 
-    python -m training.recover --task wbc-type --out runs_rec/wbc-type.weights.h5
+    python -m training.recover --task wbc-type|all-subtype --out runs_rec/TASK.weights.h5
 
 The training runs (``runs*/``) are not kept with the code, so a shipped model may outlive its
 Keras weights. The INT8 file still holds every weight: per-channel int8 kernels with their
@@ -25,6 +25,7 @@ at conversion, 99.6 %).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def rebuild(task: str, tflite: Path, calib: np.ndarray):
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("--task", default="wbc-type", choices=["wbc-type"])
+    p.add_argument("--task", default="wbc-type", choices=["wbc-type", "all-subtype"])
     p.add_argument("--models", default=str(MODELS))
     p.add_argument("--data")
     p.add_argument("--calib", type=int, default=1024, help="train crops for the BN statistics")
@@ -97,21 +98,30 @@ def main(argv: list[str] | None = None) -> int:
     from quantize.convert import run_int8
     from training.cells import load_cells
     from training.config import CONFIGS, data_root
-    from training.data import centre
+    from training.data import centre, load_split
     from training.pipeline import Batches
     from training.robustness import entry_of
     from training.scale import PBC_UM_PER_PX
 
-    cfg = CONFIGS[args.task]
     models, root = Path(args.models), data_root(args.data)
-    norm = entry_of(models, args.task)["preprocessing"]["stain_norm"]
-    train = load_cells(root, cfg, "train", "none", PBC_UM_PER_PX, args.limit)
-    batches = Batches(train.x, train.y, cfg, train=True)  # augmented, normalised after
+    norm = entry_of(models, args.task)["preprocessing"].get("stain_norm", "none")
+    # the shipped model's own preprocessing, whatever the config says now (a fine-tune may
+    # change it): BN statistics of the inputs the file was trained on
+    cfg = dataclasses.replace(CONFIGS[args.task], stain_norm=norm,
+                              normalise_after_augment=norm != "none"
+                              and CONFIGS[args.task].normalise_after_augment)
+    if cfg.task == "wbc-type":
+        train = load_cells(root, cfg, "train", "none", PBC_UM_PER_PX, args.limit)
+        val = load_cells(root, cfg, "val", norm, PBC_UM_PER_PX, args.limit)
+    else:
+        raw = "none" if cfg.normalise_after_augment else norm
+        train = load_split(root, cfg, "train", args.limit, raw)
+        val = load_split(root, cfg, "val", args.limit, norm)
+    batches = Batches(train.x, train.y, cfg, train=True)  # augmented as in training
     calib = np.concatenate([batches[i][0] for i in range(min(len(batches),
                                                                max(1, args.calib // cfg.batch)))])
     tflite = models / f"{args.task}.tflite"
     train_model, export = rebuild(args.task, tflite, calib)
-    val = load_cells(root, cfg, "val", norm, PBC_UM_PER_PX, args.limit)
     x = centre(val.x, cfg.input_size).astype(np.float32)
     fp = train_model.predict(x, batch_size=64, verbose=0)
     q = run_int8(tflite.read_bytes(), x)[0]

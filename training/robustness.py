@@ -103,8 +103,10 @@ def bench_all(models: Path, root: Path, limit: int | None) -> dict:
     test = load_split(root, cfg, "test", limit)
     out = {}
     t = temperature(models, "all-subtype")
+    # the pack's own normalisation after the shift, as FieldClassifier.run applies it
+    norm = entry_of(models, "all-subtype")["preprocessing"].get("stain_norm", "none")
     for cond in CONDITIONS:
-        probs = np.stack([model.probs(apply_shift(x, cond)) for x in test.x])
+        probs = np.stack([model.probs(stain.apply(apply_shift(x, cond), norm)) for x in test.x])
         pred = probs.argmax(1)
         out[cond] = {"accuracy": float((pred == test.y).mean()),
                      "ece_calibrated": ece(calibrate(probs, t), test.y),
