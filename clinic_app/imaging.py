@@ -3,6 +3,7 @@
 - ``shrink_to``: a copy whose longer side is at most ``side`` (INTER_AREA averages; never
   enlarges), for thumbnails, previews, meters, report images; ``display_copy``: the same, faster,
   for a cell's picture only.
+- ``channel_mean``: the grey level of float RGB pixels, fast and bit-identical.
 - ``to_side``: a square brought to the classifier's working size (averaged when shrinking,
   bilinear when enlarging), the one resize training's cell caches and the app share.
 - ``MASK_THRESHOLD`` / ``binary_mask``: where the segmenter's probability means "white cell".
@@ -17,14 +18,15 @@ import numpy as np
 MASK_THRESHOLD = 0.5  # the segmenter's sigmoid output; the Dice figures in the manifest use it
 
 
-def shrink_to(rgb: np.ndarray, side: int, min_px: int = 1) -> np.ndarray:
+def shrink_to(rgb: np.ndarray, side: int, min_px: int = 1,
+              interpolation: int = cv2.INTER_AREA) -> np.ndarray:
     """``rgb`` itself when its longer side is <= ``side``, else a smaller copy (rounded size)."""
     h, w = rgb.shape[:2]
     f = side / max(h, w)
     if f >= 1.0:
         return rgb
     size = (max(min_px, round(w * f)), max(min_px, round(h * f)))
-    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    return cv2.resize(rgb, size, interpolation=interpolation)
 
 
 def display_copy(rgb: np.ndarray, side: int) -> np.ndarray:
@@ -32,14 +34,14 @@ def display_copy(rgb: np.ndarray, side: int) -> np.ndarray:
     than 2x, bilinear reads every source pixel it needs and is ~7x faster than INTER_AREA's
     fractional path (300 -> 160 px). Never for a measurement (focus, meters): those keep
     ``shrink_to``'s averaging."""
-    h, w = rgb.shape[:2]
-    f = side / max(h, w)
-    if f < 0.5:
-        return shrink_to(rgb, side)
-    if f >= 1.0:
-        return rgb
-    return cv2.resize(rgb, (max(1, round(w * f)), max(1, round(h * f))),
-                      interpolation=cv2.INTER_LINEAR)
+    near = side / max(rgb.shape[:2]) >= 0.5
+    return shrink_to(rgb, side, interpolation=cv2.INTER_LINEAR if near else cv2.INTER_AREA)
+
+
+def channel_mean(a: np.ndarray) -> np.ndarray:
+    """``a.mean(axis=-1)`` of a float32 array with 3 channels, bit for bit (the same summation
+    order), without numpy's slow length-3 axis reduction (5-10x faster)."""
+    return (a[..., 0] + a[..., 1] + a[..., 2]) / np.float32(3)
 
 
 def to_side(square: np.ndarray, side: int) -> np.ndarray:

@@ -27,6 +27,7 @@ import cv2
 import numpy as np
 
 from clinic_app import scale
+from clinic_app.imaging import channel_mean
 
 OUT_OF_SCOPE = "out of scope:"  # how every refusal begins (DESIGN.md: skipped)
 
@@ -109,11 +110,6 @@ def _channel_min(a: np.ndarray) -> np.ndarray:
     return np.minimum(np.minimum(a[..., 0], a[..., 1]), a[..., 2])
 
 
-def _channel_mean(a: np.ndarray) -> np.ndarray:
-    """``a.mean(axis=2)`` for float32, same summation order, so bit-identical."""
-    return (a[..., 0] + a[..., 1] + a[..., 2]) / np.float32(3)
-
-
 def features(rgb: np.ndarray, red_cells: int | None = None) -> dict[str, float]:
     """The physical features of one RGB uint8 image (see the module docstring). ``red_cells``:
     the outlines ``scale.red_cells`` accepted on it, when the caller has measured them."""
@@ -121,13 +117,13 @@ def features(rgb: np.ndarray, red_cells: int | None = None) -> dict[str, float]:
     if red_cells is None:
         red_cells = scale.red_cells(rgb).outlines
     img = _work(rgb)
-    grey = _channel_mean(img)
+    grey = channel_mean(img)
     raw_chroma = float(np.percentile(_channel_max(img) - _channel_min(img), 99)) / 255.0
     bright = grey >= np.percentile(grey, 70)
     bg = np.median(img[bright], axis=0)
     bg_level = float(bg.mean()) / 255.0
     wb = np.clip(img / np.maximum(bg, 8.0) * 230.0, 0, 255)  # background made white
-    wgrey = _channel_mean(wb)
+    wgrey = channel_mean(wb)
     d = wb - 230.0
     dist = np.sqrt(d[..., 0] * d[..., 0] + d[..., 1] * d[..., 1] + d[..., 2] * d[..., 2])
     bgmask = dist < 18.0

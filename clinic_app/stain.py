@@ -21,6 +21,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from clinic_app.imaging import channel_mean
+
 # Lab (OpenCV 8-bit scaling) mean and std of every 20th PBC training image (measured once
 # with clinic_app.stain on the train split); fixed so every installation normalises alike.
 REFERENCE_MEAN = (203.4, 138.7, 135.5)
@@ -56,9 +58,7 @@ def background_rgb(rgb: np.ndarray) -> np.ndarray:
     px = rgb.reshape(-1, 3)
     if len(px) > 40_000:  # a whole field: every k-th pixel says the same
         px = px[:: len(px) // 20_000]
-    f = px.astype(np.float32)
-    # = f.mean(axis=1) bit for bit, without numpy's slow length-3 axis reduction (twice as fast)
-    grey = (f[:, 0] + f[:, 1] + f[:, 2]) / np.float32(3)
+    grey = channel_mean(px.astype(np.float32))
     bright = px[grey >= np.percentile(grey, 75)]
     # = np.median(bright, axis=0): the two middle values of each column from one partition
     n = len(bright)
