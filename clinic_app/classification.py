@@ -19,6 +19,38 @@ from clinic_app.scale import resample_to
 
 MIN_FIELD_SHARE = 0.6  # of the training fields' width a field must cover for all-subtype
 MAX_BATCH = 32  # cells per interpreter call (a field rarely holds more; bounds the tensor)
+PROB_FLOOR = 1.0 / 512  # an INT8 softmax output of 0 means "below half a step", not "impossible"
+
+
+def views_of(x: np.ndarray, n: int) -> list[np.ndarray]:
+    """The ``n`` views of a crop (H x W x C, or a batch N x H x W x C) the model's answer is
+    averaged over: rotations by 0/90/180/270 degrees, then those of its mirror image. A cell
+    has no "up", so each view is as valid as the original; averaging them removes the model's
+    orientation noise (docs/models.md: chosen on val)."""
+    h, w = x.ndim - 3, x.ndim - 2
+    out = [np.rot90(x, k, axes=(h, w)) for k in range(min(n, 4))]
+    if n == 8:
+        mirror = np.swapaxes(x, h, w)
+        out += [np.rot90(mirror, k, axes=(h, w)) for k in range(4)]
+    return [np.ascontiguousarray(v) for v in out]
+
+
+def combine_views(probs: np.ndarray) -> np.ndarray:
+    """One answer from each view's probabilities (views on axis 0): the geometric mean,
+    renormalised, which is the softmax of the mean logits."""
+    logp = np.log(np.clip(probs.astype(np.float64), PROB_FLOOR, 1.0)).mean(axis=0)
+    p = np.exp(logp - logp.max(axis=-1, keepdims=True))
+    return (p / p.sum(axis=-1, keepdims=True)).astype(np.float32)
+
+
+def combine_maps(maps: list[np.ndarray]) -> np.ndarray:
+    """Each view's class maps turned back to the crop's orientation, then averaged."""
+    back = []
+    for i, m in enumerate(maps):
+        k = i % 4
+        m = np.rot90(m, -k, axes=(0, 1))
+        back.append(np.swapaxes(m, 0, 1) if i >= 4 else m)
+    return np.mean(back, axis=0)
 
 
 def scores_of(probs: np.ndarray, labels: tuple[str, ...],
@@ -96,6 +128,7 @@ class CellClassifier:
         self.centre_fraction = float(pre.centre_fraction)  # type: ignore[arg-type]
         self.context = float(pre.stain_context)  # type: ignore[arg-type]
         self.stain_norm = pre.stain_norm
+        self.views = pre.views
         self._batches = Batches(model)
 
     def prepare(self, context: np.ndarray) -> np.ndarray:
@@ -112,9 +145,7 @@ class CellClassifier:
         return view
 
     def run(self, crop: np.ndarray) -> tuple[dict[str, float], np.ndarray]:
-        self._batches.ensure(1)
-        probs, cam = self.model.run(self.prepare(crop))
-        return scores_of(probs, self.labels, self.temperature), cam
+        return self._run_prepared([self.prepare(crop)])[0]
 
     def run_many(self, crops: list[np.ndarray]) -> list[tuple[dict[str, float], np.ndarray]]:
         """``run`` over several crops in as few interpreter calls as the runtime allows."""
@@ -123,12 +154,21 @@ class CellClassifier:
             xs[i:i + MAX_BATCH])]
 
     def _run_prepared(self, xs: list[np.ndarray]) -> list[tuple[dict[str, float], np.ndarray]]:
-        """At most ``MAX_BATCH`` prepared inputs: one call, or one by one where batching fails."""
-        batch = self._batches.run(np.stack(xs)) if len(xs) > 1 else None
+        """At most ``MAX_BATCH`` prepared inputs, each as its ``views``: one call, or one by
+        one where batching fails; each cell's views combined into one answer."""
+        n = self.views
+        inputs = [v for x in xs for v in views_of(x, n)]
+        batch = self._batches.run(np.stack(inputs)) if len(inputs) > 1 else None
         if batch is None:
             self._batches.ensure(1)
-            batch = [self.model.run(x) for x in xs]
-        return [(scores_of(probs, self.labels, self.temperature), cam) for probs, cam in batch]
+            batch = [self.model.run(x) for x in inputs]
+        out = []
+        for i in range(len(xs)):
+            own = batch[i * n:(i + 1) * n]
+            probs = own[0][0] if n == 1 else combine_views(np.stack([p for p, _ in own]))
+            cam = own[0][1] if n == 1 else combine_maps([c for _, c in own])
+            out.append((scores_of(probs, self.labels, self.temperature), cam))
+        return out
 
     def classify_image(self, rgb: np.ndarray) -> dict[str, float]:
         """A single-cell image framed like the training set (``clinic-app classify``)."""

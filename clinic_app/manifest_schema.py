@@ -23,7 +23,8 @@ STAIN_METHODS = ("none", "reinhard", "background", "background-reinhard")
 INPUT_DTYPES = ("uint8",)
 # Every preprocessing key the app knows; an unknown one means a pack this app cannot honour.
 PREPROCESSING_KEYS = frozenset({"stain_norm", "um_per_px", "crop_um", "centre_fraction",
-                                "stain_context", "field_um", "resize", "tile"})
+                                "stain_context", "field_um", "resize", "tile", "views"})
+VIEW_COUNTS = (1, 4, 8)  # crops a cell is seen as (classification.views_of)
 MAX_TEMPERATURE = 20.0  # a fitted T is about 0.5..3; far beyond means a broken calibration
 # What each task's preprocessing must state; a missing key is an integrity error, never a default.
 REQUIRED_PREPROCESSING = {
@@ -48,7 +49,9 @@ class Preprocessing:
     ``centre_fraction``: the training framing of a single-cell image; ``stain_context``: how much
     wider (linear) than the crop the region is whose colour statistics stain normalisation
     uses, as in training (it normalised the cached crop, then cut the model's view from its
-    centre); ``field_um``: width of a training field. Keys a task does not use are None.
+    centre); ``field_um``: width of a training field; ``views``: how many rotated and mirrored
+    copies of a cell crop the answer is averaged over (1: the crop alone). Keys a task does not
+    use are None.
     """
 
     stain_norm: str
@@ -57,6 +60,7 @@ class Preprocessing:
     centre_fraction: float | None = None
     stain_context: float | None = None
     field_um: float | None = None
+    views: int = 1
 
     @classmethod
     def from_dict(cls, task: str, d: dict, model_id: str) -> Preprocessing:
@@ -76,7 +80,11 @@ class Preprocessing:
         if num.get("centre_fraction", 1.0) > 1.0:
             raise ModelIntegrityError(f"model {model_id}: centre_fraction must be at most 1, "
                                       f"got {d['centre_fraction']!r}")
-        return cls(stain_norm=d["stain_norm"], **num)
+        views = d.get("views", 1)
+        if isinstance(views, bool) or views not in VIEW_COUNTS:
+            raise ModelIntegrityError(f"model {model_id}: views must be one of "
+                                      f"{', '.join(map(str, VIEW_COUNTS))}, got {views!r}")
+        return cls(stain_norm=d["stain_norm"], views=int(views), **num)
 
 
 @dataclass(frozen=True)

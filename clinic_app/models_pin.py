@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "ff703089fdad30ed6084af4bb2677825a2ad3a6f5f10aeae561e254afc9a759e"
+MANIFEST_SHA256 = "82bc1c9e5d4cef50d7b64b462fa3a9ed57e707953633e699aa81a9001cca0fb0"

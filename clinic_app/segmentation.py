@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from clinic_app import stain
 from clinic_app.imaging import binary_mask
 from clinic_app.modelpack import TFLiteModel
 from clinic_app.results import BBox
@@ -38,14 +39,6 @@ class CellInstance:
         return ((self.bbox.x0 + self.bbox.x1) / 2.0, (self.bbox.y0 + self.bbox.y1) / 2.0)
 
 
-def background_colour(rgb: np.ndarray) -> tuple[int, int, int]:
-    """Median colour of the brightest quarter of pixels: the slide background, used as padding."""
-    small = rgb[::4, ::4].reshape(-1, 3)
-    grey = small.mean(axis=1)
-    bright = small[grey >= np.percentile(grey, 75)]
-    return tuple(int(v) for v in np.median(bright, axis=0))
-
-
 def predict_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> tuple[np.ndarray, float]:
     """Probability mask at the model's scale, tiled over the field; returns (prob, scale)."""
     target = float(model.entry.preprocessing.um_per_px)  # type: ignore[arg-type]
@@ -54,7 +47,7 @@ def predict_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> tuple
     h, w = work.shape[:2]
     ph, pw = -(-h // tile) * tile, -(-w // tile) * tile
     canvas = np.empty((ph, pw, 3), np.uint8)
-    canvas[:] = background_colour(rgb)
+    canvas[:] = np.round(stain.background_rgb(rgb))  # the slide's background as padding
     canvas[:h, :w] = work
     prob = np.zeros((ph, pw), np.float32)
     for y in range(0, ph, tile):

@@ -22,6 +22,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from clinic_app.classification import combine_views, views_of
 from clinic_app.manifest_schema import ModelIntegrityError
 from clinic_app.modelpack import MANIFEST, MODELS_DIR, dequantize, quantize, sha256_of
 from quantize import edgetpu, pin
@@ -109,6 +110,24 @@ def run_int8(tflite: bytes, x: np.ndarray) -> list[np.ndarray]:
     return [np.stack([outs[k] for outs in per_image]) for k in range(len(per_image[0]))]
 
 
+def run_views(tflite: bytes, x: np.ndarray, views: int) -> np.ndarray:
+    """The INT8 classifier's probabilities over ``x``, each sample's ``views`` combined as
+    the app combines them (clinic_app.classification)."""
+    if views == 1:
+        return run_int8(tflite, x)[0]
+    return combine_views(np.stack([run_int8(tflite, v)[0] for v in views_of(x, views)]))
+
+
+def predict_views(model: keras.Model, x: np.ndarray, views: int) -> np.ndarray:
+    """The Keras model's probabilities, views combined like ``run_views``."""
+    def one(v: np.ndarray) -> np.ndarray:
+        out = model.predict(v, batch_size=64, verbose=0)
+        return out[0] if isinstance(out, list) else out
+    if views == 1:
+        return one(x)
+    return combine_views(np.stack([one(v) for v in views_of(x, views)]))
+
+
 def evaluate_pair(cfg: TaskConfig, model: keras.Model, tflite: bytes, split: Split) -> dict:
     """FP32 and INT8 metrics on one split, and how often they agree."""
     if cfg.task == "cell-seg":
@@ -122,9 +141,8 @@ def evaluate_pair(cfg: TaskConfig, model: keras.Model, tflite: bytes, split: Spl
                 "int8_masks_covering_cells": segmentation_report(q[good], split.y[good]),
                 "fp32_masks_covering_cells": segmentation_report(fp[good], split.y[good])}
     x = centre(split.x, cfg.input_size).astype(np.float32)
-    fp = model.predict(x, batch_size=64, verbose=0)
-    fp = fp[0] if isinstance(fp, list) else fp
-    q = run_int8(tflite, x)[0]
+    fp = predict_views(model, x, cfg.views)
+    q = run_views(tflite, x, cfg.views)
     out = {"fp32": classification_report(split.y, fp.argmax(1), cfg.labels),
            "int8": classification_report(split.y, q.argmax(1), cfg.labels),
            "agreement": float((fp.argmax(1) == q.argmax(1)).mean()),
@@ -165,12 +183,12 @@ def calibration(val_pair: dict, val_y: np.ndarray, test_pair: dict, test_y: np.n
             "test_ece_raw": ece(q, test_y), "test_ece_calibrated": ece(calibrate(q, t), test_y)}
 
 
-def degraded_pbc(tflite: bytes, test, labels: tuple[str, ...], size: int) -> dict:
+def degraded_pbc(tflite: bytes, test, labels: tuple[str, ...], size: int, views: int = 1) -> dict:
     """PBC test cells brought down to the ALL set's sampling: still not blasts?"""
     pbc = test.source == "pbc"
     s = float(np.log2(ALL_UM_PER_PX / (WBC_CROP_UM / size)))  # octaves of resolution lost
     x = np.stack([shifts.resolution(img, s) for img in test.x[pbc]])
-    q = run_int8(tflite, centre(x, size).astype(np.float32))[0].argmax(1)
+    q = run_views(tflite, centre(x, size).astype(np.float32), views).argmax(1)
     return {"resolution_loss_octaves": round(s, 3), "cells": int(pbc.sum()),
             "accuracy_8_class": float((q == test.y[pbc]).mean()),
             "called_blast": float((q == labels.index("blast")).mean())}
@@ -288,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     if cfg.task == "wbc-type":
         extra["thresholds"] = {**unidentified_threshold(calibrate(val_pair["int8_probs"], t),
                                                         val.y), "temperature": t}
-        extra["degraded_pbc"] = degraded_pbc(tflite, test, cfg.labels, cfg.input_size)
+        extra["degraded_pbc"] = degraded_pbc(tflite, test, cfg.labels, cfg.input_size,
+                                             cfg.views)
     if cfg.task == "all-subtype":
         extra["thresholds"] = {"malignant_probability": 0.5, "temperature": t}
     tpu = edgetpu.check(out)

@@ -191,3 +191,50 @@ def test_background_white_balance_undoes_a_warm_lamp():
     assert stain.white_balance(dark).max() <= 10 * stain.BACKGROUND_GAIN_RANGE[1]
     both = stain.apply(warm, "background-reinhard")
     np.testing.assert_array_equal(both, stain.reinhard(fixed))
+
+
+# -- views: the answer does not depend on how the cell lies ------------------------------------
+
+def test_views_answer_is_the_same_for_a_rotated_cell_and_one_view_is_not():
+    """With 4 views, a model input and the same input turned by 90 degrees get the same
+    scores (the real INT8 model, batched and alone); with 1 view they differ. (Whole crops are
+    prepared by resizing and centre-cutting, which can move a turned crop by a pixel.)"""
+    import dataclasses
+
+    from clinic_app.modelpack import TFLiteModel
+
+    shipped_entry = load_manifest()["wbc-type"]
+    four = dataclasses.replace(shipped_entry, preprocessing=dataclasses.replace(
+        shipped_entry.preprocessing, views=4))
+    one = dataclasses.replace(shipped_entry, preprocessing=dataclasses.replace(
+        shipped_entry.preprocessing, views=1))
+    crop = smear(seed=5, h=140, w=140)
+    crop[45:95, 45:80] = (90, 40, 140)  # an off-centre, asymmetric "nucleus"
+    clf = CellClassifier(TFLiteModel(four, "cpu"))
+    x = clf.prepare(crop)
+    turned = np.ascontiguousarray(np.rot90(x))
+    a, b = clf._run_prepared([x])[0][0], clf._run_prepared([turned, x])[0][0]
+    assert [a[k] for k in clf.labels] == pytest.approx([b[k] for k in clf.labels], abs=1e-6)
+    plain = CellClassifier(TFLiteModel(one, "cpu"))
+    c, d = plain._run_prepared([x])[0][0], plain._run_prepared([turned])[0][0]
+    assert max(abs(c[k] - d[k]) for k in plain.labels) > 1e-3
+
+
+def test_views_combine_as_the_mean_logit_and_maps_turn_back():
+    from clinic_app.classification import combine_maps, combine_views, views_of
+
+    p = np.array([[0.5, 0.25, 0.25], [0.125, 0.5, 0.375]], np.float32)
+    expected = np.sqrt(p[0] * p[1]) / np.sqrt(p[0] * p[1]).sum()
+    np.testing.assert_allclose(combine_views(p), expected, rtol=1e-6)
+    cam = np.random.default_rng(0).random((6, 5, 3))
+    for n in (4, 8):
+        views = views_of(cam, n)
+        assert len(views) == n and len({v.tobytes() for v in views}) == n
+        np.testing.assert_allclose(combine_maps(views), cam)
+
+
+@pytest.mark.parametrize("views", [0, 2, 3, True, "4"])
+def test_views_other_than_1_4_8_are_an_integrity_error(views):
+    raw = entry().raw
+    with pytest.raises(ModelIntegrityError, match="views"):
+        ModelEntry.from_json({**raw, "preprocessing": {**raw["preprocessing"], "views": views}})

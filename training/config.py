@@ -45,6 +45,9 @@ class TaskConfig:
     worst_resolution: float = 1.0  # augment.degrade: lose resolution down to this linear share
     p_degrade: float = 0.0  # ... this often
     hematogone_repeat: int = 1  # wbc-type: ALL Benign cells repeated this often in train
+    # wbc-type: answer = geometric mean over this many rotated/mirrored views of the crop
+    # (clinic_app.classification.views_of; the manifest's preprocessing.views)
+    views: int = 1
 
 
 CONFIGS = {
@@ -65,7 +68,8 @@ CONFIGS = {
     "wbc-type": TaskConfig("wbc-type", "pbc+all+bionet", WBC_CLASSES, 96, 113, 140, 14, 64,
                            2e-3, zoom=(0.7, 1.18), colour=1.3,
                            stain_norm="background-reinhard", normalise_after_augment=True,
-                           worst_resolution=0.55, p_degrade=0.5, hematogone_repeat=5),
+                           worst_resolution=0.55, p_degrade=0.5, hematogone_repeat=5,
+                           views=4),
     # Trained on random 160 px crops of full-resolution 224 px fields, exported at 224.
     "cell-seg": TaskConfig("cell-seg", "all", ("background", "white-cell"), 224, 224, 0, 20, 16,
                            3e-3),

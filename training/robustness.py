@@ -27,6 +27,7 @@ import cv2
 import numpy as np
 
 from clinic_app import stain
+from clinic_app.classification import combine_views, views_of
 from training import shifts
 from training.calibration import calibrate, ece
 from training.cells import load_cells
@@ -57,8 +58,12 @@ class Int8:
         self.out = min(self.it.get_output_details(), key=lambda o: len(o["shape"]))
         self.size = tuple(self.inp["shape"][1:3])
 
-    def probs(self, rgb: np.ndarray) -> np.ndarray:
+    def probs(self, rgb: np.ndarray, views: int = 1) -> np.ndarray:
+        """Probabilities for one image; ``views`` > 1 combines its rotated copies as the app's
+        cell classifier does."""
         x = cv2.resize(rgb, self.size[::-1], interpolation=cv2.INTER_AREA)
+        if views > 1:
+            return combine_views(np.stack([self.probs(v) for v in views_of(x, views)]))
         self.it.set_tensor(self.inp["index"], x[None].astype(np.uint8))
         self.it.invoke()
         q = self.it.get_tensor(self.out["index"])[0].astype(np.float32)
@@ -81,10 +86,11 @@ def bench_wbc(models: Path, root: Path, limit: int | None) -> dict:
     blasts = (cells.source == "all") & (cells.group != "Benign")
     out = {}
     t = temperature(models, "wbc-type")
-    norm = entry_of(models, "wbc-type")["preprocessing"]["stain_norm"]
+    pre = entry_of(models, "wbc-type")["preprocessing"]
+    norm, views = pre["stain_norm"], int(pre.get("views", 1))
     for cond in CONDITIONS:
         probs = np.stack([model.probs(centre(
-            stain.apply(apply_shift(c, cond), norm)[None], cfg.input_size)[0])
+            stain.apply(apply_shift(c, cond), norm)[None], cfg.input_size)[0], views)
             for c in cells.x])
         pred = probs.argmax(1)
         row = {"pbc_balanced_accuracy": balanced_accuracy(cells.y[pbc], pred[pbc]),

@@ -43,6 +43,8 @@ def model_scale(cfg: TaskConfig) -> dict:
             # stain normalisation saw the whole cached crop, the model its centre
             "stain_context": round(cfg.store_size / cfg.input_size, 4),
             "um_per_px": round(WBC_CROP_UM / cfg.input_size, 4),
+            # the 4 rotations of the input, answers combined (classification.combine_views)
+            **({"views": cfg.views} if cfg.views > 1 else {}),
         }
     return {
         "resize": "field resampled to um_per_px, tiled in input-size squares (white padding)",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from quantize.convert import degraded_pbc, run_int8
+from quantize.convert import degraded_pbc, run_views
 from training.calibration import calibrate, ece
 from training.cells import load_cells
 from training.config import CONFIGS, data_root
@@ -30,16 +30,25 @@ from training.scale import PBC_UM_PER_PX
 MODELS = Path(__file__).resolve().parents[1] / "clinic_app" / "models"
 
 
+def views_of_entry(entry: dict) -> int:
+    """How many views of a crop the pack's answer combines (1 for packs before ``views``)."""
+    return int(entry["preprocessing"].get("views", 1))
+
+
 def evaluate_split(tflite: bytes, entry: dict, root: Path, split: str,
                    limit: int | None) -> tuple[dict, np.ndarray, object]:
     """Figures of one split, the INT8 probabilities and the cells they belong to."""
     cfg = CONFIGS["wbc-type"]
     cells = load_cells(root, cfg, split, entry["preprocessing"]["stain_norm"], PBC_UM_PER_PX,
                        limit)
-    probs = run_int8(tflite, centre(cells.x, cfg.input_size).astype(np.float32))[0]
+    probs = run_views(tflite, centre(cells.x, cfg.input_size).astype(np.float32),
+                      views_of_entry(entry))
     rep = class_report(cfg, probs, cells)
     t = float(entry["thresholds"]["temperature"])
-    rep["ece_calibrated"] = ece(calibrate(probs, t), cells.y)
+    cal = calibrate(probs, t)
+    rep["ece_calibrated"] = ece(cal, cells.y)
+    rep["ece_calibrated_by_source"] = {str(s): ece(cal[cells.source == s], cells.y[cells.source == s])
+                                       for s in np.unique(cells.source)}
     rep["recall"] = {c: round(v["recall"], 4) for c, v in rep.pop("per_class").items()}
     return rep, probs, cells
 
@@ -59,10 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         rep, _, cells = evaluate_split(tflite, entry, root, split, args.limit)
         out[split] = rep
         print(split, json.dumps({k: rep[k] for k in ("accuracy", "balanced_accuracy",
-                                                      "by_source", "recall", "ece_calibrated")}),
+                                                      "by_source", "recall", "ece_calibrated",
+                                                      "ece_calibrated_by_source")}),
               flush=True)
     out["test_degraded_pbc"] = degraded_pbc(tflite, cells, CONFIGS["wbc-type"].labels,
-                                            CONFIGS["wbc-type"].input_size)
+                                            CONFIGS["wbc-type"].input_size,
+                                            views_of_entry(entry))
     print("degraded", json.dumps(out["test_degraded_pbc"]))
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1))
