@@ -47,8 +47,9 @@ def evaluate_split(tflite: bytes, entry: dict, root: Path, split: str,
     t = float(entry["thresholds"]["temperature"])
     cal = calibrate(probs, t)
     rep["ece_calibrated"] = ece(cal, cells.y)
-    rep["ece_calibrated_by_source"] = {str(s): ece(cal[cells.source == s], cells.y[cells.source == s])
-                                       for s in np.unique(cells.source)}
+    rep["ece_calibrated_by_source"] = {
+        str(s): ece(cal[cells.source == s], cells.y[cells.source == s])
+        for s in np.unique(cells.source)}
     rep["recall"] = {c: round(v["recall"], 4) for c, v in rep.pop("per_class").items()}
     return rep, probs, cells
 
