@@ -163,7 +163,7 @@ class Analyzer:
         """One field through every stage (what the loader screened is not measured again)."""
         rgb = field.image
         um, how = self.field_scale(field)
-        report = quality.assess(rgb)
+        report = quality.assess(rgb, field.work if isinstance(field, ScreenedField) else None)
         instances, um, how = self.find_cells(rgb, um, how)
         cells = self.cells.classify_cells(rgb, um, [(i.bbox, i.contour) for i in instances])
         note = self.fields.applicable(rgb, um) or self.field_model_note(field)

@@ -29,6 +29,7 @@ from typing import TypeVar
 import numpy as np
 
 from clinic_app import image_paths, images, scale, scope
+from clinic_app.imaging import WORK_SIDE, shrink_to
 from clinic_app.results import Field, SkippedInput
 
 CANCELLED = "cancelled"
@@ -43,9 +44,11 @@ U = TypeVar("U")
 @dataclass
 class ScreenedField(Field):
     """A ``Field`` with what screening measured: the scope features (reused for the field
-    model's domain check), so nothing is computed twice."""
+    model's domain check) and the ``imaging.WORK_SIDE`` copy (reused by the quality check), so
+    nothing is computed twice."""
 
     features: dict[str, float] | None = None
+    work: np.ndarray | None = None
 
 
 @dataclass
@@ -58,6 +61,7 @@ class _Screening:
     features: dict[str, float] | None = None
     scale: tuple[float, str] | None = None
     size: tuple[int, int] = (0, 0)
+    work: np.ndarray | None = None  # the field's WORK_SIDE copy; dropped with ``field``
 
 
 # What one bad file may raise beyond ImageError (a decoder or measurement bug, memory): it is
@@ -84,12 +88,13 @@ def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool) 
 def _screen_one(path: Path, um_per_px: float | None, in_scope: bool,
                 measure: bool) -> _Screening:
     field = images.load_field(path, um_per_px)
-    rec = _Screening(path, field, size=(field.width, field.height))
+    rec = _Screening(path, field, size=(field.width, field.height),
+                     work=shrink_to(field.image, WORK_SIDE))
     # One red-cell search serves both: its outlines are evidence of a blood film, its
     # diameter is the scale.
-    found = scale.red_cells(field.image) if in_scope or measure else None
+    found = scale.red_cells(field.image, rec.work) if in_scope or measure else None
     if found is not None and in_scope:
-        rec.features = scope.features(field.image, found.outlines)
+        rec.features = scope.features(field.image, found.outlines, rec.work)
         verdict = scope.verdict(rec.features, field.image.shape)
         if not verdict.in_scope:
             return _Screening(path, problem=verdict.problem)
@@ -150,7 +155,7 @@ def _first_pass(files: list[Path], pool: ThreadPoolExecutor, in_scope: bool,
         if rec.field is not None:
             kept += rec.field.image.nbytes
             if kept > KEEP_DECODED_BYTES:
-                rec.field = None
+                rec.field = rec.work = None
         records.append(rec)
         if screened is not None:
             screened(i + 1, len(files))
@@ -201,8 +206,9 @@ def _reload(rec: _Screening, scales: dict[Path, tuple[float, str]]) -> _Screenin
             return _Screening(rec.path, problem=unexpected_problem(exc))
     if field is not None and rec.scale is not None:
         field.um_per_px, field.scale_source = scales.get(rec.path, rec.scale)
-    rec.field = None  # the record list must not hold the images
-    return _Screening(rec.path, field, rec.problem, rec.features, rec.scale, rec.size)
+    work = rec.work if field is rec.field else None
+    rec.field = rec.work = None  # the record list must not hold the images
+    return _Screening(rec.path, field, rec.problem, rec.features, rec.scale, rec.size, work)
 
 
 def _deliver(records: Iterator[_Screening], files: list[Path], skipped: list[SkippedInput],
@@ -218,7 +224,8 @@ def _deliver(records: Iterator[_Screening], files: list[Path], skipped: list[Ski
             skipped.append(SkippedInput(str(rec.path), rec.problem))
             continue
         f = rec.field
-        yield ScreenedField(f.image, f.source, f.um_per_px, f.scale_source, rec.features)
+        yield ScreenedField(f.image, f.source, f.um_per_px, f.scale_source,
+                            features=rec.features, work=rec.work)
     if progress is not None:
         progress(len(files), len(files))
 

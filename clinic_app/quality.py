@@ -49,7 +49,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from clinic_app.imaging import shrink_to
+from clinic_app.imaging import work_copy
 from clinic_app.results import QualityReport
 
 FOCUS_SIDE = 256  # focus is measured on a copy no larger than this (resolution robustness)
@@ -81,11 +81,12 @@ MEAN_GREY_MIN = 60.0
 MEAN_GREY_WARN = 120.0
 
 
-def assess(rgb: np.ndarray) -> QualityReport:
-    """Measure one RGB uint8 field and decide whether its cells can be trusted."""
+def assess(rgb: np.ndarray, small: np.ndarray | None = None) -> QualityReport:
+    """Measure one RGB uint8 field and decide whether its cells can be trusted. ``small``: the
+    field's ``imaging.WORK_SIDE`` copy, when screening has made it."""
     _check_rgb(rgb)
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    small = shrink_to(rgb, FOCUS_SIDE)
+    small = work_copy(rgb, FOCUS_SIDE, small)
     small_grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     focus = focus_measure(small_grey)
     dark = float(np.count_nonzero(grey <= DARK_LEVEL)) / grey.size

@@ -46,6 +46,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from clinic_app.imaging import work_copy
+
 RED_CELL_UM = 7.5
 # Assumed when no cue exists: the `all` set's median. The field is then marked "unknown" and
 # the summary flags it (SCALE_UNKNOWN) with the --um-per-px hint: never a silent default.
@@ -127,23 +129,25 @@ def red_cell_diameter_px(rgb: np.ndarray) -> float | None:
     return red_cells(rgb).diameter_px
 
 
-def red_cells(rgb: np.ndarray) -> RedCells:
+def red_cells(rgb: np.ndarray, small: np.ndarray | None = None) -> RedCells:
     """The red-cell search of the docstring: on the coarse copy, then (too few there) the finer
-    one; ``outlines`` counts those of the copy that measured, else the most on either."""
+    one; ``outlines`` counts those of the copy that measured, else the most on either.
+    ``small``: the field's ``imaging.WORK_SIDE`` copy when the caller has made it."""
     _check_rgb(rgb)
     most = 0
     for side in WORK_SIDES:
-        diameter, outlines = _diameter_at(rgb, side)
+        diameter, outlines = _diameter_at(rgb, side, small)
         if diameter is not None:
             return RedCells(diameter, outlines)
         most = max(most, outlines)
     return RedCells(None, most)
 
 
-def _diameter_at(rgb: np.ndarray, side: int) -> tuple[float | None, int]:
+def _diameter_at(rgb: np.ndarray, side: int,
+                 given: np.ndarray | None = None) -> tuple[float | None, int]:
     """One measurement on a copy whose longer side is ``side`` px (steps 1-4 of the docstring):
     the diameter (None below ``MIN_CIRCLES`` outlines) and the number of outlines kept."""
-    small, factor = _working_copy(rgb, side)
+    small, factor = _working_copy(rgb, side, given)
     green = cv2.GaussianBlur(small[:, :, 1], (0, 0), 1.0)
     cells = _cell_mask(green)
     if cells is None:
@@ -193,10 +197,14 @@ def _check_rgb(rgb: np.ndarray) -> None:
         raise ValueError(f"expected an RGB uint8 array of shape HxWx3, got {rgb.shape}")
 
 
-def _working_copy(rgb: np.ndarray, side: int) -> tuple[np.ndarray, float]:
-    """Copy with the longer side ``side`` and the factor applied (px_work / px_original)."""
+def _working_copy(rgb: np.ndarray, side: int,
+                  given: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Copy with the longer side ``side`` and the factor applied (px_work / px_original);
+    shrinking, the caller's copy (``given``) when it is that one."""
     h, w = rgb.shape[:2]
     factor = side / max(h, w)
+    if factor < 1.0:
+        return work_copy(rgb, side, given), factor
     size = (max(1, round(w * factor)), max(1, round(h * factor)))
     interpolation = cv2.INTER_AREA if factor < 1.0 else cv2.INTER_LINEAR
     return cv2.resize(rgb, size, interpolation=interpolation), factor

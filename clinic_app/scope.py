@@ -27,7 +27,7 @@ import cv2
 import numpy as np
 
 from clinic_app import scale
-from clinic_app.imaging import channel_mean
+from clinic_app.imaging import channel_mean, work_copy
 
 OUT_OF_SCOPE = "out of scope:"  # how every refusal begins (DESIGN.md: skipped)
 
@@ -92,13 +92,8 @@ class ScopeVerdict:
         return f"{OUT_OF_SCOPE} {self.reason}"
 
 
-def _work(rgb: np.ndarray) -> np.ndarray:
-    h, w = rgb.shape[:2]
-    f = WORK_PX / max(h, w)
-    if f >= 1:
-        return rgb.astype(np.float32)
-    size = (max(1, round(w * f)), max(1, round(h * f)))
-    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+def _work(rgb: np.ndarray, small: np.ndarray | None = None) -> np.ndarray:
+    return work_copy(rgb, WORK_PX, small).astype(np.float32)
 
 
 def _channel_max(a: np.ndarray) -> np.ndarray:
@@ -110,13 +105,15 @@ def _channel_min(a: np.ndarray) -> np.ndarray:
     return np.minimum(np.minimum(a[..., 0], a[..., 1]), a[..., 2])
 
 
-def features(rgb: np.ndarray, red_cells: int | None = None) -> dict[str, float]:
+def features(rgb: np.ndarray, red_cells: int | None = None,
+             small: np.ndarray | None = None) -> dict[str, float]:
     """The physical features of one RGB uint8 image (see the module docstring). ``red_cells``:
-    the outlines ``scale.red_cells`` accepted on it, when the caller has measured them."""
+    the outlines ``scale.red_cells`` accepted on it, when the caller has measured them;
+    ``small``: the field's ``imaging.WORK_SIDE`` copy, when the caller has made it."""
     raw = rgb
     if red_cells is None:
-        red_cells = scale.red_cells(rgb).outlines
-    img = _work(rgb)
+        red_cells = scale.red_cells(rgb, small).outlines
+    img = _work(rgb, small)
     grey = channel_mean(img)
     raw_chroma = float(np.percentile(_channel_max(img) - _channel_min(img), 99)) / 255.0
     bright = grey >= np.percentile(grey, 70)

@@ -218,3 +218,25 @@ def test_measurements_keep_averaging_and_only_pictures_take_the_fast_resize():
     assert fast.shape == area.shape and not np.array_equal(fast, area)
     assert display_copy(rgb, 400) is rgb
     np.testing.assert_array_equal(display_copy(rgb, 100), shrink_to(rgb, 100))
+
+
+def test_screening_copy_measures_exactly_as_each_stage_alone():
+    """The one WORK_SIDE copy screening makes gives the red-cell search, the in-scope features
+    and the quality check the same figures as their own copies; a copy of another size is not
+    taken for it."""
+    from dataclasses import asdict
+
+    from clinic_app import quality, scale, scope
+    from clinic_app.imaging import WORK_SIDE, shrink_to, work_copy
+
+    for path in sorted((EXAMPLES / "bccd").glob("*.jpg"))[:2]:
+        rgb = images.load_field(path).image
+        small = shrink_to(rgb, WORK_SIDE)
+        assert small.shape[:2] != rgb.shape[:2]
+        alone = scale.red_cells(rgb)
+        assert scale.red_cells(rgb, small) == alone and alone.diameter_px is not None
+        assert scope.features(rgb, alone.outlines, small) == scope.features(rgb, alone.outlines)
+        assert asdict(quality.assess(rgb, small)) == asdict(quality.assess(rgb))
+    wrong = shrink_to(rgb, WORK_SIDE - 40)
+    assert work_copy(rgb, WORK_SIDE, wrong) is not wrong
+    assert work_copy(rgb, WORK_SIDE, small) is small
