@@ -7,6 +7,7 @@ in ``docs/analysis-json.md``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -196,12 +197,41 @@ class FieldResult:
 
 
 @dataclass(frozen=True)
+class Text:
+    """A sentence a report can say in its own language: an English template with ``{}`` fields
+    and the values that fill them. A value that is itself a ``Text`` (a cell class, "low") is
+    translated in turn; numbers, model labels and citations are said as they are."""
+
+    template: str
+    args: tuple[object, ...] = ()
+
+    def render(self, tr: Callable[[str], str] = str) -> str:
+        """The sentence, each template looked up with ``tr`` (English: as it is)."""
+        return tr(self.template).format(*(a.render(tr) if isinstance(a, Text) else a
+                                          for a in self.args))
+
+
+@dataclass(frozen=True)
 class Flag:
-    """A finding that needs a human's attention, with the reason and the rule's source."""
+    """A finding that needs a human's attention, with the reason and the rule's source.
+    ``text`` / ``source_text``: the same two as ``Text`` (None for a flag read back from a
+    file), so a report in French, Spanish or Portuguese says them in its language."""
 
     code: str
     message: str
     source: str = ""
+    text: Text | None = None
+    source_text: Text | None = None
+
+    @classmethod
+    def of(cls, code: str, text: Text, source: Text | str = "") -> Flag:
+        src = source if isinstance(source, Text) else Text(source) if source else None
+        return cls(code, text.render(), src.render() if src else "", text, src)
+
+    def say(self, tr: Callable[[str], str]) -> tuple[str, str]:
+        """(message, source) in the language of ``tr``."""
+        return (self.text.render(tr) if self.text else self.message,
+                self.source_text.render(tr) if self.source_text else self.source)
 
 
 @dataclass(frozen=True)

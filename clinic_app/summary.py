@@ -34,7 +34,7 @@ from collections import Counter
 
 import numpy as np
 
-from clinic_app.results import UNIDENTIFIED, FieldResult, Flag, SampleSummary
+from clinic_app.results import UNIDENTIFIED, FieldResult, Flag, SampleSummary, Text
 from clinic_app.scale import DEFAULT_UM_PER_PX
 from clinic_app.scale import UNKNOWN as UNKNOWN_SCALE
 
@@ -105,9 +105,9 @@ def range_flags(pct: dict[str, float], total: int, age_months: int | None) -> li
         v = pct.get(name, 0.0)
         if v < lo or v > hi:
             word = "low" if v < lo else "high"
-            flags.append(Flag(f"{name.upper()}_{word.upper()}",
-                              f"{name} {v:.1f}% is {word} (adult range {lo:g}-{hi:g}%)",
-                              DIFF_SOURCE))
+            flags.append(Flag.of(f"{name.upper()}_{word.upper()}",
+                                 Text("{} {:.1f}% is {} (adult range {:g}-{:g}%)",
+                                      (Text(name), v, Text(word), lo, hi)), Text(DIFF_SOURCE)))
     return flags
 
 
@@ -117,12 +117,14 @@ def abnormal_cell_flags(counts: dict[str, int], pct: dict[str, float], total: in
     flags = []
     if counts.get(NRBC, 0):
         per100 = 100.0 * counts[NRBC] / total
-        flags.append(Flag("NRBC", f"{per100:.1f} nucleated red cells per 100 white cells",
-                          "normally absent from adult peripheral blood (ICSH 2014)"))
+        flags.append(Flag.of("NRBC", Text("{:.1f} nucleated red cells per 100 white cells",
+                                          (per100,)),
+                             "normally absent from adult peripheral blood (ICSH 2014)"))
     if pct.get("ig", 0.0) > IG_MAX_PERCENT:
-        flags.append(Flag("IMMATURE_GRANULOCYTES",
-                          f"immature granulocytes {pct['ig']:.1f}% (> {IG_MAX_PERCENT:g}%)",
-                          "normally absent from adult peripheral blood; 2% project default"))
+        flags.append(Flag.of("IMMATURE_GRANULOCYTES",
+                             Text("immature granulocytes {:.1f}% (> {:g}%)",
+                                  (pct["ig"], IG_MAX_PERCENT)),
+                             "normally absent from adult peripheral blood; 2% project default"))
     return flags
 
 
@@ -131,27 +133,33 @@ def blast_flags(blasts: int, total: int, field_scores: dict[str, float],
     """Any blast (review); >= 20 % (acute range); ALL suspected on cells, field model beside."""
     pct = 100.0 * blasts / total if total else 0.0
     malignant = malignant_probability(field_scores) if field_scores else None
-    support = ("field model not applicable to these fields" if malignant is None else
-               f"field model: malignant probability {malignant:.0%} over {n_fields} "
-               f"field{'s' if n_fields != 1 else ''}")
+    support = (Text("field model not applicable to these fields") if malignant is None else
+               Text("field model: malignant probability {:.0%} over {} field" if n_fields == 1
+                    else "field model: malignant probability {:.0%} over {} fields",
+                    (malignant, n_fields)))
     flags = []
     if blasts:
-        flags.append(Flag("BLASTS_SEEN", f"{blasts} blast{'s' if blasts != 1 else ''} seen "
-                          f"({pct:.0f}% of {total} white cells): review them",
-                          "wbc-type model; any blast in blood is abnormal"))
+        flags.append(Flag.of("BLASTS_SEEN", Text(
+            "{} blast seen ({:.0f}% of {} white cells): review them" if blasts == 1 else
+            "{} blasts seen ({:.0f}% of {} white cells): review them", (blasts, pct, total)),
+            "wbc-type model; any blast in blood is abnormal"))
     if blasts and pct >= BLAST_ACUTE_PERCENT and total >= MIN_CELLS_FOR_PERCENT:
-        flags.append(Flag("BLASTS_ACUTE_RANGE", f"blasts {pct:.0f}% (>= "
-                          f"{BLAST_ACUTE_PERCENT:g}%: the acute-leukaemia range)", WHO_SOURCE))
+        flags.append(Flag.of("BLASTS_ACUTE_RANGE",
+                             Text("blasts {:.0f}% (>= {:g}%: the acute-leukaemia range)",
+                                  (pct, BLAST_ACUTE_PERCENT)), Text("{}", (WHO_SOURCE,))))
     if blasts and pct >= BLAST_ACUTE_PERCENT and total >= MIN_CELLS_FOR_ALL:
         name = named_subtype(field_scores) if malignant and malignant >= threshold else None
-        kind = f"most likely {name}" if name else "subtype undetermined"
-        flags.append(Flag("ALL_SUSPECTED", f"acute lymphoblastic leukaemia suspected: blasts "
-                          f"{pct:.0f}% of white cells; {kind}; {support}",
-                          f"cell-level blast count; {WHO_SOURCE}; all-subtype model, "
-                          f"threshold {threshold:g}, subtype margin {SUBTYPE_MARGIN:g}"))
+        kind = Text("most likely {}", (name,)) if name else Text("subtype undetermined")
+        flags.append(Flag.of("ALL_SUSPECTED", Text(
+            "acute lymphoblastic leukaemia suspected: blasts {:.0f}% of white cells; {}; {}",
+            (pct, kind, support)), Text(
+            "cell-level blast count; {}; all-subtype model, threshold {:g}, subtype margin {:g}",
+            (WHO_SOURCE, threshold, SUBTYPE_MARGIN))))
     elif not blasts and malignant is not None and malignant >= threshold:
-        flags.append(Flag("FIELD_MODEL_MALIGNANT", f"no blast cell found, but the {support}: "
-                          "review the fields", f"all-subtype model, threshold {threshold:g}"))
+        flags.append(Flag.of("FIELD_MODEL_MALIGNANT",
+                             Text("no blast cell found, but the {}: review the fields",
+                                  (support,)),
+                             Text("all-subtype model, threshold {:g}", (threshold,))))
     return flags
 
 
@@ -160,23 +168,28 @@ def quality_flags(fields: list[FieldResult], unidentified: int, total: int,
     usable = sum(f.quality.usable for f in fields)
     flags = []
     if total and 100.0 * unidentified / total > UNIDENTIFIED_MAX_PERCENT:
-        flags.append(Flag("MANY_UNIDENTIFIED",
-                          f"{unidentified} of {total} cells unidentified: review them",
-                          f"> {UNIDENTIFIED_MAX_PERCENT:g}% (project default)"))
+        flags.append(Flag.of("MANY_UNIDENTIFIED",
+                             Text("{} of {} cells unidentified: review them",
+                                  (unidentified, total)),
+                             Text("> {:g}% (project default)", (UNIDENTIFIED_MAX_PERCENT,))))
     if fields and (len(fields) - usable) / len(fields) > POOR_FIELDS_MAX_SHARE:
-        flags.append(Flag("POOR_FIELDS", f"{len(fields) - usable} of {len(fields)} fields "
-                          "excluded for quality", "> 25% of fields (project default)"))
+        flags.append(Flag.of("POOR_FIELDS", Text("{} of {} fields excluded for quality",
+                                                 (len(fields) - usable, len(fields))),
+                             Text("> {:g}% of fields (project default)",
+                                  (100 * POOR_FIELDS_MAX_SHARE,))))
     unknown = [f for f in fields if f.scale_source == UNKNOWN_SCALE]
     if unknown:
-        flags.append(Flag("SCALE_UNKNOWN", f"{len(unknown)} of {len(fields)} field"
-                          f"{'s' if len(fields) != 1 else ''}: scale not measurable (too few red "
-                          f"cells); analysed at an assumed {DEFAULT_UM_PER_PX:g} um/px: give the "
-                          "microscope's scale (--um-per-px, or Settings)",
-                          "red-cell ruler (clinic_app.scale)"))
+        flags.append(Flag.of("SCALE_UNKNOWN", Text(
+            ("{} of {} field" if len(fields) == 1 else "{} of {} fields")
+            + ": scale not measurable (too few red cells); analysed at an assumed {:g} um/px: "
+            "give the microscope's scale (--um-per-px, or Settings)",
+            (len(unknown), len(fields), DEFAULT_UM_PER_PX)),
+            "red-cell ruler (clinic_app.scale)"))
     if total < target:
-        flags.append(Flag("LOW_COUNT", f"{total} white cell{'s' if total != 1 else ''} counted, "
-                          f"target {target}; percentage flags need {MIN_CELLS_FOR_PERCENT}",
-                          "CLSI H20-A2; percentages from small counts are imprecise"))
+        flags.append(Flag.of("LOW_COUNT", Text(
+            ("{} white cell counted" if total == 1 else "{} white cells counted")
+            + ", target {}; percentage flags need {}", (total, target, MIN_CELLS_FOR_PERCENT)),
+            "CLSI H20-A2; percentages from small counts are imprecise"))
     return flags
 
 

@@ -167,3 +167,67 @@ def test_about_dialog_is_translated(qapp):
         assert "Usage prévu" in dialog.text.text() and "Modèles non chargés" in dialog.text.text()
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+# --- flags: said in the report's language from their Text (clinic_app.summary) -------------------
+
+def _flag_samples() -> list:
+    """Summaries that raise every flag the summary knows, singular and plural forms."""
+    from test_summary import GOOD, field
+
+    from clinic_app.results import FieldResult
+
+    def unknown_scale(labels: list[str]) -> FieldResult:
+        f = field(labels)
+        return FieldResult(f.path, f.width, f.height, 0.42, "unknown", GOOD, f.cells, None)
+
+    acute = ["blast"] * 30 + ["lymphocyte"] * 50 + ["neutrophil"] * 14 + ["erythroblast"] * 3
+    return [
+        summarize([field(acute + ["ig"] * 6, benign=0.1)], 100, 0.5),
+        summarize([field(["blast"] + ["neutrophil"] * 59)], 100, 0.5),
+        summarize([field(["lymphocyte"] * 40 + ["unidentified"] * 30 + ["neutrophil"] * 30,
+                         benign=0.1)], 100, 0.5),
+        summarize([field(["lymphocyte"]), field(["neutrophil"] * 50, usable=False)], 100, 0.5),
+        summarize([unknown_scale(acute)], 100, 0.5),
+        summarize([unknown_scale(["lymphocyte"]), unknown_scale(["lymphocyte"])], 100, 0.5),
+    ]
+
+
+def _templates(text) -> list[str]:
+    from clinic_app.results import Text
+
+    if text is None:
+        return []
+    return [text.template] + [t for a in text.args if isinstance(a, Text) for t in _templates(a)]
+
+
+def test_every_flag_is_said_in_each_language_with_its_numbers():
+    flags = [f for s in _flag_samples() for f in s.flags]
+    codes = {f.code for f in flags}
+    assert {"BLASTS_SEEN", "BLASTS_ACUTE_RANGE", "ALL_SUSPECTED", "NRBC", "IMMATURE_GRANULOCYTES",
+            "FIELD_MODEL_MALIGNANT", "MANY_UNIDENTIFIED", "POOR_FIELDS", "SCALE_UNKNOWN",
+            "LOW_COUNT", "NEUTROPHIL_LOW", "LYMPHOCYTE_HIGH"} <= codes
+    number = re.compile(r"\d+(?:\.\d+)?")
+    for flag in flags:
+        assert flag.say(str) == (flag.message, flag.source)  # English: as summarised
+        missing = [t for t in _templates(flag.text) + _templates(flag.source_text)
+                   if t != "{}" and t not in TEXTS]
+        assert missing == [], flag.code
+        for lang in LANGS:
+            with report_language(lang):
+                message, source = flag.say(tr)
+            assert message != flag.message, (lang, flag.code)
+            assert sorted(number.findall(message)) == sorted(number.findall(flag.message)), \
+                (lang, message, flag.message)
+
+
+def test_french_report_says_the_blast_flags_in_french(tmp_path):
+    from test_summary import field
+
+    analysis = Analysis(fields=[], summary=summarize(
+        [field(["blast"] * 30 + ["lymphocyte"] * 70, benign=0.1)], 100, 0.5))
+    text = " ".join(" ".join(pdf_pages(write_report(analysis, CaseInfo(patient_id="P-3"),
+                                                    tmp_path / "fr.pdf", language="fr"))).split())
+    assert "leucémie aiguë lymphoblastique suspectée : blastes 30 % des leucocytes" in text
+    assert "30 blastes vus (30 % de 100 leucocytes) : à revoir" in text
+    assert "suspected" not in text and "review them" not in text

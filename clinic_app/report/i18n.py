@@ -5,7 +5,9 @@ fixed heading, label and sentence goes through ``tr``, which looks its English t
 ``TEXTS`` (``(fr, es, pt)``; templates keep their ``{}`` fields). The language lives in a context
 variable, so a report built on one worker thread does not change one built on another, and the
 command line, which passes no language, prints English. What comes from elsewhere stays as it
-is: names and notes, model ids, flag messages, reference notes, numbers and their formats.
+is: names and notes, model ids, reference notes, numbers and their formats. Flags are said in
+the report's language from their ``Text`` (``clinic_app.summary``); a flag read back from a file
+without one keeps its English message.
 """
 
 from __future__ import annotations
@@ -188,6 +190,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {  # English: (fr, es, pt)
         "% leuc.: porcentagem dos leucócitos contados. Os eritroblastos são relatados por 100 "
         "leucócitos, fora do leucograma; plaquetas, sombras de Gumprecht e artefatos são "
         "contados à parte (—). Referência: {}."),
+    "Adult range": ("Intervalle adulte", "Intervalo adulto", "Faixa adulta"),
+    "Adult range (age unknown)": ("Intervalle adulte (âge inconnu)",
+                                  "Intervalo adulto (edad desconocida)",
+                                  "Faixa adulta (idade desconhecida)"),
+    "Dacie and Lewis Practical Haematology, 12th ed. (2017), Table 1.9 (adults)": (
+        "Dacie and Lewis Practical Haematology, 12e éd. (2017), tableau 1.9 (adultes)",
+        "Dacie and Lewis Practical Haematology, 12.ª ed. (2017), tabla 1.9 (adultos)",
+        "Dacie and Lewis Practical Haematology, 12.ª ed. (2017), tabela 1.9 (adultos)"),
     " Adult range flags are not raised for children.": (
         " Les alertes sur les valeurs de l'adulte ne sont pas levées chez l'enfant.",
         " Las alertas por intervalos del adulto no se generan en niños.",
@@ -208,6 +218,129 @@ TEXTS: dict[str, tuple[str, str, str]] = {  # English: (fr, es, pt)
     "smudge cell": ("ombre de Gumprecht", "sombra de Gumprecht", "sombra de Gumprecht"),
     "artefact": ("artefact", "artefacto", "artefato"),
     "unidentified": ("non identifiée", "no identificada", "não identificada"),
+
+    # --- flags (clinic_app.summary: each flag's Text) -------------------------------------------
+    "{} {:.1f}% is {} (adult range {:g}-{:g}%)": (
+        "{} {:.1f} % : valeur {} (intervalle adulte {:g}-{:g} %)",
+        "{} {:.1f} %: valor {} (intervalo adulto {:g}-{:g} %)",
+        "{} {:.1f}%: valor {} (faixa adulta {:g}-{:g}%)"),
+    "low": ("basse", "bajo", "baixo"),
+    "high": ("haute", "alto", "alto"),
+    "Dacie and Lewis Practical Haematology, 12th ed., adult reference ranges": (
+        "Dacie and Lewis Practical Haematology, 12e éd., valeurs de référence de l'adulte",
+        "Dacie and Lewis Practical Haematology, 12.ª ed., intervalos de referencia del adulto",
+        "Dacie and Lewis Practical Haematology, 12.ª ed., faixas de referência do adulto"),
+    "{:.1f} nucleated red cells per 100 white cells": (
+        "{:.1f} érythroblastes pour 100 leucocytes",
+        "{:.1f} eritroblastos por 100 leucocitos",
+        "{:.1f} eritroblastos por 100 leucócitos"),
+    "normally absent from adult peripheral blood (ICSH 2014)": (
+        "normalement absents du sang périphérique de l'adulte (ICSH 2014)",
+        "normalmente ausentes de la sangre periférica del adulto (ICSH 2014)",
+        "normalmente ausentes do sangue periférico do adulto (ICSH 2014)"),
+    "immature granulocytes {:.1f}% (> {:g}%)": (
+        "granulocytes immatures {:.1f} % (> {:g} %)",
+        "granulocitos inmaduros {:.1f} % (> {:g} %)",
+        "granulócitos imaturos {:.1f}% (> {:g}%)"),
+    "normally absent from adult peripheral blood; 2% project default": (
+        "normalement absents du sang périphérique de l'adulte ; 2 % par défaut du projet",
+        "normalmente ausentes de la sangre periférica del adulto; 2 % por defecto del proyecto",
+        "normalmente ausentes do sangue periférico do adulto; 2% por padrão do projeto"),
+    "field model not applicable to these fields": (
+        "modèle de champ non applicable à ces champs",
+        "modelo de campo no aplicable a estos campos",
+        "modelo de campo não aplicável a estes campos"),
+    "field model: malignant probability {:.0%} over {} field": (
+        "modèle de champ : probabilité de malignité {:.0%} sur {} champ",
+        "modelo de campo: probabilidad de malignidad {:.0%} en {} campo",
+        "modelo de campo: probabilidade de malignidade {:.0%} em {} campo"),
+    "field model: malignant probability {:.0%} over {} fields": (
+        "modèle de champ : probabilité de malignité {:.0%} sur {} champs",
+        "modelo de campo: probabilidad de malignidad {:.0%} en {} campos",
+        "modelo de campo: probabilidade de malignidade {:.0%} em {} campos"),
+    "{} blast seen ({:.0f}% of {} white cells): review them": (
+        "{} blaste vu ({:.0f} % de {} leucocytes) : à revoir",
+        "{} blasto visto ({:.0f} % de {} leucocitos): revíselo",
+        "{} blasto visto ({:.0f}% de {} leucócitos): revise-o"),
+    "{} blasts seen ({:.0f}% of {} white cells): review them": (
+        "{} blastes vus ({:.0f} % de {} leucocytes) : à revoir",
+        "{} blastos vistos ({:.0f} % de {} leucocitos): revíselos",
+        "{} blastos vistos ({:.0f}% de {} leucócitos): revise-os"),
+    "wbc-type model; any blast in blood is abnormal": (
+        "modèle wbc-type ; tout blaste dans le sang est anormal",
+        "modelo wbc-type; todo blasto en sangre es anormal",
+        "modelo wbc-type; todo blasto no sangue é anormal"),
+    "blasts {:.0f}% (>= {:g}%: the acute-leukaemia range)": (
+        "blastes {:.0f} % (>= {:g} % : seuil des leucémies aiguës)",
+        "blastos {:.0f} % (>= {:g} %: rango de leucemia aguda)",
+        "blastos {:.0f}% (>= {:g}%: faixa de leucemia aguda)"),
+    "most likely {}": ("le plus probablement {}", "lo más probable, {}", "mais provavelmente {}"),
+    "subtype undetermined": ("sous-type indéterminé", "subtipo indeterminado",
+                             "subtipo indeterminado"),
+    "acute lymphoblastic leukaemia suspected: blasts {:.0f}% of white cells; {}; {}": (
+        "leucémie aiguë lymphoblastique suspectée : blastes {:.0f} % des leucocytes ; {} ; {}",
+        "sospecha de leucemia linfoblástica aguda: blastos {:.0f} % de los leucocitos; {}; {}",
+        "suspeita de leucemia linfoblástica aguda: blastos {:.0f}% dos leucócitos; {}; {}"),
+    "cell-level blast count; {}; all-subtype model, threshold {:g}, subtype margin {:g}": (
+        "blastes comptés cellule par cellule ; {} ; modèle all-subtype, seuil {:g}, marge de "
+        "sous-type {:g}",
+        "blastos contados célula a célula; {}; modelo all-subtype, umbral {:g}, margen de "
+        "subtipo {:g}",
+        "blastos contados célula a célula; {}; modelo all-subtype, limiar {:g}, margem de "
+        "subtipo {:g}"),
+    "no blast cell found, but the {}: review the fields": (
+        "aucun blaste trouvé, mais {} : revoir les champs",
+        "no se halló ningún blasto, pero {}: revise los campos",
+        "nenhum blasto encontrado, mas {}: revise os campos"),
+    "all-subtype model, threshold {:g}": ("modèle all-subtype, seuil {:g}",
+                                          "modelo all-subtype, umbral {:g}",
+                                          "modelo all-subtype, limiar {:g}"),
+    "{} of {} cells unidentified: review them": (
+        "{} cellules sur {} non identifiées : à revoir",
+        "{} de {} células no identificadas: revíselas",
+        "{} de {} células não identificadas: revise-as"),
+    "> {:g}% (project default)": ("> {:g} % (valeur par défaut du projet)",
+                                  "> {:g} % (valor por defecto del proyecto)",
+                                  "> {:g}% (padrão do projeto)"),
+    "{} of {} fields excluded for quality": (
+        "{} champs sur {} exclus pour qualité insuffisante",
+        "{} de {} campos excluidos por calidad",
+        "{} de {} campos excluídos por qualidade"),
+    "> {:g}% of fields (project default)": (
+        "> {:g} % des champs (valeur par défaut du projet)",
+        "> {:g} % de los campos (valor por defecto del proyecto)",
+        "> {:g}% dos campos (padrão do projeto)"),
+    "{} of {} field: scale not measurable (too few red cells); analysed at an assumed {:g} "
+    "um/px: give the microscope's scale (--um-per-px, or Settings)": (
+        "{} champ sur {} : échelle non mesurable (trop peu d'hématies) ; analysé à {:g} um/px "
+        "supposés : indiquer l'échelle du microscope (--um-per-px, ou Paramètres)",
+        "{} de {} campo: escala no medible (muy pocos hematíes); analizado con {:g} um/px "
+        "supuestos: indique la escala del microscopio (--um-per-px, o Ajustes)",
+        "{} de {} campo: escala não mensurável (poucas hemácias); analisado com {:g} um/px "
+        "presumidos: informe a escala do microscópio (--um-per-px, ou Configurações)"),
+    "{} of {} fields: scale not measurable (too few red cells); analysed at an assumed {:g} "
+    "um/px: give the microscope's scale (--um-per-px, or Settings)": (
+        "{} champs sur {} : échelle non mesurable (trop peu d'hématies) ; analysés à {:g} "
+        "um/px supposés : indiquer l'échelle du microscope (--um-per-px, ou Paramètres)",
+        "{} de {} campos: escala no medible (muy pocos hematíes); analizados con {:g} um/px "
+        "supuestos: indique la escala del microscopio (--um-per-px, o Ajustes)",
+        "{} de {} campos: escala não mensurável (poucas hemácias); analisados com {:g} um/px "
+        "presumidos: informe a escala do microscópio (--um-per-px, ou Configurações)"),
+    "red-cell ruler (clinic_app.scale)": ("règle des hématies (clinic_app.scale)",
+                                          "regla de los hematíes (clinic_app.scale)",
+                                          "régua das hemácias (clinic_app.scale)"),
+    "{} white cell counted, target {}; percentage flags need {}": (
+        "{} leucocyte compté, objectif {} ; les alertes en pourcentage en demandent {}",
+        "{} leucocito contado, objetivo {}; las alertas porcentuales requieren {}",
+        "{} leucócito contado, meta {}; alertas percentuais exigem {}"),
+    "{} white cells counted, target {}; percentage flags need {}": (
+        "{} leucocytes comptés, objectif {} ; les alertes en pourcentage en demandent {}",
+        "{} leucocitos contados, objetivo {}; las alertas porcentuales requieren {}",
+        "{} leucócitos contados, meta {}; alertas percentuais exigem {}"),
+    "CLSI H20-A2; percentages from small counts are imprecise": (
+        "CLSI H20-A2 ; les pourcentages sur de petits comptes sont imprécis",
+        "CLSI H20-A2; los porcentajes de recuentos pequeños son imprecisos",
+        "CLSI H20-A2; porcentagens de contagens pequenas são imprecisas"),
 
     # --- fields and cells ---------------------------------------------------------------------
     "Fields ({})": ("Champs ({})", "Campos ({})", "Campos ({})"),

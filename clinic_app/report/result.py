@@ -80,10 +80,12 @@ def _field_model_line(analysis: Analysis) -> str:
 
 
 def _flag_text(flag: Flag) -> str:
-    """The message in bold, then where the rule comes from, so a reader can weigh it."""
-    source = (f' <font color="#555555" size="7.5">— {markup(clip(flag.source, FLAG_TEXT))}'
-              "</font>") if flag.source else ""
-    return f"<bullet>•</bullet><b>{markup(clip(units(flag.message), FLAG_TEXT))}</b>{source}"
+    """The message in bold, then where the rule comes from, so a reader can weigh it; both in
+    the report's language."""
+    message, origin = flag.say(tr)
+    source = (f' <font color="#555555" size="7.5">— {markup(clip(origin, FLAG_TEXT))}'
+              "</font>") if origin else ""
+    return f"<bullet>•</bullet><b>{markup(clip(units(message), FLAG_TEXT))}</b>{source}"
 
 
 def _anyway_lines(analysis: Analysis) -> list[Flowable]:

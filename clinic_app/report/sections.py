@@ -115,7 +115,7 @@ def _summary_table(analysis: Analysis, ref: Reference) -> Table:
     inside = [k for k in ordered(list(counts) + list(s.percentages))
               if k not in OUTSIDE_DIFFERENTIAL]
     rows: list[list] = [[tr("Class"), tr("Count"), tr("% WBC"),
-                         para(markup(ref.heading), "small")]]
+                         para(markup(tr(ref.heading)), "small")]]
     for k in inside:
         pct = f"{s.percentages[k]:.1f}" if k in s.percentages else "—"
         rows.append([para(markup(class_name(k)), "small"), str(counts.get(k, 0)), pct,
@@ -179,7 +179,7 @@ def summary_section(analysis: Analysis, case: CaseInfo) -> list[Flowable]:
     chart = _chart(analysis, WIDTH - 89 * mm)
     note = para(tr("% WBC: percent of the white cells counted. Nucleated red cells are reported "
                    "per 100 white cells, outside the differential; platelets, smudge cells and "
-                   "artefacts are counted apart (—). Reference: {}.").format(markup(ref.source))
+                   "artefacts are counted apart (—). Reference: {}.").format(markup(tr(ref.source)))
                 + (tr(" Adult range flags are not raised for children.") if ref.paediatric
                    else ""), "small")
     both = Table([[[left, Spacer(1, 1.5 * mm), note], chart]], colWidths=[89 * mm, WIDTH - 89 * mm])
