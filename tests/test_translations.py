@@ -231,3 +231,29 @@ def test_french_report_says_the_blast_flags_in_french(tmp_path):
     assert "leucémie aiguë lymphoblastique suspectée : blastes 30 % des leucocytes" in text
     assert "30 blastes vus (30 % de 100 leucocytes) : à revoir" in text
     assert "suspected" not in text and "review them" not in text
+
+
+def test_desktop_flag_list_speaks_the_window_language(qapp):
+    """The summary panel lists the flags in the window's language (as the report does), and
+    in English without a translator."""
+    from PySide6.QtCore import QCoreApplication
+    from test_summary import field
+
+    from clinic_app.ui.summary_panel import SummaryPanel
+
+    summary = summarize([field(["blast"] * 30 + ["lymphocyte"] * 70, benign=0.1)], 100, 0.5)
+    english = SummaryPanel()
+    english.set_summary(summary)
+    items = [english.flags.item(i).text() for i in range(english.flags.count())]
+    assert any("acute lymphoblastic leukaemia suspected" in t for t in items)
+    translator = QTranslator()
+    assert translator.load(str(I18N / "clinic_app_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        panel = SummaryPanel()
+        panel.set_summary(summary)
+        items = [panel.flags.item(i).text() for i in range(panel.flags.count())]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert any("leucémie aiguë lymphoblastique suspectée" in t for t in items), items
+    assert not any("suspected" in t for t in items)

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from clinic_app.results import Flag
+
 LANGUAGES = ("fr", "es", "pt")  # besides English, the source
 _language: ContextVar[str] = ContextVar("report_language", default="en")
 
@@ -38,6 +40,12 @@ def report_language(name: str | None) -> Iterator[str]:
 
 def current() -> str:
     return _language.get()
+
+
+def say_flag(flag: Flag, language: str | None) -> tuple[str, str]:
+    """A flag's (message, source) in ``language`` (the desktop app's flag list and sign-off)."""
+    with report_language(language):
+        return flag.say(tr)
 
 
 def tr(text: str) -> str:

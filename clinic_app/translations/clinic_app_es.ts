@@ -522,7 +522,7 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>DifferentialChart</name>
         <message>
-            <location filename="../ui/summary_panel.py" line="53" />
+            <location filename="../ui/summary_panel.py" line="54" />
             <source>No cells counted yet</source>
             <translation>Aún no se han contado células</translation>
         </message>
@@ -530,52 +530,52 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>EngineEvents</name>
         <message>
-            <location filename="../ui/engine_events.py" line="81" />
+            <location filename="../ui/engine_events.py" line="82" />
             <source>Open an unsigned case before importing images.</source>
             <translation>Abra un caso sin firmar antes de importar imágenes.</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="130" />
+            <location filename="../ui/engine_events.py" line="131" />
             <source>%d image(s) saved.</source>
             <translation>%d imagen(es) guardada(s).</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="132" />
+            <location filename="../ui/engine_events.py" line="133" />
             <source>Import cancelled: %d image(s) saved, %d not imported.</source>
             <translation>Importación cancelada: %d imagen(es) guardada(s), %d sin importar.</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="135" />
+            <location filename="../ui/engine_events.py" line="136" />
             <source>%d already in this case (same image), not imported again: %s</source>
             <translation>%d ya en este caso (misma imagen), no se vuelven a importar: %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="139" />
+            <location filename="../ui/engine_events.py" line="140" />
             <source>%d refused, not a blood film (see Review: analyse anyway is possible): %s</source>
             <translation>%d rechazada(s), no es un frotis de sangre (vea Revisión: se puede analizar de todos modos): %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="143" />
+            <location filename="../ui/engine_events.py" line="144" />
             <source>%d could not be read: %s</source>
             <translation>%d no se pudieron leer: %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="173" />
+            <location filename="../ui/engine_events.py" line="174" />
             <source>Models not loaded</source>
             <translation>Modelos no cargados</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="197" />
+            <location filename="../ui/engine_events.py" line="198" />
             <source>the analysis engine stopped; restart the app</source>
             <translation>el motor de análisis se detuvo; reinicie la aplicación</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="198" />
+            <location filename="../ui/engine_events.py" line="199" />
             <source>Engine stopped</source>
             <translation>Motor detenido</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="216" />
+            <location filename="../ui/engine_events.py" line="217" />
             <source>Analysing: %d field(s) waiting</source>
             <translation>Analizando: %d campo(s) en espera</translation>
         </message>
@@ -1037,12 +1037,12 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>NewUserDialog</name>
         <message>
-            <location filename="../ui/users.py" line="39" />
+            <location filename="../ui/users.py" line="40" />
             <source>New user</source>
             <translation>Nuevo usuario</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="40" />
+            <location filename="../ui/users.py" line="41" />
             <source>A new account for this data folder.</source>
             <translation>Una cuenta nueva para esta carpeta de datos.</translation>
         </message>
@@ -1290,92 +1290,92 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../ui/review.py" line="76" />
+            <location filename="../ui/review.py" line="77" />
             <source>Field image</source>
             <translation>Imagen del campo</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="78" />
+            <location filename="../ui/review.py" line="79" />
             <source>Cell gallery</source>
             <translation>Galería de células</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="118" />
+            <location filename="../ui/review.py" line="119" />
             <source>Review tools</source>
             <translation>Herramientas de revisión</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="132" />
+            <location filename="../ui/review.py" line="133" />
             <source>Outlines</source>
             <translation>Contornos</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="133" />
+            <location filename="../ui/review.py" line="134" />
             <source>Outlines and labels</source>
             <translation>Contornos y etiquetas</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="135" />
+            <location filename="../ui/review.py" line="136" />
             <source>Heat map</source>
             <translation>Mapa de calor</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="137" />
+            <location filename="../ui/review.py" line="138" />
             <source>Zoom +</source>
             <translation>Zoom +</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="138" />
+            <location filename="../ui/review.py" line="139" />
             <source>Zoom −</source>
             <translation>Zoom −</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="139" />
+            <location filename="../ui/review.py" line="140" />
             <source>Fit</source>
             <translation>Ajustar</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="141" />
+            <location filename="../ui/review.py" line="142" />
             <source>Add cell</source>
             <translation>Añadir célula</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="142" />
+            <location filename="../ui/review.py" line="143" />
             <source>Draw the box of a missed cell on the field</source>
             <translation>Dibujar el recuadro de una célula no detectada en el campo</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="143" />
+            <location filename="../ui/review.py" line="144" />
             <source>Remove [Del]</source>
             <translation>Quitar [Supr]</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="145" />
+            <location filename="../ui/review.py" line="146" />
             <source>Remove the selected cells as false detections</source>
             <translation>Quitar las células seleccionadas como falsas detecciones</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="146" />
+            <location filename="../ui/review.py" line="147" />
             <source>Unidentified [0]</source>
             <translation>No identificada [0]</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="229" />
+            <location filename="../ui/review.py" line="230" />
             <source>Include</source>
             <translation>Incluir</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="229" />
+            <location filename="../ui/review.py" line="230" />
             <source>Exclude…</source>
             <translation>Excluir…</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="237" />
+            <location filename="../ui/review.py" line="238" />
             <source>Heat maps exist only for fields analysed since the case was opened.</source>
             <translation>Los mapas de calor solo existen para los campos analizados desde que se abrió el caso.</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="285" />
+            <location filename="../ui/review.py" line="286" />
             <source>Signed: read-only. Reopen the case to change labels.</source>
             <translation>Firmado: solo lectura. Reabra el caso para cambiar las etiquetas.</translation>
         </message>
@@ -1542,100 +1542,106 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>SummaryPanel</name>
         <message>
-            <location filename="../ui/summary_panel.py" line="93" />
-            <location filename="../ui/summary_panel.py" line="99" />
+            <location filename="../ui/summary_panel.py" line="94" />
+            <location filename="../ui/summary_panel.py" line="100" />
             <source>Flags</source>
             <translation>Alertas</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="94" />
+            <location filename="../ui/summary_panel.py" line="95" />
             <source>ALL screen result</source>
             <translation>Resultado del cribado de ALL</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="95" />
+            <location filename="../ui/summary_panel.py" line="96" />
             <source>Differential (% of white cells; green: adult range)</source>
             <translation>Fórmula leucocitaria (% de leucocitos; verde: intervalo de referencia del adulto)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="101" />
+            <location filename="../ui/summary_panel.py" line="102" />
             <source>Sign-off</source>
             <translation>Validación</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="106" />
+            <location filename="../ui/summary_panel.py" line="107" />
             <source>not logged in</source>
             <translation>sin sesión iniciada</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="107" />
+            <location filename="../ui/summary_panel.py" line="108" />
             <source>Logged-in user</source>
             <translation>Usuario conectado</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="108" />
+            <location filename="../ui/summary_panel.py" line="109" />
             <source>Logged-in user: changes are recorded under this name</source>
             <translation>Usuario conectado: los cambios se registran con este nombre</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="110" />
+            <location filename="../ui/summary_panel.py" line="111" />
             <source>Sign case…</source>
             <translation>Firmar el caso…</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="112" />
+            <location filename="../ui/summary_panel.py" line="113" />
             <source>Reopen…</source>
             <translation>Reabrir…</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="136" />
+            <location filename="../ui/summary_panel.py" line="137" />
             <source>No results yet.</source>
             <translation>Aún no hay resultados.</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="140" />
+            <location filename="../ui/summary_panel.py" line="141" />
             <source>%d of %d cells counted · %d/%d fields used · %d unidentified</source>
             <translation>%d de %d células contadas · %d/%d campos utilizados · %d no identificadas</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="149" />
+            <location filename="../ui/summary_panel.py" line="146" />
+            <source>en</source>
+            <comment>language code of the PDF report</comment>
+            <translation>es</translation>
+        </message>
+        <message>
+            <location filename="../ui/summary_panel.py" line="152" />
             <source>No flags.</source>
             <translation>Sin alertas.</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="157" />
+            <location filename="../ui/summary_panel.py" line="160" />
             <source>blasts: %d (%.0f%% of white cells)</source>
             <translation>blastos: %d (%.0f %% de los leucocitos)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="158" />
+            <location filename="../ui/summary_panel.py" line="161" />
             <source>field model: not applicable</source>
             <translation>modelo de campo: no aplicable</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="159" />
+            <location filename="../ui/summary_panel.py" line="162" />
             <source>field model: malignant probability %.0f%%</source>
             <translation>modelo de campo: probabilidad de malignidad %.0f %%</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="161" />
+            <location filename="../ui/summary_panel.py" line="164" />
             <source>ALL SUSPECTED — %s; %s
 (screening aid: confirm by morphology and flow cytometry)</source>
             <translation>SOSPECHA DE ALL — %s; %s
 (ayuda al cribado: confirmar por morfología y citometría de flujo)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="165" />
+            <location filename="../ui/summary_panel.py" line="168" />
             <source>ALL screen: review needed — %s; %s</source>
             <translation>Cribado de ALL: revisión necesaria — %s; %s</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="168" />
+            <location filename="../ui/summary_panel.py" line="171" />
             <source>ALL screen not applicable: no usable field could be classified; %s</source>
             <translation>Cribado de ALL no aplicable: no se pudo clasificar ningún campo utilizable; %s</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="172" />
+            <location filename="../ui/summary_panel.py" line="175" />
             <source>ALL screen negative — %s; %s</source>
             <translation>Cribado de ALL negativo — %s; %s</translation>
         </message>
@@ -1643,52 +1649,52 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>UsersDialog</name>
         <message>
-            <location filename="../ui/users.py" line="48" />
+            <location filename="../ui/users.py" line="49" />
             <source>Users</source>
             <translation>Usuarios</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="53" />
+            <location filename="../ui/users.py" line="54" />
             <source>User accounts</source>
             <translation>Cuentas de usuario</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="56" />
+            <location filename="../ui/users.py" line="57" />
             <source>New user…</source>
             <translation>Nuevo usuario…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="57" />
+            <location filename="../ui/users.py" line="58" />
             <source>Reset password…</source>
             <translation>Restablecer contraseña…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="58" />
+            <location filename="../ui/users.py" line="59" />
             <source>Close account</source>
             <translation>Cerrar cuenta</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="59" />
+            <location filename="../ui/users.py" line="60" />
             <source>Change my password…</source>
             <translation>Cambiar mi contraseña…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="72" />
+            <location filename="../ui/users.py" line="73" />
             <source>Only an administrator adds or closes accounts.</source>
             <translation>Solo un administrador añade o cierra cuentas.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="91" />
+            <location filename="../ui/users.py" line="92" />
             <source>Account %s created.</source>
             <translation>Cuenta %s creada.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="98" />
+            <location filename="../ui/users.py" line="99" />
             <source>Reset password</source>
             <translation>Restablecer contraseña</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="99" />
+            <location filename="../ui/users.py" line="100" />
             <source>New password for %s:</source>
             <translation>Nueva contraseña para %s:</translation>
         </message>

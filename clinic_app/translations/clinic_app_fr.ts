@@ -522,7 +522,7 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>DifferentialChart</name>
         <message>
-            <location filename="../ui/summary_panel.py" line="53" />
+            <location filename="../ui/summary_panel.py" line="54" />
             <source>No cells counted yet</source>
             <translation>Aucune cellule comptée pour l'instant</translation>
         </message>
@@ -530,52 +530,52 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>EngineEvents</name>
         <message>
-            <location filename="../ui/engine_events.py" line="81" />
+            <location filename="../ui/engine_events.py" line="82" />
             <source>Open an unsigned case before importing images.</source>
             <translation>Ouvrez un dossier non signé avant d'importer des images.</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="130" />
+            <location filename="../ui/engine_events.py" line="131" />
             <source>%d image(s) saved.</source>
             <translation>%d image(s) enregistrée(s).</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="132" />
+            <location filename="../ui/engine_events.py" line="133" />
             <source>Import cancelled: %d image(s) saved, %d not imported.</source>
             <translation>Importation annulée : %d image(s) enregistrée(s), %d non importée(s).</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="135" />
+            <location filename="../ui/engine_events.py" line="136" />
             <source>%d already in this case (same image), not imported again: %s</source>
             <translation>%d déjà dans ce dossier (image identique), non réimportée(s) : %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="139" />
+            <location filename="../ui/engine_events.py" line="140" />
             <source>%d refused, not a blood film (see Review: analyse anyway is possible): %s</source>
             <translation>%d refusée(s), pas un frottis sanguin (voir Revue : « Analyser quand même » reste possible) : %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="143" />
+            <location filename="../ui/engine_events.py" line="144" />
             <source>%d could not be read: %s</source>
             <translation>%d illisible(s) : %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="173" />
+            <location filename="../ui/engine_events.py" line="174" />
             <source>Models not loaded</source>
             <translation>Modèles non chargés</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="197" />
+            <location filename="../ui/engine_events.py" line="198" />
             <source>the analysis engine stopped; restart the app</source>
             <translation>le moteur d'analyse s'est arrêté ; redémarrez l'application</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="198" />
+            <location filename="../ui/engine_events.py" line="199" />
             <source>Engine stopped</source>
             <translation>Moteur arrêté</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="216" />
+            <location filename="../ui/engine_events.py" line="217" />
             <source>Analysing: %d field(s) waiting</source>
             <translation>Analyse : %d champ(s) en attente</translation>
         </message>
@@ -1037,12 +1037,12 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>NewUserDialog</name>
         <message>
-            <location filename="../ui/users.py" line="39" />
+            <location filename="../ui/users.py" line="40" />
             <source>New user</source>
             <translation>Nouvel utilisateur</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="40" />
+            <location filename="../ui/users.py" line="41" />
             <source>A new account for this data folder.</source>
             <translation>Un nouveau compte pour ce répertoire de données.</translation>
         </message>
@@ -1290,92 +1290,92 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../ui/review.py" line="76" />
+            <location filename="../ui/review.py" line="77" />
             <source>Field image</source>
             <translation>Image du champ</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="78" />
+            <location filename="../ui/review.py" line="79" />
             <source>Cell gallery</source>
             <translation>Galerie des cellules</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="118" />
+            <location filename="../ui/review.py" line="119" />
             <source>Review tools</source>
             <translation>Outils de revue</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="132" />
+            <location filename="../ui/review.py" line="133" />
             <source>Outlines</source>
             <translation>Contours</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="133" />
+            <location filename="../ui/review.py" line="134" />
             <source>Outlines and labels</source>
             <translation>Contours et étiquettes</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="135" />
+            <location filename="../ui/review.py" line="136" />
             <source>Heat map</source>
             <translation>Carte de chaleur</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="137" />
+            <location filename="../ui/review.py" line="138" />
             <source>Zoom +</source>
             <translation>Zoom +</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="138" />
+            <location filename="../ui/review.py" line="139" />
             <source>Zoom −</source>
             <translation>Zoom −</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="139" />
+            <location filename="../ui/review.py" line="140" />
             <source>Fit</source>
             <translation>Ajuster</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="141" />
+            <location filename="../ui/review.py" line="142" />
             <source>Add cell</source>
             <translation>Ajouter une cellule</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="142" />
+            <location filename="../ui/review.py" line="143" />
             <source>Draw the box of a missed cell on the field</source>
             <translation>Tracer le cadre d'une cellule non détectée sur le champ</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="143" />
+            <location filename="../ui/review.py" line="144" />
             <source>Remove [Del]</source>
             <translation>Retirer [Suppr]</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="145" />
+            <location filename="../ui/review.py" line="146" />
             <source>Remove the selected cells as false detections</source>
             <translation>Retirer les cellules sélectionnées comme fausses détections</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="146" />
+            <location filename="../ui/review.py" line="147" />
             <source>Unidentified [0]</source>
             <translation>Non identifiée [0]</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="229" />
+            <location filename="../ui/review.py" line="230" />
             <source>Include</source>
             <translation>Inclure</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="229" />
+            <location filename="../ui/review.py" line="230" />
             <source>Exclude…</source>
             <translation>Exclure…</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="237" />
+            <location filename="../ui/review.py" line="238" />
             <source>Heat maps exist only for fields analysed since the case was opened.</source>
             <translation>Les cartes de chaleur n'existent que pour les champs analysés depuis l'ouverture du dossier.</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="285" />
+            <location filename="../ui/review.py" line="286" />
             <source>Signed: read-only. Reopen the case to change labels.</source>
             <translation>Signé : lecture seule. Rouvrez le dossier pour modifier les étiquettes.</translation>
         </message>
@@ -1542,100 +1542,106 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>SummaryPanel</name>
         <message>
-            <location filename="../ui/summary_panel.py" line="93" />
-            <location filename="../ui/summary_panel.py" line="99" />
+            <location filename="../ui/summary_panel.py" line="94" />
+            <location filename="../ui/summary_panel.py" line="100" />
             <source>Flags</source>
             <translation>Alertes</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="94" />
+            <location filename="../ui/summary_panel.py" line="95" />
             <source>ALL screen result</source>
             <translation>Résultat du dépistage ALL</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="95" />
+            <location filename="../ui/summary_panel.py" line="96" />
             <source>Differential (% of white cells; green: adult range)</source>
             <translation>Formule leucocytaire (% des leucocytes ; vert : valeurs de référence de l'adulte)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="101" />
+            <location filename="../ui/summary_panel.py" line="102" />
             <source>Sign-off</source>
             <translation>Validation</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="106" />
+            <location filename="../ui/summary_panel.py" line="107" />
             <source>not logged in</source>
             <translation>non connecté</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="107" />
+            <location filename="../ui/summary_panel.py" line="108" />
             <source>Logged-in user</source>
             <translation>Utilisateur connecté</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="108" />
+            <location filename="../ui/summary_panel.py" line="109" />
             <source>Logged-in user: changes are recorded under this name</source>
             <translation>Utilisateur connecté : les modifications sont enregistrées sous ce nom</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="110" />
+            <location filename="../ui/summary_panel.py" line="111" />
             <source>Sign case…</source>
             <translation>Signer le dossier…</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="112" />
+            <location filename="../ui/summary_panel.py" line="113" />
             <source>Reopen…</source>
             <translation>Rouvrir…</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="136" />
+            <location filename="../ui/summary_panel.py" line="137" />
             <source>No results yet.</source>
             <translation>Aucun résultat pour l'instant.</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="140" />
+            <location filename="../ui/summary_panel.py" line="141" />
             <source>%d of %d cells counted · %d/%d fields used · %d unidentified</source>
             <translation>%d cellules comptées sur %d · %d/%d champs utilisés · %d non identifiée(s)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="149" />
+            <location filename="../ui/summary_panel.py" line="146" />
+            <source>en</source>
+            <comment>language code of the PDF report</comment>
+            <translation>fr</translation>
+        </message>
+        <message>
+            <location filename="../ui/summary_panel.py" line="152" />
             <source>No flags.</source>
             <translation>Aucune alerte.</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="157" />
+            <location filename="../ui/summary_panel.py" line="160" />
             <source>blasts: %d (%.0f%% of white cells)</source>
             <translation>blastes : %d (%.0f %% des leucocytes)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="158" />
+            <location filename="../ui/summary_panel.py" line="161" />
             <source>field model: not applicable</source>
             <translation>modèle de champ : non applicable</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="159" />
+            <location filename="../ui/summary_panel.py" line="162" />
             <source>field model: malignant probability %.0f%%</source>
             <translation>modèle de champ : probabilité de malignité %.0f %%</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="161" />
+            <location filename="../ui/summary_panel.py" line="164" />
             <source>ALL SUSPECTED — %s; %s
 (screening aid: confirm by morphology and flow cytometry)</source>
             <translation>SUSPICION D'ALL — %s ; %s
 (aide au dépistage : à confirmer par l'examen morphologique et la cytométrie en flux)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="165" />
+            <location filename="../ui/summary_panel.py" line="168" />
             <source>ALL screen: review needed — %s; %s</source>
             <translation>Dépistage ALL : revue nécessaire — %s ; %s</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="168" />
+            <location filename="../ui/summary_panel.py" line="171" />
             <source>ALL screen not applicable: no usable field could be classified; %s</source>
             <translation>Dépistage ALL non applicable : aucun champ exploitable n'a pu être classé ; %s</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="172" />
+            <location filename="../ui/summary_panel.py" line="175" />
             <source>ALL screen negative — %s; %s</source>
             <translation>Dépistage ALL négatif — %s ; %s</translation>
         </message>
@@ -1643,52 +1649,52 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>UsersDialog</name>
         <message>
-            <location filename="../ui/users.py" line="48" />
+            <location filename="../ui/users.py" line="49" />
             <source>Users</source>
             <translation>Utilisateurs</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="53" />
+            <location filename="../ui/users.py" line="54" />
             <source>User accounts</source>
             <translation>Comptes utilisateurs</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="56" />
+            <location filename="../ui/users.py" line="57" />
             <source>New user…</source>
             <translation>Nouvel utilisateur…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="57" />
+            <location filename="../ui/users.py" line="58" />
             <source>Reset password…</source>
             <translation>Réinitialiser le mot de passe…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="58" />
+            <location filename="../ui/users.py" line="59" />
             <source>Close account</source>
             <translation>Fermer le compte</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="59" />
+            <location filename="../ui/users.py" line="60" />
             <source>Change my password…</source>
             <translation>Changer mon mot de passe…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="72" />
+            <location filename="../ui/users.py" line="73" />
             <source>Only an administrator adds or closes accounts.</source>
             <translation>Seul un administrateur ajoute ou ferme des comptes.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="91" />
+            <location filename="../ui/users.py" line="92" />
             <source>Account %s created.</source>
             <translation>Compte %s créé.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="98" />
+            <location filename="../ui/users.py" line="99" />
             <source>Reset password</source>
             <translation>Réinitialiser le mot de passe</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="99" />
+            <location filename="../ui/users.py" line="100" />
             <source>New password for %s:</source>
             <translation>Nouveau mot de passe de %s :</translation>
         </message>

@@ -522,7 +522,7 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>DifferentialChart</name>
         <message>
-            <location filename="../ui/summary_panel.py" line="53" />
+            <location filename="../ui/summary_panel.py" line="54" />
             <source>No cells counted yet</source>
             <translation>Nenhuma célula contada ainda</translation>
         </message>
@@ -530,52 +530,52 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>EngineEvents</name>
         <message>
-            <location filename="../ui/engine_events.py" line="81" />
+            <location filename="../ui/engine_events.py" line="82" />
             <source>Open an unsigned case before importing images.</source>
             <translation>Abra um caso não assinado antes de importar imagens.</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="130" />
+            <location filename="../ui/engine_events.py" line="131" />
             <source>%d image(s) saved.</source>
             <translation>%d imagem(ns) salva(s).</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="132" />
+            <location filename="../ui/engine_events.py" line="133" />
             <source>Import cancelled: %d image(s) saved, %d not imported.</source>
             <translation>Importação cancelada: %d imagem(ns) salva(s), %d não importada(s).</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="135" />
+            <location filename="../ui/engine_events.py" line="136" />
             <source>%d already in this case (same image), not imported again: %s</source>
             <translation>%d já neste caso (mesma imagem), não importada(s) de novo: %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="139" />
+            <location filename="../ui/engine_events.py" line="140" />
             <source>%d refused, not a blood film (see Review: analyse anyway is possible): %s</source>
             <translation>%d recusada(s), não é um esfregaço de sangue (veja Revisão: é possível analisar mesmo assim): %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="143" />
+            <location filename="../ui/engine_events.py" line="144" />
             <source>%d could not be read: %s</source>
             <translation>%d não puderam ser lidas: %s</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="173" />
+            <location filename="../ui/engine_events.py" line="174" />
             <source>Models not loaded</source>
             <translation>Modelos não carregados</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="197" />
+            <location filename="../ui/engine_events.py" line="198" />
             <source>the analysis engine stopped; restart the app</source>
             <translation>o mecanismo de análise parou; reinicie o aplicativo</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="198" />
+            <location filename="../ui/engine_events.py" line="199" />
             <source>Engine stopped</source>
             <translation>Mecanismo parado</translation>
         </message>
         <message>
-            <location filename="../ui/engine_events.py" line="216" />
+            <location filename="../ui/engine_events.py" line="217" />
             <source>Analysing: %d field(s) waiting</source>
             <translation>Analisando: %d campo(s) na fila</translation>
         </message>
@@ -1037,12 +1037,12 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>NewUserDialog</name>
         <message>
-            <location filename="../ui/users.py" line="39" />
+            <location filename="../ui/users.py" line="40" />
             <source>New user</source>
             <translation>Novo usuário</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="40" />
+            <location filename="../ui/users.py" line="41" />
             <source>A new account for this data folder.</source>
             <translation>Uma nova conta para esta pasta de dados.</translation>
         </message>
@@ -1290,92 +1290,92 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../ui/review.py" line="76" />
+            <location filename="../ui/review.py" line="77" />
             <source>Field image</source>
             <translation>Imagem do campo</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="78" />
+            <location filename="../ui/review.py" line="79" />
             <source>Cell gallery</source>
             <translation>Galeria de células</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="118" />
+            <location filename="../ui/review.py" line="119" />
             <source>Review tools</source>
             <translation>Ferramentas de revisão</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="132" />
+            <location filename="../ui/review.py" line="133" />
             <source>Outlines</source>
             <translation>Contornos</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="133" />
+            <location filename="../ui/review.py" line="134" />
             <source>Outlines and labels</source>
             <translation>Contornos e rótulos</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="135" />
+            <location filename="../ui/review.py" line="136" />
             <source>Heat map</source>
             <translation>Mapa de calor</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="137" />
+            <location filename="../ui/review.py" line="138" />
             <source>Zoom +</source>
             <translation>Zoom +</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="138" />
+            <location filename="../ui/review.py" line="139" />
             <source>Zoom −</source>
             <translation>Zoom −</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="139" />
+            <location filename="../ui/review.py" line="140" />
             <source>Fit</source>
             <translation>Ajustar</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="141" />
+            <location filename="../ui/review.py" line="142" />
             <source>Add cell</source>
             <translation>Adicionar célula</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="142" />
+            <location filename="../ui/review.py" line="143" />
             <source>Draw the box of a missed cell on the field</source>
             <translation>Desenhar o quadro de uma célula não detectada no campo</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="143" />
+            <location filename="../ui/review.py" line="144" />
             <source>Remove [Del]</source>
             <translation>Remover [Del]</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="145" />
+            <location filename="../ui/review.py" line="146" />
             <source>Remove the selected cells as false detections</source>
             <translation>Remover as células selecionadas como falsas detecções</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="146" />
+            <location filename="../ui/review.py" line="147" />
             <source>Unidentified [0]</source>
             <translation>Não identificada [0]</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="229" />
+            <location filename="../ui/review.py" line="230" />
             <source>Include</source>
             <translation>Incluir na contagem</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="229" />
+            <location filename="../ui/review.py" line="230" />
             <source>Exclude…</source>
             <translation>Excluir da contagem…</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="237" />
+            <location filename="../ui/review.py" line="238" />
             <source>Heat maps exist only for fields analysed since the case was opened.</source>
             <translation>Os mapas de calor só existem para os campos analisados desde que o caso foi aberto.</translation>
         </message>
         <message>
-            <location filename="../ui/review.py" line="285" />
+            <location filename="../ui/review.py" line="286" />
             <source>Signed: read-only. Reopen the case to change labels.</source>
             <translation>Assinado: somente leitura. Reabra o caso para alterar os rótulos.</translation>
         </message>
@@ -1542,100 +1542,106 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>SummaryPanel</name>
         <message>
-            <location filename="../ui/summary_panel.py" line="93" />
-            <location filename="../ui/summary_panel.py" line="99" />
+            <location filename="../ui/summary_panel.py" line="94" />
+            <location filename="../ui/summary_panel.py" line="100" />
             <source>Flags</source>
             <translation>Alertas</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="94" />
+            <location filename="../ui/summary_panel.py" line="95" />
             <source>ALL screen result</source>
             <translation>Resultado da triagem de ALL</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="95" />
+            <location filename="../ui/summary_panel.py" line="96" />
             <source>Differential (% of white cells; green: adult range)</source>
             <translation>Leucograma diferencial (% dos leucócitos; verde: faixa de referência do adulto)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="101" />
+            <location filename="../ui/summary_panel.py" line="102" />
             <source>Sign-off</source>
             <translation>Validação</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="106" />
+            <location filename="../ui/summary_panel.py" line="107" />
             <source>not logged in</source>
             <translation>não conectado</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="107" />
+            <location filename="../ui/summary_panel.py" line="108" />
             <source>Logged-in user</source>
             <translation>Usuário conectado</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="108" />
+            <location filename="../ui/summary_panel.py" line="109" />
             <source>Logged-in user: changes are recorded under this name</source>
             <translation>Usuário conectado: as alterações são registradas com este nome</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="110" />
+            <location filename="../ui/summary_panel.py" line="111" />
             <source>Sign case…</source>
             <translation>Assinar o caso…</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="112" />
+            <location filename="../ui/summary_panel.py" line="113" />
             <source>Reopen…</source>
             <translation>Reabrir…</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="136" />
+            <location filename="../ui/summary_panel.py" line="137" />
             <source>No results yet.</source>
             <translation>Ainda não há resultados.</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="140" />
+            <location filename="../ui/summary_panel.py" line="141" />
             <source>%d of %d cells counted · %d/%d fields used · %d unidentified</source>
             <translation>%d de %d células contadas · %d/%d campos utilizados · %d não identificadas</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="149" />
+            <location filename="../ui/summary_panel.py" line="146" />
+            <source>en</source>
+            <comment>language code of the PDF report</comment>
+            <translation>pt</translation>
+        </message>
+        <message>
+            <location filename="../ui/summary_panel.py" line="152" />
             <source>No flags.</source>
             <translation>Sem alertas.</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="157" />
+            <location filename="../ui/summary_panel.py" line="160" />
             <source>blasts: %d (%.0f%% of white cells)</source>
             <translation>blastos: %d (%.0f%% dos leucócitos)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="158" />
+            <location filename="../ui/summary_panel.py" line="161" />
             <source>field model: not applicable</source>
             <translation>modelo de campo: não aplicável</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="159" />
+            <location filename="../ui/summary_panel.py" line="162" />
             <source>field model: malignant probability %.0f%%</source>
             <translation>modelo de campo: probabilidade de malignidade %.0f%%</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="161" />
+            <location filename="../ui/summary_panel.py" line="164" />
             <source>ALL SUSPECTED — %s; %s
 (screening aid: confirm by morphology and flow cytometry)</source>
             <translation>SUSPEITA DE ALL — %s; %s
 (auxílio à triagem: confirmar por morfologia e citometria de fluxo)</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="165" />
+            <location filename="../ui/summary_panel.py" line="168" />
             <source>ALL screen: review needed — %s; %s</source>
             <translation>Triagem de ALL: revisão necessária — %s; %s</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="168" />
+            <location filename="../ui/summary_panel.py" line="171" />
             <source>ALL screen not applicable: no usable field could be classified; %s</source>
             <translation>Triagem de ALL não aplicável: nenhum campo utilizável pôde ser classificado; %s</translation>
         </message>
         <message>
-            <location filename="../ui/summary_panel.py" line="172" />
+            <location filename="../ui/summary_panel.py" line="175" />
             <source>ALL screen negative — %s; %s</source>
             <translation>Triagem de ALL negativa — %s; %s</translation>
         </message>
@@ -1643,52 +1649,52 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>UsersDialog</name>
         <message>
-            <location filename="../ui/users.py" line="48" />
+            <location filename="../ui/users.py" line="49" />
             <source>Users</source>
             <translation>Usuários</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="53" />
+            <location filename="../ui/users.py" line="54" />
             <source>User accounts</source>
             <translation>Contas de usuário</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="56" />
+            <location filename="../ui/users.py" line="57" />
             <source>New user…</source>
             <translation>Novo usuário…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="57" />
+            <location filename="../ui/users.py" line="58" />
             <source>Reset password…</source>
             <translation>Redefinir senha…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="58" />
+            <location filename="../ui/users.py" line="59" />
             <source>Close account</source>
             <translation>Encerrar conta</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="59" />
+            <location filename="../ui/users.py" line="60" />
             <source>Change my password…</source>
             <translation>Alterar minha senha…</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="72" />
+            <location filename="../ui/users.py" line="73" />
             <source>Only an administrator adds or closes accounts.</source>
             <translation>Somente um administrador adiciona ou encerra contas.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="91" />
+            <location filename="../ui/users.py" line="92" />
             <source>Account %s created.</source>
             <translation>Conta %s criada.</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="98" />
+            <location filename="../ui/users.py" line="99" />
             <source>Reset password</source>
             <translation>Redefinir senha</translation>
         </message>
         <message>
-            <location filename="../ui/users.py" line="99" />
+            <location filename="../ui/users.py" line="100" />
             <source>New password for %s:</source>
             <translation>Nova senha para %s:</translation>
         </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.overlay import colour_of
+from clinic_app.report.i18n import say_flag
 from clinic_app.results import SampleSummary
 from clinic_app.summary import NOT_WHITE_CELLS, REFERENCE_RANGES
 
@@ -142,9 +143,11 @@ class SummaryPanel(QWidget):
                                                        summary.fields_used, summary.fields_total,
                                                        summary.unidentified))
         self._show_all(summary)
+        language = self.tr("en", "language code of the PDF report")  # flags as in the report
         for flag in summary.flags:
-            self.flags.addItem(f"⚠ {flag.message}")
-            self.flags.item(self.flags.count() - 1).setToolTip(flag.source or flag.code)
+            message, source = say_flag(flag, language)
+            self.flags.addItem(f"⚠ {message}")
+            self.flags.item(self.flags.count() - 1).setToolTip(source or flag.code)
         if not summary.flags:
             self.flags.addItem(self.tr("No flags."))
 
