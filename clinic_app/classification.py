@@ -13,12 +13,13 @@ import numpy as np
 
 from clinic_app import stain
 from clinic_app.imaging import centre_square, display_copy, square_crop, to_side
-from clinic_app.modelpack import TFLiteModel, calibrate, dequantize, quantize
+from clinic_app.modelpack import TFLiteModel, calibrate, dequantize, pixels
 from clinic_app.results import UNIDENTIFIED, BBox, CellResult, FieldClassification
 from clinic_app.scale import resample_to
 
 MIN_FIELD_SHARE = 0.6  # of the training fields' width a field must cover for all-subtype
 MAX_BATCH = 32  # cells per interpreter call (a field rarely holds more; bounds the tensor)
+_ROTATIONS = (cv2.ROTATE_90_COUNTERCLOCKWISE, cv2.ROTATE_180, cv2.ROTATE_90_CLOCKWISE)  # = rot90 k
 PROB_FLOOR = 1.0 / 512  # an INT8 softmax output of 0 means "below half a step", not "impossible"
 
 
@@ -27,6 +28,12 @@ def views_of(x: np.ndarray, n: int) -> list[np.ndarray]:
     averaged over: rotations by 0/90/180/270 degrees, then those of its mirror image. A cell
     has no "up", so each view is as valid as the original; averaging them removes the model's
     orientation noise (docs/models.md: chosen on val)."""
+    if x.ndim == 3 and x.dtype == np.uint8:  # one crop: OpenCV's rotations, the same pixels
+        turns = [x, *(cv2.rotate(x, r) for r in _ROTATIONS)][:min(n, 4)]
+        if n == 8:
+            mirror = np.ascontiguousarray(np.swapaxes(x, 0, 1))
+            turns += [mirror, *(cv2.rotate(mirror, r) for r in _ROTATIONS)]
+        return turns
     h, w = x.ndim - 3, x.ndim - 2
     out = [np.rot90(x, k, axes=(h, w)) for k in range(min(n, 4))]
     if n == 8:
@@ -108,7 +115,7 @@ class Batches:
             return None
         it = self.model.interpreter
         inp = it.get_input_details()[0]
-        it.set_tensor(inp["index"], quantize(xs.astype(np.float32), inp))
+        it.set_tensor(inp["index"], pixels(xs, inp))
         it.invoke()
         outs = sorted((dequantize(it.get_tensor(o["index"]), o) for o in it.get_output_details()),
                       key=lambda a: a.ndim)

@@ -156,6 +156,15 @@ def quantize(x: np.ndarray, detail: dict) -> np.ndarray:
     return np.clip(np.round(x / scale + zero), info.min, info.max).astype(dtype)
 
 
+def pixels(x: np.ndarray, detail: dict) -> np.ndarray:
+    """uint8 pixels -> the input tensor: the same array when the tensor takes uint8 pixels as
+    they are (scale 1, zero point 0: every shipped model), else ``quantize``d."""
+    scale, zero = detail["quantization"]
+    if x.dtype == np.uint8 and detail["dtype"] == np.uint8 and scale == 1.0 and zero == 0:
+        return x
+    return quantize(x.astype(np.float32), detail)
+
+
 def dequantize(q: np.ndarray, detail: dict) -> np.ndarray:
     """Integer tensor -> float32: ``scale * (q - zero_point)``."""
     scale, zero = detail["quantization"]
@@ -186,7 +195,7 @@ class TFLiteModel:
         ordered by rank (probabilities before maps)."""
         if image.shape[:2] != self.input_shape:
             raise ValueError(f"{self.entry.id} expects {self.input_shape}, got {image.shape[:2]}")
-        x = quantize(image.astype(np.float32)[None], self._input)
+        x = pixels(image[None], self._input)
         self.interpreter.set_tensor(self._input["index"], x)
         self.interpreter.invoke()
         outs = [dequantize(self.interpreter.get_tensor(o["index"]), o)[0] for o in self._outputs]

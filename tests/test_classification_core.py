@@ -231,6 +231,18 @@ def test_views_combine_as_the_mean_logit_and_maps_turn_back():
         views = views_of(cam, n)
         assert len(views) == n and len({v.tobytes() for v in views}) == n
         np.testing.assert_allclose(combine_maps(views), cam)
+    crop = np.random.default_rng(1).integers(0, 256, (12, 10, 3), dtype=np.uint8)
+    for fast, slow in zip(views_of(crop, 8), views_of(crop.astype(np.int16), 8), strict=True):
+        np.testing.assert_array_equal(fast, slow)  # OpenCV's turns equal numpy's rot90
+
+
+def test_uint8_pixels_reach_an_identity_input_tensor_unchanged():
+    from clinic_app.modelpack import pixels
+
+    x = np.arange(12, dtype=np.uint8).reshape(1, 2, 2, 3)
+    assert pixels(x, {"quantization": (1.0, 0), "dtype": np.uint8}) is x
+    q = pixels(x, {"quantization": (2.0, 3), "dtype": np.uint8})
+    np.testing.assert_array_equal(q, np.round(x / 2.0 + 3).astype(np.uint8))
 
 
 @pytest.mark.parametrize("views", [0, 2, 3, True, "4"])
