@@ -23,10 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-from clinic_app import images, modelpack, runtime, scale, scope
+from clinic_app import images, modelpack, runtime
 from clinic_app.analysis import Analyzer, AnalyzerOptions
-from clinic_app.fields import ScreenedField
-from clinic_app.imaging import WORK_SIDE, shrink_to
+from clinic_app.fields import screen_field, screened
 from clinic_app.results import Field, FieldResult
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -76,14 +75,10 @@ class InvokeTimer:
 
 
 def whole_field(analyzer: Analyzer, field: Field) -> FieldResult:
-    """Screening and analysis of one decoded field, as ``clinic-app analyze`` runs them."""
-    work = shrink_to(field.image, WORK_SIDE)
-    found = scale.red_cells(field.image, work)
-    feats = scope.features(field.image, found.outlines, work)
-    scope.verdict(feats, field.image.shape)
-    um, how = scale.estimate_um_per_px(field.image, found)
-    return analyzer.analyze_field(ScreenedField(field.image, field.source, um, how,
-                                                features=feats, work=work))
+    """Screening and analysis of one decoded field, as ``clinic-app analyze`` runs them (a
+    fresh ``Field`` each time: screening writes the field's own scale into it)."""
+    fresh = Field(field.image, field.source)
+    return analyzer.analyze_field(screened(screen_field(fresh, Path(field.source), True, False)))
 
 
 def time_field(analyzer: Analyzer, timer: InvokeTimer, path: Path, runs: int) -> dict:

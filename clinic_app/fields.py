@@ -87,7 +87,15 @@ def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool) 
 
 def _screen_one(path: Path, um_per_px: float | None, in_scope: bool,
                 measure: bool) -> _Screening:
-    field = images.load_field(path, um_per_px)
+    return screen_field(images.load_field(path, um_per_px), path, in_scope, measure)
+
+
+def screen_field(field: Field, path: Path, in_scope: bool, measure: bool) -> _Screening:
+    """Everything before the models for a decoded field: its ``WORK_SIDE`` copy, the red-cell
+    search, the in-scope check (``in_scope``) and the scale (``measure``: kept for the batch's
+    consensus; otherwise a field without a given scale carries its own). ``bench`` times this
+    same function."""
+    given = field.um_per_px
     rec = _Screening(path, field, size=(field.width, field.height),
                      work=shrink_to(field.image, WORK_SIDE))
     # One red-cell search serves both: its outlines are evidence of a blood film, its
@@ -100,9 +108,18 @@ def _screen_one(path: Path, um_per_px: float | None, in_scope: bool,
             return _Screening(path, problem=verdict.problem)
     if measure:
         rec.scale = scale.estimate_um_per_px(field.image, found)
-    elif found is not None and not um_per_px:  # one pass: the field carries its own scale
+    elif found is not None and not given:  # one pass: the field carries its own scale
         field.um_per_px, field.scale_source = scale.estimate_um_per_px(field.image, found)
     return rec
+
+
+def screened(rec: _Screening) -> ScreenedField:
+    """The field of a screening record (not refused), with what screening measured on it."""
+    f = rec.field
+    if f is None or rec.problem:
+        raise ValueError(f"{rec.path}: {rec.problem or 'no field'}")
+    return ScreenedField(f.image, f.source, f.um_per_px, f.scale_source, features=rec.features,
+                         work=rec.work)
 
 
 def prefetched(fn: Callable[[T], U], items: Iterable[T], pool: ThreadPoolExecutor,
@@ -223,9 +240,7 @@ def _deliver(records: Iterator[_Screening], files: list[Path], skipped: list[Ski
         if rec.problem or rec.field is None:
             skipped.append(SkippedInput(str(rec.path), rec.problem))
             continue
-        f = rec.field
-        yield ScreenedField(f.image, f.source, f.um_per_px, f.scale_source,
-                            features=rec.features, work=rec.work)
+        yield screened(rec)
     if progress is not None:
         progress(len(files), len(files))
 
