@@ -203,3 +203,21 @@ def test_recovered_weights_reproduce_the_shipped_int8_classifier(tmp_path, data)
     fp = model.predict(x, verbose=0).argmax(1)
     q = run_int8((recover.MODELS / "wbc-type.tflite").read_bytes(), x)[0].argmax(1)
     assert (fp == q).mean() >= 0.9
+
+
+def test_blast_eval_takes_the_mask_cells_through_the_app(tmp_path, data):
+    """The whole app on a few ALL test fields: the mask's white cells are matched to the cells
+    the app found (the smallest box holding each centre) and counted as found and as blast."""
+    from training import blast_eval
+
+    cells = [{"bbox": [0, 0, 50, 50], "label": "lymphocyte"},
+             {"bbox": [10, 10, 30, 30], "label": "blast"}]
+    assert blast_eval.found_label(cells, 20, 20) == "blast"
+    assert blast_eval.found_label(cells, 40, 40) == "lymphocyte"
+    assert blast_eval.found_label(cells, 60, 60) is None
+    out = tmp_path / "blast.json"
+    assert blast_eval.main(["--data", str(data), "--limit", "6", "--json", str(out)]) == 0
+    through = json.loads(out.read_text())["all_test_fields"]["mask_cells_through_the_app"]
+    assert through["blast_cells"] + through["hematogones"] > 0
+    assert 0.5 <= through["blast_cells_found"] <= 1.0
+    assert through["blast_recall_end_to_end"] <= through["blast_recall_of_found"]

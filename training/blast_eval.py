@@ -5,8 +5,9 @@
 ``training.evaluation.cell_report`` measures ``wbc-type`` on cells cut from the ALL masks; this
 measures what a user gets: ``clinic-app analyze`` on the ALL test fields (scale from red cells,
 the app's own cell finder and crops), then per field the share of white cells called blast
-(AUC of malignant against Benign fields), and ``clinic-app classify`` on the PBC test cells as
-they are and brought down to the ALL set's sampling (share called blast).
+(AUC of malignant against Benign fields), the white cells of the fields' masks through the app
+(found by its finder, called blast), and ``clinic-app classify`` on the PBC test cells as they
+are and brought down to the ALL set's sampling (share called blast).
 """
 
 from __future__ import annotations
@@ -22,22 +23,62 @@ import numpy as np
 
 from clinic_app.cli import main as cli
 from training import shifts
+from training.cells import field_cells
 from training.config import data_root
-from training.data import image_path, read_rows
+from training.data import image_path, mask_path, read_rows
 from training.evaluation import auc
 from training.scale import ALL_UM_PER_PX, PBC_UM_PER_PX
 
 BLAST = "blast"
 
 
+def mask_cells(root: Path, rel: str) -> list[tuple[float, float]]:
+    """Centres of the white cells of one ALL field, from its (repaired) mask: the cells
+    ``training.cells`` cuts for ``wbc_eval``."""
+    rgb = cv2.cvtColor(cv2.imread(str(image_path(root, "all", rel))), cv2.COLOR_BGR2RGB)
+    return field_cells(rgb, cv2.imread(str(mask_path(root, rel)), cv2.IMREAD_GRAYSCALE) > 127)
+
+
+def found_label(cells: list[dict], x: float, y: float) -> str | None:
+    """The label of the app's cell whose box holds (x, y), the smallest such box; None when
+    the app found no cell there."""
+    hits = [c for c in cells if c["bbox"][0] <= x <= c["bbox"][2]
+            and c["bbox"][1] <= y <= c["bbox"][3]]
+    if not hits:
+        return None
+    best = min(hits, key=lambda c: (c["bbox"][2] - c["bbox"][0]) * (c["bbox"][3] - c["bbox"][1]))
+    return best["label"]
+
+
+def matched_cells(root: Path, rels: dict[str, str], images: list[dict]) -> dict:
+    """The mask's white cells through the app: found by its finder, and called blast."""
+    by_name = {Path(img["path"]).name: img for img in images}
+    out = {"malignant": [0, 0, 0], "benign": [0, 0, 0]}  # mask cells, found, called blast
+    for name, (rel, label) in rels.items():
+        img = by_name.get(name)
+        kind = "benign" if label == "Benign" else "malignant"
+        for x, y in mask_cells(root, rel):
+            got = found_label(img["cells"], x, y) if img else None
+            out[kind][0] += 1
+            out[kind][1] += got is not None
+            out[kind][2] += got == BLAST
+    m, b = out["malignant"], out["benign"]
+    return {"blast_cells": m[0], "blast_cells_found": m[1] / max(m[0], 1),
+            "blast_recall_end_to_end": m[2] / max(m[0], 1),
+            "blast_recall_of_found": m[2] / max(m[1], 1),
+            "hematogones": b[0], "hematogones_found": b[1] / max(b[0], 1),
+            "hematogones_called_blast_of_found": b[2] / max(b[1], 1)}
+
+
 def all_fields(root: Path, work: Path, limit: int | None) -> dict:
     src = work / "all"
     src.mkdir()
-    truth = {}
+    truth, rels = {}, {}
     for r in read_rows(root, "all", "test", limit):
         name = Path(r["path"]).name
         shutil.copy(image_path(root, "all", r["path"]), src / name)
         truth[name] = r["label"]
+        rels[name] = (r["path"], r["label"])
     assert cli(["analyze", str(src), "--out", str(work / "out")]) == 0
     data = json.loads((work / "out" / "analysis.json").read_text())
     share, malignant, cells_m, cells_b = [], [], [], []
@@ -54,7 +95,8 @@ def all_fields(root: Path, work: Path, limit: int | None) -> dict:
             "skipped": len(data["skipped"]),
             "field_blast_share_auc": auc(share[malignant], share[~malignant]),
             "cells_in_malignant_fields_called_blast": float(np.mean(cells_m)),
-            "cells_in_benign_fields_called_blast": float(np.mean(cells_b))}
+            "cells_in_benign_fields_called_blast": float(np.mean(cells_b)),
+            "mask_cells_through_the_app": matched_cells(root, rels, data["images"])}
 
 
 def pbc_cells(root: Path, work: Path, limit: int | None) -> dict:
