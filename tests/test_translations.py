@@ -257,3 +257,28 @@ def test_desktop_flag_list_speaks_the_window_language(qapp):
         QCoreApplication.removeTranslator(translator)
     assert any("leucémie aiguë lymphoblastique suspectée" in t for t in items), items
     assert not any("suspected" in t for t in items)
+
+
+def test_signoff_summary_speaks_the_window_language(qapp):
+    """What the reviewer confirms before signing: French words and flags under the French
+    translator, the same numbers."""
+    from PySide6.QtCore import QCoreApplication
+    from test_summary import field
+
+    from clinic_app.ui.signoff import summary_lines
+
+    analysis = Analysis(fields=[], summary=summarize(
+        [field(["blast"] * 30 + ["lymphocyte"] * 40)], 100, 0.5))
+    english = summary_lines(analysis, 1)
+    assert english[0] == "White cells counted: 70 of 100 target  — BELOW TARGET"
+    translator = QTranslator()
+    assert translator.load(str(I18N / "clinic_app_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        french = summary_lines(analysis, 1)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert french[0] == "Leucocytes comptés : 70 sur un objectif de 100  — SOUS L'OBJECTIF"
+    assert "Blastes : 30 (42.9 %)" in french and "Alertes :" in french
+    assert any("30 blastes vus" in line for line in french)
+    assert len(french) == len(english)

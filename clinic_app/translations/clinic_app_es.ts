@@ -1497,44 +1497,44 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
     <context>
         <name>SignOffDialog</name>
         <message>
-            <location filename="../ui/signoff.py" line="51" />
+            <location filename="../ui/signoff.py" line="59" />
             <source>Sign case</source>
             <translation>Firmar el caso</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="57" />
+            <location filename="../ui/signoff.py" line="65" />
             <source>Summary to confirm</source>
             <translation>Resumen a confirmar</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="59" />
-            <location filename="../ui/signoff.py" line="66" />
+            <location filename="../ui/signoff.py" line="67" />
+            <location filename="../ui/signoff.py" line="74" />
             <source>User name</source>
             <translation>Nombre de usuario</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="62" />
-            <location filename="../ui/signoff.py" line="67" />
+            <location filename="../ui/signoff.py" line="70" />
+            <location filename="../ui/signoff.py" line="75" />
             <source>Password</source>
             <translation>Contraseña</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="70" />
+            <location filename="../ui/signoff.py" line="78" />
             <source>Sign</source>
             <translation>Firmar</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="75" />
+            <location filename="../ui/signoff.py" line="83" />
             <source>You are signing this case:</source>
             <translation>Está firmando este caso:</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="94" />
+            <location filename="../ui/signoff.py" line="102" />
             <source>Signing and archiving the report…</source>
             <translation>Firmando y archivando el informe…</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="104" />
+            <location filename="../ui/signoff.py" line="112" />
             <source>Not signed: %s</source>
             <translation>No firmado: %s</translation>
         </message>
@@ -1728,6 +1728,49 @@ También puede soltar aquí archivos o carpetas de imágenes para importarlos.</
             <location filename="../ui/users.py" line="121" />
             <source>Your password was changed.</source>
             <translation>Su contraseña se ha cambiado.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignOff</name>
+        <message>
+            <location filename="../ui/signoff.py" line="38" />
+            <source>White cells counted: %d of %d target</source>
+            <translation>Leucocitos contados: %d de un objetivo de %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="40" />
+            <source>BELOW TARGET</source>
+            <translation>POR DEBAJO DEL OBJETIVO</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="42" />
+            <source>Unidentified cells: %d</source>
+            <translation>Células no identificadas: %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="43" />
+            <source>Fields used: %d of %d; excluded by the reviewer: %d</source>
+            <translation>Campos utilizados: %d de %d; excluidos por el revisor: %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="45" />
+            <source>Blasts: %d</source>
+            <translation>Blastos: %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="47" />
+            <source>Flags: none</source>
+            <translation>Alertas: ninguna</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="48" />
+            <source>en</source>
+            <translation>es</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="49" />
+            <source>Flags:</source>
+            <translation>Alertas:</translation>
         </message>
     </context>
 </TS>

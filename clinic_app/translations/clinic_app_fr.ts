@@ -1497,44 +1497,44 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
     <context>
         <name>SignOffDialog</name>
         <message>
-            <location filename="../ui/signoff.py" line="51" />
+            <location filename="../ui/signoff.py" line="59" />
             <source>Sign case</source>
             <translation>Signer le dossier</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="57" />
+            <location filename="../ui/signoff.py" line="65" />
             <source>Summary to confirm</source>
             <translation>Résumé à confirmer</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="59" />
-            <location filename="../ui/signoff.py" line="66" />
+            <location filename="../ui/signoff.py" line="67" />
+            <location filename="../ui/signoff.py" line="74" />
             <source>User name</source>
             <translation>Nom d'utilisateur</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="62" />
-            <location filename="../ui/signoff.py" line="67" />
+            <location filename="../ui/signoff.py" line="70" />
+            <location filename="../ui/signoff.py" line="75" />
             <source>Password</source>
             <translation>Mot de passe</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="70" />
+            <location filename="../ui/signoff.py" line="78" />
             <source>Sign</source>
             <translation>Signer</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="75" />
+            <location filename="../ui/signoff.py" line="83" />
             <source>You are signing this case:</source>
             <translation>Vous signez ce dossier :</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="94" />
+            <location filename="../ui/signoff.py" line="102" />
             <source>Signing and archiving the report…</source>
             <translation>Signature et archivage du compte rendu…</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="104" />
+            <location filename="../ui/signoff.py" line="112" />
             <source>Not signed: %s</source>
             <translation>Non signé : %s</translation>
         </message>
@@ -1728,6 +1728,49 @@ Vous pouvez aussi déposer ici des fichiers ou des répertoires d'images pour le
             <location filename="../ui/users.py" line="121" />
             <source>Your password was changed.</source>
             <translation>Votre mot de passe a été changé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignOff</name>
+        <message>
+            <location filename="../ui/signoff.py" line="38" />
+            <source>White cells counted: %d of %d target</source>
+            <translation>Leucocytes comptés : %d sur un objectif de %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="40" />
+            <source>BELOW TARGET</source>
+            <translation>SOUS L'OBJECTIF</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="42" />
+            <source>Unidentified cells: %d</source>
+            <translation>Cellules non identifiées : %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="43" />
+            <source>Fields used: %d of %d; excluded by the reviewer: %d</source>
+            <translation>Champs utilisés : %d sur %d ; exclus par le relecteur : %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="45" />
+            <source>Blasts: %d</source>
+            <translation>Blastes : %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="47" />
+            <source>Flags: none</source>
+            <translation>Alertes : aucune</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="48" />
+            <source>en</source>
+            <translation>fr</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="49" />
+            <source>Flags:</source>
+            <translation>Alertes :</translation>
         </message>
     </context>
 </TS>

@@ -1497,44 +1497,44 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
     <context>
         <name>SignOffDialog</name>
         <message>
-            <location filename="../ui/signoff.py" line="51" />
+            <location filename="../ui/signoff.py" line="59" />
             <source>Sign case</source>
             <translation>Assinar o caso</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="57" />
+            <location filename="../ui/signoff.py" line="65" />
             <source>Summary to confirm</source>
             <translation>Resumo a confirmar</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="59" />
-            <location filename="../ui/signoff.py" line="66" />
+            <location filename="../ui/signoff.py" line="67" />
+            <location filename="../ui/signoff.py" line="74" />
             <source>User name</source>
             <translation>Nome de usuário</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="62" />
-            <location filename="../ui/signoff.py" line="67" />
+            <location filename="../ui/signoff.py" line="70" />
+            <location filename="../ui/signoff.py" line="75" />
             <source>Password</source>
             <translation>Senha</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="70" />
+            <location filename="../ui/signoff.py" line="78" />
             <source>Sign</source>
             <translation>Assinar</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="75" />
+            <location filename="../ui/signoff.py" line="83" />
             <source>You are signing this case:</source>
             <translation>Você está assinando este caso:</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="94" />
+            <location filename="../ui/signoff.py" line="102" />
             <source>Signing and archiving the report…</source>
             <translation>Assinando e arquivando o relatório…</translation>
         </message>
         <message>
-            <location filename="../ui/signoff.py" line="104" />
+            <location filename="../ui/signoff.py" line="112" />
             <source>Not signed: %s</source>
             <translation>Não assinado: %s</translation>
         </message>
@@ -1728,6 +1728,49 @@ Também é possível soltar aqui arquivos ou pastas de imagens para importá-los
             <location filename="../ui/users.py" line="121" />
             <source>Your password was changed.</source>
             <translation>Sua senha foi alterada.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignOff</name>
+        <message>
+            <location filename="../ui/signoff.py" line="38" />
+            <source>White cells counted: %d of %d target</source>
+            <translation>Leucócitos contados: %d de uma meta de %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="40" />
+            <source>BELOW TARGET</source>
+            <translation>ABAIXO DA META</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="42" />
+            <source>Unidentified cells: %d</source>
+            <translation>Células não identificadas: %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="43" />
+            <source>Fields used: %d of %d; excluded by the reviewer: %d</source>
+            <translation>Campos utilizados: %d de %d; excluídos da contagem pelo revisor: %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="45" />
+            <source>Blasts: %d</source>
+            <translation>Blastos: %d</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="47" />
+            <source>Flags: none</source>
+            <translation>Alertas: nenhuma</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="48" />
+            <source>en</source>
+            <translation>pt</translation>
+        </message>
+        <message>
+            <location filename="../ui/signoff.py" line="49" />
+            <source>Flags:</source>
+            <translation>Alertas:</translation>
         </message>
     </context>
 </TS>

@@ -712,4 +712,18 @@ T: dict[str, tuple[str, str, str]] = {  # source: (fr, es, pt)
         "Funciona offline: nada é enviado pela rede."),
     "About this application": ("À propos de cette application", "Acerca de esta aplicación",
                                "Sobre este aplicativo"),
+    # --- sign-off summary (ui/signoff.py summary_lines) -------------------------------------------
+    "White cells counted: %d of %d target": ("Leucocytes comptés : %d sur un objectif de %d",
+                                             "Leucocitos contados: %d de un objetivo de %d",
+                                             "Leucócitos contados: %d de uma meta de %d"),
+    "BELOW TARGET": ("SOUS L'OBJECTIF", "POR DEBAJO DEL OBJETIVO", "ABAIXO DA META"),
+    "Unidentified cells: %d": ("Cellules non identifiées : %d", "Células no identificadas: %d",
+                               "Células não identificadas: %d"),
+    "Fields used: %d of %d; excluded by the reviewer: %d": (
+        "Champs utilisés : %d sur %d ; exclus par le relecteur : %d",
+        "Campos utilizados: %d de %d; excluidos por el revisor: %d",
+        "Campos utilizados: %d de %d; excluídos da contagem pelo revisor: %d"),
+    "Blasts: %d": ("Blastes : %d", "Blastos: %d", "Blastos: %d"),
+    "Flags: none": ("Alertes : aucune", "Alertas: ninguna", "Alertas: nenhuma"),
+    "Flags:": ("Alertes :", "Alertas:", "Alertas:"),
 }

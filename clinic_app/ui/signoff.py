@@ -19,27 +19,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.report.i18n import say_flag
 from clinic_app.results import Analysis
 from clinic_app.store import CaseStore
 from clinic_app.store.archive import Render, SignedReport, sign_with_report
 from clinic_app.store.users import AuthError, authenticate
+from clinic_app.ui.qtutil import tr
 from clinic_app.ui.workers import TaskRunner
 
 
 def summary_lines(analysis: Analysis, excluded_fields: int = 0) -> list[str]:
-    """What the reviewer confirms, one fact a line, problems first in words."""
+    """What the reviewer confirms, one fact a line, problems first in words (in the window's
+    language; the flags as the report says them)."""
     s = analysis.summary
     blasts = getattr(s, "blast_count", None)
     blasts = getattr(s, "blast_cells", 0) if blasts is None else blasts
     pct = "" if s.blast_percent is None else f" ({s.blast_percent:.1f} %)"
-    lines = [f"White cells counted: {s.cells_counted} of {s.target} target"
-             + ("  — BELOW TARGET" if s.cells_counted < s.target else ""),
-             f"Unidentified cells: {s.unidentified}",
-             f"Fields used: {s.fields_used} of {s.fields_total}; excluded by the reviewer: "
-             f"{excluded_fields}",
-             f"Blasts: {blasts}{pct}"]
-    lines += ["Flags:"] + [f"  • {f.message}" for f in s.flags] if s.flags else ["Flags: none"]
-    return lines
+    counted = tr("SignOff", "White cells counted: %d of %d target") % (s.cells_counted, s.target)
+    if s.cells_counted < s.target:
+        counted += "  — " + tr("SignOff", "BELOW TARGET")
+    lines = [counted,
+             tr("SignOff", "Unidentified cells: %d") % s.unidentified,
+             tr("SignOff", "Fields used: %d of %d; excluded by the reviewer: %d")
+             % (s.fields_used, s.fields_total, excluded_fields),
+             tr("SignOff", "Blasts: %d") % blasts + pct]
+    if not s.flags:
+        return [*lines, tr("SignOff", "Flags: none")]
+    language = tr("SignOff", "en")  # the report's language code, as the report page asks it
+    return [*lines, tr("SignOff", "Flags:"),
+            *(f"  • {say_flag(f, language)[0]}" for f in s.flags)]
 
 
 class SignOffDialog(QDialog):
