@@ -125,3 +125,24 @@ def test_a_cellavision_crop_without_red_cells_takes_its_scale_from_its_format():
     blank = np.full((181, 180, 3), 235, np.uint8)  # PBC half-size framing, nothing measurable
     assert estimate_um_per_px(blank) == (0.209, CROP_FORMAT)
     assert estimate_um_per_px(np.full((200, 200, 3), 235, np.uint8))[1] == "unknown"
+
+
+def test_scale_reference_takes_whole_square_red_cell_boxes_only(tmp_path):
+    """training.scale_eval's BCCD/Bio-Net reference: the median side of RBC boxes that lie whole
+    inside the image and are nearly square; too few such boxes is no reference."""
+    from training.scale_eval import box_reference
+
+    def voc(boxes: list[tuple[str, int, int, int, int]]) -> object:
+        objs = "".join(f"<object><name>{n}</name><bndbox><xmin>{a}</xmin><ymin>{b}</ymin>"
+                       f"<xmax>{c}</xmax><ymax>{d}</ymax></bndbox></object>"
+                       for n, a, b, c, d in boxes)
+        path = tmp_path / "a.xml"
+        path.write_text(f"<annotation>{objs}</annotation>")
+        return path
+
+    good = [("RBC", 10, 10, 50, 50), ("RBC", 100, 100, 150, 150), ("RBC", 200, 10, 260, 70)]
+    noise = [("RBC", 0, 10, 90, 90),      # touches the left edge
+             ("RBC", 300, 300, 400, 330),  # two cells under one box
+             ("WBC", 400, 10, 600, 210)]   # not a red cell
+    assert box_reference(voc(good + noise), 640, 480) == 50.0
+    assert box_reference(voc(good[:2] + noise), 640, 480) is None

@@ -1,0 +1,128 @@
+"""The red-cell scale against references: how far is each field's estimate from the truth?
+
+    python -m training.scale_eval [--data DIR] [--json OUT]
+
+References (issue 10: "state the references you use"):
+
+- **BCCD and Bio-Net: the sets' own red-cell boxes.** Per field, the median of (w + h) / 2 over
+  the ``RBC`` boxes that lie whole inside the image (2 px from every edge) and are nearly square
+  (0.8 <= w / h <= 1.25): a cell cut by the edge or two cells under one box would say nothing
+  of a diameter. Fields with fewer than 3 such boxes have no reference. BCCD: the 192 fields
+  after the first 100 (not looked at while tuning); Bio-Net: the test split.
+- **ALL and PBC: red cells measured by eye** (``clinic_app.scale``'s docstring): about 18 px on
+  the 224 px ALL fields and 38-40 px (39 taken) on the ~180 px PBC images. One number per set,
+  not per image: a coarse reference.
+
+For each image: the estimate's red-cell diameter (``scale.red_cells``, as ``analyze`` measures
+it) over the reference, the share within +-10 %, and the share with no measurement (the app
+then says "unknown" and names ``--um-per-px``, or falls back to a known crop format or the
+white cells). The batch median (what ``analyze`` uses for a folder of one camera) is compared
+with the set's median reference too. Only measures; nothing is fitted here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from clinic_app import scale
+from training.config import data_root
+from training.data import image_path, read_rows
+from training.evaluate_detection import fields, voc_rows
+
+EDGE_PX = 2
+SQUARE = (0.8, 1.25)
+MIN_BOXES = 3
+BY_EYE_PX = {"all": 18.0, "pbc": 39.0}
+WITHIN = 0.10
+
+
+def box_reference(xml: Path, width: int, height: int) -> float | None:
+    """Median red-cell diameter (px) from whole, nearly square ``RBC`` boxes, or None."""
+    sides = []
+    for x0, y0, x1, y1 in voc_rows(xml, "RBC"):
+        w, h = x1 - x0, y1 - y0
+        inside = (x0 >= EDGE_PX and y0 >= EDGE_PX and x1 <= width - EDGE_PX
+                  and y1 <= height - EDGE_PX)
+        if inside and h > 0 and SQUARE[0] <= w / h <= SQUARE[1]:
+            sides.append((w + h) / 2)
+    return float(np.median(sides)) if len(sides) >= MIN_BOXES else None
+
+
+def read_rgb(path: Path) -> np.ndarray:
+    return cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+
+
+def boxed_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
+    bccd = [(p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in fields(root, "eval")]
+    with open(root / "bionet" / "splits.csv", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["split"] == "test"]
+    bionet = [(root / "bionet" / r["path"],
+               root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml") for r in rows]
+    return {"bccd": bccd, "bionet": bionet}
+
+
+def summarise(ratios: list[float | None], batch_ratio: float | None) -> dict:
+    """Per-image ratios (estimate / reference; None: no measurement) -> the figures."""
+    got = np.array([r for r in ratios if r is not None])
+    out = {"images": len(ratios), "measured": int(len(got)),
+           "unknown": float(1 - len(got) / len(ratios)) if ratios else 0.0}
+    if len(got):
+        out.update({"ratio_median": float(np.median(got)),
+                    "ratio_p10": float(np.percentile(got, 10)),
+                    "ratio_p90": float(np.percentile(got, 90)),
+                    "within_10pc_of_measured": float(np.mean(np.abs(got - 1) <= WITHIN))})
+    if batch_ratio is not None:
+        out["batch_median_ratio"] = batch_ratio
+    return out
+
+
+def evaluate_boxed(pairs: list[tuple[Path, Path]]) -> dict:
+    ratios, est, ref = [], [], []
+    for img, xml in pairs:
+        rgb = read_rgb(img)
+        truth = box_reference(xml, rgb.shape[1], rgb.shape[0])
+        if truth is None:
+            continue
+        d = scale.red_cells(rgb).diameter_px
+        ratios.append(d / truth if d else None)
+        ref.append(truth)
+        if d:
+            est.append(d)
+    batch = float(np.median(est) / np.median(ref)) if est else None
+    return {**summarise(ratios, batch), "fields_without_reference": len(pairs) - len(ref)}
+
+
+def evaluate_by_eye(root: Path, dataset: str) -> dict:
+    ratios = []
+    for r in read_rows(root, dataset, "test", None):
+        d = scale.red_cells(read_rgb(image_path(root, dataset, r["path"]))).diameter_px
+        ratios.append(d / BY_EYE_PX[dataset] if d else None)
+    got = [x for x in ratios if x is not None]
+    return {**summarise(ratios, float(np.median(got)) if got else None),
+            "reference_px": BY_EYE_PX[dataset]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
+    p.add_argument("--json", help="write the results here")
+    args = p.parse_args(argv)
+    root = data_root(args.data)
+    out = {name: evaluate_boxed(pairs) for name, pairs in boxed_sets(root).items()}
+    out.update({ds: evaluate_by_eye(root, ds) for ds in ("all", "pbc")})
+    for name, r in out.items():
+        print(name, json.dumps({k: round(v, 3) if isinstance(v, float) else v
+                                for k, v in r.items()}), flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
