@@ -49,6 +49,7 @@ class ScreenedField(Field):
 
     features: dict[str, float] | None = None
     work: np.ndarray | None = None
+    scope_problem: str = ""  # the in-scope check's refusal of a field kept ("analyse anyway")
 
 
 @dataclass
@@ -62,6 +63,7 @@ class _Screening:
     scale: tuple[float, str] | None = None
     size: tuple[int, int] = (0, 0)
     work: np.ndarray | None = None  # the field's WORK_SIDE copy; dropped with ``field``
+    scope_problem: str = ""  # refused by the in-scope check, but kept (``keep_refused``)
 
 
 # What one bad file may raise beyond ImageError (a decoder or measurement bug, memory): it is
@@ -74,11 +76,12 @@ def unexpected_problem(exc: BaseException) -> str:
     return f"cannot be read ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})"
 
 
-def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool) -> _Screening:
+def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool,
+            keep_refused: bool = False) -> _Screening:
     """Decode, check scope, measure the red-cell scale: everything before the models. Never
     raises for a bad file."""
     try:
-        return _screen_one(path, um_per_px, in_scope, measure)
+        return _screen_one(path, um_per_px, in_scope, measure, keep_refused)
     except images.ImageError as exc:
         return _Screening(path, problem=exc.problem)
     except UNEXPECTED as exc:
@@ -86,15 +89,18 @@ def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool) 
 
 
 def _screen_one(path: Path, um_per_px: float | None, in_scope: bool,
-                measure: bool) -> _Screening:
-    return screen_field(images.load_field(path, um_per_px), path, in_scope, measure)
+                measure: bool, keep_refused: bool = False) -> _Screening:
+    return screen_field(images.load_field(path, um_per_px), path, in_scope, measure,
+                        keep_refused)
 
 
-def screen_field(field: Field, path: Path, in_scope: bool, measure: bool) -> _Screening:
+def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
+                 keep_refused: bool = False) -> _Screening:
     """Everything before the models for a decoded field: its ``WORK_SIDE`` copy, the red-cell
     search, the in-scope check (``in_scope``) and the scale (``measure``: kept for the batch's
-    consensus; otherwise a field without a given scale carries its own). ``bench`` times this
-    same function."""
+    consensus; otherwise a field without a given scale carries its own). ``keep_refused``: a
+    field the check refuses is kept, its refusal in ``scope_problem`` ("analyse anyway"), so
+    the one red-cell search still serves its scale. ``bench`` times this same function."""
     given = field.um_per_px
     rec = _Screening(path, field, size=(field.width, field.height),
                      work=shrink_to(field.image, WORK_SIDE))
@@ -104,8 +110,9 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool) -> _Sc
     if found is not None and in_scope:
         rec.features = scope.features(field.image, found.outlines, rec.work)
         verdict = scope.verdict(rec.features, field.image.shape)
-        if not verdict.in_scope:
+        if not verdict.in_scope and not keep_refused:
             return _Screening(path, problem=verdict.problem)
+        rec.scope_problem = "" if verdict.in_scope else verdict.problem
     if measure:
         rec.scale = scale.estimate_um_per_px(field.image, found)
     elif found is not None and not given:  # one pass: the field carries its own scale
@@ -119,7 +126,7 @@ def screened(rec: _Screening) -> ScreenedField:
     if f is None or rec.problem:
         raise ValueError(f"{rec.path}: {rec.problem or 'no field'}")
     return ScreenedField(f.image, f.source, f.um_per_px, f.scale_source, features=rec.features,
-                         work=rec.work)
+                         work=rec.work, scope_problem=rec.scope_problem)
 
 
 def prefetched(fn: Callable[[T], U], items: Iterable[T], pool: ThreadPoolExecutor,
@@ -153,7 +160,8 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
 def _medians(records: list[_Screening]) -> dict[Path, tuple[float, str]]:
     groups: dict[tuple[int, int], list[tuple[Path, float]]] = {}
     for rec in records:
-        if not rec.problem and rec.scale is not None and rec.scale[1] == "red-cells":
+        if (not rec.problem and not rec.scope_problem and rec.scale is not None
+                and rec.scale[1] == "red-cells"):
             groups.setdefault(rec.size, []).append((rec.path, rec.scale[0]))
     out = {}
     for members in groups.values():
@@ -164,11 +172,13 @@ def _medians(records: list[_Screening]) -> dict[Path, tuple[float, str]]:
 
 
 def _first_pass(files: list[Path], pool: ThreadPoolExecutor, in_scope: bool,
-                screened: Callable[[int, int], None] | None) -> list[_Screening]:
+                screened: Callable[[int, int], None] | None,
+                keep_refused: bool = False) -> list[_Screening]:
     """Screen every file (scale included); keep decoded images while they fit the budget."""
     kept = 0
     records = []
-    for i, rec in enumerate(prefetched(lambda p: _screen(p, None, in_scope, True), files, pool)):
+    for i, rec in enumerate(prefetched(lambda p: _screen(p, None, in_scope, True, keep_refused),
+                                       files, pool)):
         if rec.field is not None:
             kept += rec.field.image.nbytes
             if kept > KEEP_DECODED_BYTES:
@@ -184,7 +194,8 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
                 cancelled: Callable[[], bool] | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 in_scope: bool = False,
-                screened: Callable[[int, int], None] | None = None) -> Iterator[Field]:
+                screened: Callable[[int, int], None] | None = None,
+                keep_refused: bool = False) -> Iterator[Field]:
     """Yield each readable field; append what cannot be read (or is cancelled) to ``skipped``.
 
     ``um_per_px`` given: every field has that scale. Else with ``consensus`` each field gets its
@@ -193,17 +204,20 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
     file and once at the end; ``screened(done, total)`` after each file of a consensus batch's
     first pass. ``in_scope``: what is not a stained blood film (``scope.check``) is skipped with
     a problem beginning ``out of scope:``; the fields yielded then carry their scope features.
+    ``keep_refused`` (with ``in_scope``): a refused field is yielded all the same, its refusal in
+    ``ScreenedField.scope_problem`` ("analyse anyway"); it stays out of the batch's consensus.
     """
     files, missing = image_paths.iter_image_paths(paths)
     skipped.extend(missing)
     two_pass = consensus and not um_per_px
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="screen") as pool:
         if two_pass:
-            records = _first_pass(files, pool, in_scope, screened)
+            records = _first_pass(files, pool, in_scope, screened, keep_refused)
             scales = _medians(records)
             second = prefetched(lambda r: _reload(r, scales), records, pool)
         else:
-            second = prefetched(lambda p: _screen(p, um_per_px, in_scope, False), files, pool)
+            second = prefetched(lambda p: _screen(p, um_per_px, in_scope, False, keep_refused),
+                                files, pool)
         try:
             yield from _deliver(second, files, skipped, cancelled, progress)
         finally:
@@ -225,7 +239,8 @@ def _reload(rec: _Screening, scales: dict[Path, tuple[float, str]]) -> _Screenin
         field.um_per_px, field.scale_source = scales.get(rec.path, rec.scale)
     work = rec.work if field is rec.field else None
     rec.field = rec.work = None  # the record list must not hold the images
-    return _Screening(rec.path, field, rec.problem, rec.features, rec.scale, rec.size, work)
+    return _Screening(rec.path, field, rec.problem, rec.features, rec.scale, rec.size, work,
+                      rec.scope_problem)
 
 
 def _deliver(records: Iterator[_Screening], files: list[Path], skipped: list[SkippedInput],

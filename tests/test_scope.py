@@ -89,6 +89,26 @@ def test_screening_measures_red_cells_once_with_the_same_scale(tmp_path):
     assert got[0].features["red_cells"] == scope.features(rgb(FIELDS[0]))["red_cells"]
 
 
+def test_analyse_anyway_keeps_the_refused_image_with_its_reason_and_own_scale(tmp_path):
+    """"Analyse anyway": the refused image is yielded with its refusal, measured once (its own
+    red-cell scale, as a field alone would get), and left out of the batch's consensus."""
+    from clinic_app import fields, scale
+
+    for f in (*FIELDS[:2], CAT):
+        shutil.copy(f, tmp_path / f.name)
+    skipped: list = []
+    got = {Path(f.source).name: f for f in fields.iter_fields(
+        [tmp_path], skipped, consensus=True, in_scope=True, keep_refused=True)}
+    assert not skipped and set(got) == {FIELDS[0].name, FIELDS[1].name, CAT.name}
+    assert got[CAT.name].scope_problem.startswith("out of scope:")
+    assert got[FIELDS[0].name].scope_problem == got[FIELDS[1].name].scope_problem == ""
+    kept = list(fields.iter_fields([tmp_path], [], consensus=True, in_scope=True))
+    assert {Path(f.source).name: f.um_per_px for f in kept} == {
+        n: got[n].um_per_px for n in (FIELDS[0].name, FIELDS[1].name)}  # consensus without it
+    assert (got[CAT.name].um_per_px, got[CAT.name].scale_source) == \
+        scale.estimate_um_per_px(rgb(CAT))
+
+
 @needs_models
 def test_cat_among_real_fields_is_skipped_and_fields_unchanged(tmp_path):
     from clinic_app.cli import main

@@ -166,7 +166,7 @@ class Engine:
         # "analyse anyway", refuses what is not a blood film); the store keeps the file's bytes.
         for field in iter_fields(job.paths, skipped, job.um_per_px, cancelled=self.cancel.is_set,
                                  progress=lambda done, total: self.send(Progress(done, total)),
-                                 in_scope=job.check_scope):
+                                 in_scope=True, keep_refused=not job.check_scope):
             try:
                 data = Path(field.source).read_bytes()
                 digest = hashlib.sha256(data).hexdigest()
@@ -183,7 +183,7 @@ class Engine:
             else:
                 saved += 1
                 self.decoded.put(field_id, (field, job.um_per_px))
-                problem = "" if job.check_scope else _refusal(field.image)
+                problem = getattr(field, "scope_problem", "")
                 self.send(Saved(job.case_id, field_id, field.source, digest,
                                 known.get(digest, 0), problem))
                 known.setdefault(digest, field_id)
@@ -249,12 +249,6 @@ class Engine:
 
 
 DUPLICATE = "duplicate:"
-
-
-def _refusal(rgb: object) -> str:
-    """The in-scope check's refusal of an image analysed anyway ("" if it is in scope)."""
-    verdict = scope.check(rgb)  # type: ignore[arg-type]
-    return "" if verdict.in_scope else verdict.problem
 
 
 def duplicate_problem(field_id: int) -> str:
