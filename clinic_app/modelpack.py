@@ -157,11 +157,12 @@ def quantize(x: np.ndarray, detail: dict) -> np.ndarray:
 
 
 def pixels(x: np.ndarray, detail: dict) -> np.ndarray:
-    """uint8 pixels -> the input tensor: the same array when the tensor takes uint8 pixels as
-    they are (scale 1, zero point 0: every shipped model), else ``quantize``d."""
+    """uint8 pixels -> the input tensor: the same pixels when the tensor takes uint8 as they are
+    (scale 1, zero point 0: every shipped model; made contiguous, e.g. a tile cut from a wider
+    canvas, for runtimes that do not copy), else ``quantize``d."""
     scale, zero = detail["quantization"]
     if x.dtype == np.uint8 and detail["dtype"] == np.uint8 and scale == 1.0 and zero == 0:
-        return x
+        return np.ascontiguousarray(x)
     return quantize(x.astype(np.float32), detail)
 
 
