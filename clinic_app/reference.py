@@ -52,6 +52,8 @@ class Reference:
     values: dict[str, str]
     source: str
     paediatric: bool
+    age: str = ""  # a child's age as the heading says it ("1 year"), for a translated heading
+    row: str = ""  # the table row of the child reference ("1 year")
 
 
 def reference_for(age_months: int | None, adult_ranges: dict[str, tuple[float, float]]
@@ -63,5 +65,5 @@ def reference_for(age_months: int | None, adult_ranges: dict[str, tuple[float, f
         return Reference(heading, values, ADULT_SOURCE, False)
     row, means = next((r, m) for lo, r, m in reversed(_CHILD_MEANS) if age_months >= lo)
     values = {k: f"≈ {v:g} %" for k, v in zip(_CHILD_CLASSES, means, strict=True)}
-    return Reference(f"Typical at {age_label(age_months)}", values,
-                     f"{CHILD_SOURCE} (row: {row})", True)
+    age = age_label(age_months)
+    return Reference(f"Typical at {age}", values, f"{CHILD_SOURCE} (row: {row})", True, age, row)

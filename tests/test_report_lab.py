@@ -111,6 +111,10 @@ def test_child_gets_age_in_months_and_paediatric_reference(tmp_path: Path) -> No
     adult = text_of(write_report(analysis_of(real_fields(2)), CaseInfo(age="40"),
                                  tmp_path / "a.pdf"))
     assert "Adult range" in adult and "Dacie and Lewis" in adult
+    french = text_of(write_report(analysis_of(real_fields(2), case), case, tmp_path / "f.pdf",
+                                  language="fr"))
+    assert "Valeur typique à 1 an" in french and "(ligne : 1 an" in french
+    assert "Typical at" not in french and "mean % for age" not in french
 
 
 def test_plain_headline_when_the_all_screen_does_not_apply(tmp_path: Path) -> None:

@@ -206,6 +206,16 @@ TEXTS: dict[str, tuple[str, str, str]] = {  # English: (fr, es, pt)
         "Dacie and Lewis Practical Haematology, 12e éd. (2017), tableau 1.9 (adultes)",
         "Dacie and Lewis Practical Haematology, 12.ª ed. (2017), tabla 1.9 (adultos)",
         "Dacie and Lewis Practical Haematology, 12.ª ed. (2017), tabela 1.9 (adultos)"),
+    "Typical at {}": ("Valeur typique à {}", "Valor típico, {}", "Valor típico, {}"),
+    "{} (row: {})": ("{} (ligne : {})", "{} (fila: {})", "{} (linha: {})"),
+    "Dallman PR, in Rudolph AM (ed.), Pediatrics, 16th ed., 1977, p. 1178 (Harriet Lane "
+    "Handbook, age-specific leukocyte differential): mean % for age": (
+        "Dallman PR, dans Rudolph AM (éd.), Pediatrics, 16e éd., 1977, p. 1178 (Harriet Lane "
+        "Handbook, formule leucocytaire selon l'âge) : % moyen pour l'âge",
+        "Dallman PR, en Rudolph AM (ed.), Pediatrics, 16.ª ed., 1977, p. 1178 (Harriet Lane "
+        "Handbook, fórmula leucocitaria por edad): % medio para la edad",
+        "Dallman PR, em Rudolph AM (ed.), Pediatrics, 16.ª ed., 1977, p. 1178 (Harriet Lane "
+        "Handbook, leucograma por idade): % médio para a idade"),
     " Adult range flags are not raised for children.": (
         " Les alertes sur les valeurs de l'adulte ne sont pas levées chez l'enfant.",
         " Las alertas por intervalos del adulto no se generan en niños.",

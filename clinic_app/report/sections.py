@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from clinic_app.age import age_label, age_months, parse_date
 from clinic_app.overlay import colour_of
-from clinic_app.reference import Reference, reference_for
+from clinic_app.reference import CHILD_SOURCE, Reference, reference_for
 from clinic_app.report.i18n import tr
 from clinic_app.report.style import GREY, MAIN, WIDTH, markup, para, styled_table
 from clinic_app.report.text import NAME, NOTES, PATH, clip, local_time
@@ -52,11 +52,26 @@ def ordered(labels: object) -> list[str]:
     return sorted(set(labels), key=key)
 
 
+def _age_words(label: str) -> str:
+    """"1 year 2 months" with its words in the report's language."""
+    return re.sub(r"\b(years?|months?)\b", lambda m: tr(m.group(1)), label)
+
+
+def _heading(ref: Reference) -> str:
+    """The reference column's heading in the report's language."""
+    return tr("Typical at {}").format(_age_words(ref.age)) if ref.paediatric else tr(ref.heading)
+
+
+def _source(ref: Reference) -> str:
+    if not ref.paediatric:
+        return tr(ref.source)
+    return tr("{} (row: {})").format(tr(CHILD_SOURCE), _age_words(ref.row))
+
+
 def _age_text(case: CaseInfo) -> str:
     """"1 year 2 months (born 2024-01-10)", or the typed age when there is no date of birth."""
     months = age_months(case.birth_date, case.age, _sample_date(case))
-    label = re.sub(r"\b(years?|months?)\b", lambda m: tr(m.group(1)), age_label(months)) \
-        or case.age
+    label = _age_words(age_label(months)) or case.age
     return tr("{} (born {})").format(label, case.birth_date) if case.birth_date else label
 
 
@@ -115,7 +130,7 @@ def _summary_table(analysis: Analysis, ref: Reference) -> Table:
     inside = [k for k in ordered(list(counts) + list(s.percentages))
               if k not in OUTSIDE_DIFFERENTIAL]
     rows: list[list] = [[tr("Class"), tr("Count"), tr("% WBC"),
-                         para(markup(tr(ref.heading)), "small")]]
+                         para(markup(_heading(ref)), "small")]]
     for k in inside:
         pct = f"{s.percentages[k]:.1f}" if k in s.percentages else "—"
         rows.append([para(markup(class_name(k)), "small"), str(counts.get(k, 0)), pct,
@@ -179,7 +194,7 @@ def summary_section(analysis: Analysis, case: CaseInfo) -> list[Flowable]:
     chart = _chart(analysis, WIDTH - 89 * mm)
     note = para(tr("% WBC: percent of the white cells counted. Nucleated red cells are reported "
                    "per 100 white cells, outside the differential; platelets, smudge cells and "
-                   "artefacts are counted apart (—). Reference: {}.").format(markup(tr(ref.source)))
+                   "artefacts are counted apart (—). Reference: {}.").format(markup(_source(ref)))
                 + (tr(" Adult range flags are not raised for children.") if ref.paediatric
                    else ""), "small")
     both = Table([[[left, Spacer(1, 1.5 * mm), note], chart]], colWidths=[89 * mm, WIDTH - 89 * mm])
