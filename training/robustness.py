@@ -47,16 +47,20 @@ def apply_shift(rgb: np.ndarray, condition: str) -> np.ndarray:
 
 
 class Int8:
-    """A shipped model file run image by image (static batch 1), outputs by rank."""
+    """A shipped model file, image by image, through ``quantize.convert.int8_runner`` (the one
+    INT8 runner of training and quantization): the probabilities of one RGB image."""
 
     def __init__(self, path: Path) -> None:
+        from quantize.convert import int8_runner
+
+        self.run = int8_runner(path.read_bytes())
+        self.size = tuple(int(v) for v in self._input_size(path))
+
+    @staticmethod
+    def _input_size(path: Path) -> tuple[int, int]:
         from ai_edge_litert.interpreter import Interpreter
 
-        self.it = Interpreter(model_path=str(path), num_threads=os.cpu_count() or 1)
-        self.it.allocate_tensors()
-        self.inp = self.it.get_input_details()[0]
-        self.out = min(self.it.get_output_details(), key=lambda o: len(o["shape"]))
-        self.size = tuple(self.inp["shape"][1:3])
+        return tuple(Interpreter(model_path=str(path)).get_input_details()[0]["shape"][1:3])
 
     def probs(self, rgb: np.ndarray, views: int = 1) -> np.ndarray:
         """Probabilities for one image; ``views`` > 1 combines its rotated copies as the app's
@@ -64,11 +68,7 @@ class Int8:
         x = cv2.resize(rgb, self.size[::-1], interpolation=cv2.INTER_AREA)
         if views > 1:
             return combine_views(np.stack([self.probs(v) for v in views_of(x, views)]))
-        self.it.set_tensor(self.inp["index"], x[None].astype(np.uint8))
-        self.it.invoke()
-        q = self.it.get_tensor(self.out["index"])[0].astype(np.float32)
-        scale, zero = self.out["quantization"]
-        return (q - zero) * scale
+        return self.run(x.astype(np.float32))[0]
 
 
 def balanced_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
