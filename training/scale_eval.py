@@ -7,8 +7,9 @@ References (issue 10: "state the references you use"):
 - **BCCD and Bio-Net: the sets' own red-cell boxes.** Per field, the median of (w + h) / 2 over
   the ``RBC`` boxes that lie whole inside the image (2 px from every edge) and are nearly square
   (0.8 <= w / h <= 1.25): a cell cut by the edge or two cells under one box would say nothing
-  of a diameter. Fields with fewer than 3 such boxes have no reference. BCCD: the 192 fields
-  after the first 100 (not looked at while tuning); Bio-Net: the test split.
+  of a diameter. Fields with fewer than 3 such boxes have no reference. The fields of
+  ``training.detection_bench.detection_sets``: BCCD's 192 after the first 100 (not looked at
+  while tuning), Bio-Net's test split.
 - **ALL and PBC: red cells measured by eye** (``clinic_app.scale``'s docstring): about 18 px on
   the 224 px ALL fields and 38-40 px (39 taken) on the ~180 px PBC images. One number per set,
   not per image: a coarse reference.
@@ -23,17 +24,17 @@ with the set's median reference too. Only measures; nothing is fitted here.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from clinic_app import scale
 from training.config import data_root
 from training.data import image_path, read_rows
-from training.evaluate_detection import fields, voc_rows
+from training.detection_bench import detection_sets
+from training.evaluate_detection import voc_rows
+from training.scope_eval import read_rgb
 
 EDGE_PX = 2
 SQUARE = (0.8, 1.25)
@@ -52,19 +53,6 @@ def box_reference(xml: Path, width: int, height: int) -> float | None:
         if inside and h > 0 and SQUARE[0] <= w / h <= SQUARE[1]:
             sides.append((w + h) / 2)
     return float(np.median(sides)) if len(sides) >= MIN_BOXES else None
-
-
-def read_rgb(path: Path) -> np.ndarray:
-    return cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
-
-
-def boxed_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
-    bccd = [(p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in fields(root, "eval")]
-    with open(root / "bionet" / "splits.csv", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["split"] == "test"]
-    bionet = [(root / "bionet" / r["path"],
-               root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml") for r in rows]
-    return {"bccd": bccd, "bionet": bionet}
 
 
 def summarise(ratios: list[float | None], batch_ratio: float | None) -> dict:
@@ -114,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", help="write the results here")
     args = p.parse_args(argv)
     root = data_root(args.data)
-    out = {name: evaluate_boxed(pairs) for name, pairs in boxed_sets(root).items()}
+    out = {name: evaluate_boxed(pairs) for name, pairs in detection_sets(root).items()}
     out.update({ds: evaluate_by_eye(root, ds) for ds in ("all", "pbc")})
     for name, r in out.items():
         print(name, json.dumps({k: round(v, 3) if isinstance(v, float) else v
