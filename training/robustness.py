@@ -28,6 +28,7 @@ import numpy as np
 
 from clinic_app import stain
 from clinic_app.classification import combine_views, views_of
+from clinic_app.modelpack import dequantize, pixels
 from training import shifts
 from training.calibration import calibrate, ece
 from training.cells import load_cells
@@ -47,20 +48,17 @@ def apply_shift(rgb: np.ndarray, condition: str) -> np.ndarray:
 
 
 class Int8:
-    """A shipped model file, image by image, through ``quantize.convert.int8_runner`` (the one
-    INT8 runner of training and quantization): the probabilities of one RGB image."""
+    """A shipped model file run image by image (static batch 1): the probabilities of one RGB
+    image, through the app's own input and output conversions (``modelpack``)."""
 
     def __init__(self, path: Path) -> None:
-        from quantize.convert import int8_runner
-
-        self.run = int8_runner(path.read_bytes())
-        self.size = tuple(int(v) for v in self._input_size(path))
-
-    @staticmethod
-    def _input_size(path: Path) -> tuple[int, int]:
         from ai_edge_litert.interpreter import Interpreter
 
-        return tuple(Interpreter(model_path=str(path)).get_input_details()[0]["shape"][1:3])
+        self.it = Interpreter(model_path=str(path), num_threads=os.cpu_count() or 1)
+        self.it.allocate_tensors()
+        self.inp = self.it.get_input_details()[0]
+        self.out = min(self.it.get_output_details(), key=lambda o: len(o["shape"]))
+        self.size = tuple(self.inp["shape"][1:3])
 
     def probs(self, rgb: np.ndarray, views: int = 1) -> np.ndarray:
         """Probabilities for one image; ``views`` > 1 combines its rotated copies as the app's
@@ -68,7 +66,9 @@ class Int8:
         x = cv2.resize(rgb, self.size[::-1], interpolation=cv2.INTER_AREA)
         if views > 1:
             return combine_views(np.stack([self.probs(v) for v in views_of(x, views)]))
-        return self.run(x.astype(np.float32))[0]
+        self.it.set_tensor(self.inp["index"], pixels(x[None], self.inp))
+        self.it.invoke()
+        return dequantize(self.it.get_tensor(self.out["index"]), self.out)[0]
 
 
 def balanced_accuracy(y: np.ndarray, pred: np.ndarray) -> float:
@@ -86,8 +86,8 @@ def bench_wbc(models: Path, root: Path, limit: int | None) -> dict:
     blasts = (cells.source == "all") & (cells.group != "Benign")
     out = {}
     t = temperature(models, "wbc-type")
-    pre = entry_of(models, "wbc-type")["preprocessing"]
-    norm, views = pre["stain_norm"], int(pre.get("views", 1))
+    entry = entry_of(models, "wbc-type")
+    norm, views = entry["preprocessing"]["stain_norm"], views_of_entry(entry)
     for cond in CONDITIONS:
         probs = np.stack([model.probs(centre(
             stain.apply(apply_shift(c, cond), norm)[None], cfg.input_size)[0], views)
@@ -126,6 +126,11 @@ def entry_of(models: Path, model_id: str) -> dict:
     """The raw manifest entry of ``model_id`` in the pack (an older or unpinned pack too)."""
     manifest = json.loads((models / "manifest.json").read_text())
     return next(m for m in manifest["models"] if m["id"] == model_id)
+
+
+def views_of_entry(entry: dict) -> int:
+    """How many views of a crop the pack's answer combines (1 for packs before ``views``)."""
+    return int(entry["preprocessing"].get("views", 1))
 
 
 def temperature(models: Path, model_id: str) -> float:

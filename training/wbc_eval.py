@@ -24,15 +24,10 @@ from training.cells import load_cells
 from training.config import CONFIGS, data_root
 from training.data import centre
 from training.evaluation import class_report
-from training.robustness import entry_of
+from training.robustness import entry_of, views_of_entry
 from training.scale import PBC_UM_PER_PX
 
 MODELS = Path(__file__).resolve().parents[1] / "clinic_app" / "models"
-
-
-def views_of_entry(entry: dict) -> int:
-    """How many views of a crop the pack's answer combines (1 for packs before ``views``)."""
-    return int(entry["preprocessing"].get("views", 1))
 
 
 def evaluate_split(tflite: bytes, entry: dict, root: Path, split: str,
