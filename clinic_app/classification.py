@@ -29,7 +29,7 @@ def views_of(x: np.ndarray, n: int) -> list[np.ndarray]:
     has no "up", so each view is as valid as the original; averaging them removes the model's
     orientation noise (docs/models.md: chosen on val)."""
     if x.ndim == 3 and x.dtype == np.uint8:  # one crop: OpenCV's rotations, the same pixels
-        turns = [x, *(cv2.rotate(x, r) for r in _ROTATIONS)][:min(n, 4)]
+        turns = [x, *(cv2.rotate(x, r) for r in _ROTATIONS[:min(n, 4) - 1])]
         if n == 8:
             mirror = np.ascontiguousarray(np.swapaxes(x, 0, 1))
             turns += [mirror, *(cv2.rotate(mirror, r) for r in _ROTATIONS)]

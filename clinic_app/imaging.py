@@ -18,15 +18,19 @@ import numpy as np
 MASK_THRESHOLD = 0.5  # the segmenter's sigmoid output; the Dice figures in the manifest use it
 
 
+def scaled_size(rgb: np.ndarray, side: int, min_px: int = 1) -> tuple[int, int]:
+    """(width, height) of ``rgb`` brought to a longer side of ``side`` px (rounded)."""
+    h, w = rgb.shape[:2]
+    f = side / max(h, w)
+    return max(min_px, round(w * f)), max(min_px, round(h * f))
+
+
 def shrink_to(rgb: np.ndarray, side: int, min_px: int = 1,
               interpolation: int = cv2.INTER_AREA) -> np.ndarray:
     """``rgb`` itself when its longer side is <= ``side``, else a smaller copy (rounded size)."""
-    h, w = rgb.shape[:2]
-    f = side / max(h, w)
-    if f >= 1.0:
+    if side >= max(rgb.shape[:2]):
         return rgb
-    size = (max(min_px, round(w * f)), max(min_px, round(h * f)))
-    return cv2.resize(rgb, size, interpolation=interpolation)
+    return cv2.resize(rgb, scaled_size(rgb, side, min_px), interpolation=interpolation)
 
 
 WORK_SIDE = 256  # the copy screening makes once: the red-cell search, scope and quality use it
@@ -37,10 +41,8 @@ def work_copy(rgb: np.ndarray, side: int, given: np.ndarray | None = None) -> np
     field once (``WORK_SIDE``) and the red-cell search, the in-scope check and the quality check
     all measure on that copy (a 640x480 field: ~1.5 ms a resize). Identical pixels either way;
     a copy of another size is not used."""
-    h, w = rgb.shape[:2]
-    f = side / max(h, w)
-    if given is not None and f < 1.0 and given.shape[:2] == (max(1, round(h * f)),
-                                                             max(1, round(w * f))):
+    if (given is not None and side < max(rgb.shape[:2])
+            and given.shape[1::-1] == scaled_size(rgb, side)):
         return given
     return shrink_to(rgb, side)
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from clinic_app.imaging import work_copy
+from clinic_app.imaging import scaled_size, work_copy
 
 RED_CELL_UM = 7.5
 # Assumed when no cue exists: the `all` set's median. The field is then marked "unknown" and
@@ -201,13 +201,10 @@ def _working_copy(rgb: np.ndarray, side: int,
                   given: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Copy with the longer side ``side`` and the factor applied (px_work / px_original);
     shrinking, the caller's copy (``given``) when it is that one."""
-    h, w = rgb.shape[:2]
-    factor = side / max(h, w)
+    factor = side / max(rgb.shape[:2])
     if factor < 1.0:
         return work_copy(rgb, side, given), factor
-    size = (max(1, round(w * factor)), max(1, round(h * factor)))
-    interpolation = cv2.INTER_AREA if factor < 1.0 else cv2.INTER_LINEAR
-    return cv2.resize(rgb, size, interpolation=interpolation), factor
+    return cv2.resize(rgb, scaled_size(rgb, side), interpolation=cv2.INTER_LINEAR), factor
 
 
 def _cell_mask(green: np.ndarray) -> np.ndarray | None:
