@@ -23,20 +23,13 @@ import numpy as np
 
 from clinic_app.cli import main as cli
 from training import shifts
-from training.cells import field_cells
+from training.cells import read_all_field
 from training.config import data_root
-from training.data import image_path, mask_path, read_rows
+from training.data import image_path, read_rows
 from training.evaluation import auc
 from training.scale import ALL_UM_PER_PX, PBC_UM_PER_PX
 
 BLAST = "blast"
-
-
-def mask_cells(root: Path, rel: str) -> list[tuple[float, float]]:
-    """Centres of the white cells of one ALL field, from its (repaired) mask: the cells
-    ``training.cells`` cuts for ``wbc_eval``."""
-    rgb = cv2.cvtColor(cv2.imread(str(image_path(root, "all", rel))), cv2.COLOR_BGR2RGB)
-    return field_cells(rgb, cv2.imread(str(mask_path(root, rel)), cv2.IMREAD_GRAYSCALE) > 127)
 
 
 def found_label(cells: list[dict], x: float, y: float) -> str | None:
@@ -57,7 +50,7 @@ def matched_cells(root: Path, rels: dict[str, str], images: list[dict]) -> dict:
     for name, (rel, label) in rels.items():
         img = by_name.get(name)
         kind = "benign" if label == "Benign" else "malignant"
-        for x, y in mask_cells(root, rel):
+        for x, y in read_all_field(root, rel)[1]:
             got = found_label(img["cells"], x, y) if img else None
             out[kind][0] += 1
             out[kind][1] += got is not None

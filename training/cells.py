@@ -76,15 +76,20 @@ def field_cells(rgb: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
             and float(purple[lab == i].mean()) >= MIN_PURPLE]
 
 
+def read_all_field(root: Path, rel: str) -> tuple[np.ndarray, list[tuple[float, float]]]:
+    """One ALL field (RGB) and the centres of its white cells (``field_cells``)."""
+    rgb = cv2.cvtColor(cv2.imread(str(image_path(root, "all", rel))), cv2.COLOR_BGR2RGB)
+    return rgb, field_cells(rgb, cv2.imread(str(mask_path(root, rel)), cv2.IMREAD_GRAYSCALE) > 127)
+
+
 def all_cells(root: Path, cfg: TaskConfig, split: str, work_um: float, stain_norm: str,
               limit: int | None) -> Cells:
     side = int(round(cfg.store_size * work_um / ALL_UM_PER_PX))
     xs, ys, paths, groups = [], [], [], []
     for r in read_rows(root, "all", split, limit):
-        rgb = cv2.cvtColor(cv2.imread(str(image_path(root, "all", r["path"]))), cv2.COLOR_BGR2RGB)
-        m = cv2.imread(str(mask_path(root, r["path"])), cv2.IMREAD_GRAYSCALE) > 127
+        rgb, centres = read_all_field(root, r["path"])
         label = HEMATOGONE_LABEL if r["label"] == "Benign" else "blast"
-        for k, (cx, cy) in enumerate(field_cells(rgb, m)):
+        for k, (cx, cy) in enumerate(centres):
             xs.append(to_store(square_crop(rgb, cx, cy, side), cfg, stain_norm))
             ys.append(cfg.labels.index(label))
             paths.append(f"all/{r['path']}#{k}")
