@@ -221,3 +221,42 @@ def test_blast_eval_takes_the_mask_cells_through_the_app(tmp_path, data):
     assert through["blast_cells"] + through["hematogones"] > 0
     assert 0.5 <= through["blast_cells_found"] <= 1.0
     assert through["blast_recall_end_to_end"] <= through["blast_recall_of_found"]
+
+
+def test_unet_widths_and_float32_export_after_mixed_precision():
+    """A GPU run trains in mixed float16 at other widths; the exported model must be float32
+    (TFLite conversion) with the same weights."""
+    import keras
+
+    from training import backbones
+
+    keras.mixed_precision.set_global_policy("mixed_float16")
+    try:
+        trained = backbones.unet(None, widths=(4, 8, 16, 32, 64))
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    fixed = backbones.export_seg(trained, 64)
+    assert {layer.dtype_policy.name for layer in fixed.layers} == {"float32"}
+    assert fixed.count_params() == trained.count_params()
+    x = np.random.default_rng(0).integers(0, 255, (1, 64, 64, 3)).astype(np.float32)
+    np.testing.assert_allclose(fixed.predict(x, verbose=0),
+                               trained.predict(x, verbose=0).astype(np.float32), atol=2e-2)
+
+
+def test_train_skip_test_never_reads_the_test_split(tmp_path, data):
+    """``--skip-test`` (a GPU machine sent train and val only): no test rows needed."""
+    root = tmp_path / "data"
+    shutil.copytree(data / "all", root / "all")
+    csv = root / "all" / "splits.csv"
+    rows = csv.read_text().splitlines()
+    csv.write_text("\n".join([rows[0]] + [r for r in rows[1:] if not r.endswith(",test")]) + "\n")
+    runs = tmp_path / "runs"
+    assert train.main(["--task", "cell-seg", "--data", str(root), "--out", str(runs),
+                       "--limit", "8", "--epochs", "1", "--skip-test",
+                       "--widths", "4,8,16,32,64", "--workers", "1"]) == 0
+    metrics = json.loads((runs / "cell-seg" / "unet" / "metrics.json").read_text())
+    assert metrics["test"] is None and "mean_dice" in metrics["val"]
+    from training import backbones  # the narrow U-Net asked for, not the default one
+
+    assert metrics["params"] == backbones.unet(None, widths=(4, 8, 16, 32, 64)).count_params()
+    assert metrics["params"] < backbones.unet(None).count_params()

@@ -86,8 +86,11 @@ def upsample_concat(x):
     return layers.Reshape((2 * h, 2 * w, c))(layers.Concatenate(axis=2)([x, x]))
 
 
+UNET_WIDTHS = (8, 16, 32, 64, 128)  # cell-seg as shipped up to 1.x
+
+
 def unet(input_size: int | None = None,
-         widths: tuple[int, ...] = (8, 16, 32, 64, 128), edgetpu: bool = False) -> keras.Model:
+         widths: tuple[int, ...] = UNET_WIDTHS, edgetpu: bool = False) -> keras.Model:
     """Small U-Net: conv blocks, max-pool down, nearest-neighbour up, skip concatenation.
 
     Four poolings give a ~100 px receptive field: enough context to tell which cells the
@@ -116,6 +119,11 @@ def export_seg(model: keras.Model, size: int) -> keras.Model:
     widths = tuple(layer.filters for layer in model.layers
                    if isinstance(layer, keras.layers.Conv2D) and layer.name != "mask")[::2]
     widths = widths[: len(widths) // 2 + 1]
-    fixed = unet(size, widths=widths, edgetpu=True)
+    policy = keras.mixed_precision.global_policy()
+    keras.mixed_precision.set_global_policy("float32")  # a GPU run trains in mixed float16
+    try:
+        fixed = unet(size, widths=widths, edgetpu=True)
+    finally:
+        keras.mixed_precision.set_global_policy(policy)
     fixed.set_weights(model.get_weights())
     return fixed

@@ -77,9 +77,9 @@ def setup_device(seed: int = SEED) -> int:
     return gpus
 
 
-def load_data(cfg: TaskConfig, root: Path, limit: int | None) -> dict:
+def load_data(cfg: TaskConfig, root: Path, limit: int | None, test: bool = True) -> dict:
     small = limit and max(8, limit // 4)
-    sizes = {"train": limit, "val": small, "test": small}
+    sizes = {"train": limit, "val": small, **({"test": small} if test else {})}
     # raw train images when they are normalised after augmentation (pipeline.Batches)
     norm = {s: "none" if s == "train" and cfg.normalise_after_augment else cfg.stain_norm
             for s in sizes}
@@ -105,13 +105,14 @@ def seg_loss(y_true, y_pred):
     return bce + 1.0 - (2.0 * inter + 1.0) / (total + 1.0)
 
 
-def build(cfg: TaskConfig, backbone: str, steps: int, epochs: int):
+def build(cfg: TaskConfig, backbone: str, steps: int, epochs: int,
+          widths: tuple[int, ...] = backbones.UNET_WIDTHS):
     """Compiled training model and the export model that shares its weights."""
     schedule = keras.optimizers.schedules.CosineDecay(cfg.lr, decay_steps=max(1, steps * epochs),
                                                       alpha=0.02)
     opt = keras.optimizers.Adam(schedule)
     if cfg.task == "cell-seg":
-        model = backbones.unet(None)
+        model = backbones.unet(None, widths=widths)
         model.compile(opt, loss=seg_loss, metrics=[keras.metrics.BinaryIoU(target_class_ids=[1],
                                                                           name="iou")])
         return model, model
@@ -141,14 +142,15 @@ class BestOnValidation(keras.callbacks.Callback):
 
 
 def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path,
-              init: str | None = None) -> dict:
+              init: str | None = None, widths: tuple[int, ...] = backbones.UNET_WIDTHS,
+              workers: int = 2) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     weights = (None if cfg.task == "cell-seg" or cfg.class_weights == "none"
                else sqrt_class_weights(data["train"].y, len(cfg.labels)))
-    loader = {"workers": 2, "use_multiprocessing": False, "max_queue_size": 8}
+    loader = {"workers": workers, "use_multiprocessing": False, "max_queue_size": 4 * workers}
     train_ds = Batches(data["train"].x, data["train"].y, cfg, True, weights, **loader)
     val_ds = Batches(data["val"].x, data["val"].y, cfg, False)
-    model, export = build(cfg, backbone, len(train_ds), epochs)
+    model, export = build(cfg, backbone, len(train_ds), epochs, widths)
     if init:  # fine-tuning: continue from an earlier run's best weights
         model.load_weights(init)
     monitor = "val_iou" if cfg.task == "cell-seg" else "val_accuracy"
@@ -168,7 +170,8 @@ def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path
                "train_images": len(data["train"].x), "init": init,
                "config": dataclasses.asdict(cfg),
                "val": evaluate(cfg, export, data["val"]),
-               "test": evaluate(cfg, export, data["test"]),
+               # None where the test split stays on the CPU machine (--skip-test)
+               "test": evaluate(cfg, export, data["test"]) if "test" in data else None,
                "history": {k: [float(v) for v in vs] for k, vs in hist.history.items()}}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
     return metrics
@@ -195,6 +198,13 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         "(default: the task's; all-subtype none, wbc-type sqrt)")
     p.add_argument("--input-size", type=int,
                    help="all-subtype: model input in px (default 224, the fields' own size)")
+    p.add_argument("--widths", default=",".join(map(str, backbones.UNET_WIDTHS)),
+                   help="cell-seg: U-Net channel widths, top level first (default %(default)s)")
+    p.add_argument("--workers", type=int, default=2,
+                   help="threads that augment training batches (default 2; more on a GPU host)")
+    p.add_argument("--skip-test", action="store_true",
+                   help="do not load or evaluate the test split (a GPU machine that was sent "
+                        "train and val only); evaluate the converted model later")
     p.add_argument("--hematogone-repeat", type=int,
                    help="wbc-type: ALL Benign cells repeated this often in train (default 5)")
     return p.parse_args(argv)
@@ -217,13 +227,15 @@ def main(argv: list[str] | None = None) -> int:
     cfg = configure(args)
     gpus = setup_device(cfg.seed)
     root = data_root(args.data)
-    data = load_data(cfg, root, args.limit)
+    data = load_data(cfg, root, args.limit, test=not args.skip_test)
+    widths = tuple(int(w) for w in args.widths.split(","))
     epochs = args.epochs or cfg.epochs
     task_dir = Path(args.out) / cfg.task
     results = {}
     for name in (["unet"] if cfg.task == "cell-seg" else args.backbone.split(",")):
         run = args.name or name
-        results[run] = train_one(cfg, name, data, epochs, task_dir / run, args.init)
+        results[run] = train_one(cfg, name, data, epochs, task_dir / run, args.init, widths,
+                                 args.workers)
         results[run]["provenance"] = {**selection.provenance(root, _datasets(cfg), cfg.seed),
                                       "gpus": gpus}
         (task_dir / run / "metrics.json").write_text(json.dumps(results[run], indent=1))
@@ -236,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         "stain_norm": cfg.stain_norm, "input_size": cfg.input_size,
         "comparison": {n: {"val": selection.headline(m["val"]),
                            "val_log_loss": m["val"].get("log_loss"),
-                           "test": selection.headline(m["test"]), "params": m["params"],
+                           "test": m["test"] and selection.headline(m["test"]),
+                           "params": m["params"],
                            "train_seconds": m.get("train_seconds"), "epochs": m.get("epochs")}
                        for n, m in results.items()},
     }
