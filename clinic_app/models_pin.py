@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "82bc1c9e5d4cef50d7b64b462fa3a9ed57e707953633e699aa81a9001cca0fb0"
+MANIFEST_SHA256 = "390816372e06ccf5d5c2491843e497a2853b203a83c2ea84904d2be8b1ace69a"

@@ -8,9 +8,9 @@ Steps (each one named on failure; exit code 1):
 2. ``models --json``: the three bundled models and their integrity; every backend listed.
 3. ``analyze`` on the bundle's own ``examples/`` (bccd + all fields) with ``--report``:
    ``analysis.json`` has every field, the report is a PDF.
-4. Edge TPU: ``--backend edgetpu`` without a compiled model says so; with a compiled model
-   (a copy of the bundle with ``wbc-type_edgetpu.tflite`` added) and a missing, then a broken,
-   ``libedgetpu`` (``CLINIC_EDGETPU_LIB``) it falls back to the CPU and says why.
+4. Edge TPU: ``--backend edgetpu`` without a compiled model falls back to the CPU and says so;
+   a missing, then a broken, ``libedgetpu`` (``CLINIC_EDGETPU_LIB``) is reported unavailable
+   and why; a compiled model that the pinned manifest does not name is refused.
 5. ``--self-test`` (offscreen): the real window, a whole case, the PDF, the database.
 6. Desktop start-up: the time from launching the program until the main window is shown,
    and until the analysis engine has its models loaded (``packaging/startup_probe.py``), under
@@ -22,7 +22,6 @@ Figures go to ``OUT/timings.json`` and are printed.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -106,19 +105,56 @@ def _edgetpu_message(exe: Path, image: Path, lib: Path | None) -> str:
     proc, _ = run([str(exe), "classify", "--model", "wbc-type", "--backend", "edgetpu",
                    str(image)], env=env)
     expect_ok("classify --backend edgetpu", proc)
-    json.loads(proc.stdout)  # the CPU still produced the result
     lines = [ln for ln in proc.stderr.splitlines() if "edgetpu" in ln or "cpu" in ln]
     return lines[0] if lines else proc.stderr.strip()
 
 
+def _edgetpu_status(exe: Path, lib: Path) -> str:
+    """What ``models --json`` says of the Edge TPU with ``CLINIC_EDGETPU_LIB`` = ``lib``: the
+    delegate is loaded here whether or not a compiled model is in the pack."""
+    proc, _ = run([str(exe), "models", "--json"], env={"CLINIC_EDGETPU_LIB": str(lib)})
+    expect_ok("models --json (edgetpu library)", proc)
+    return str(json.loads(proc.stdout).get("backends", {}).get("edgetpu", ""))
+
+
 def step_edgetpu(exe: Path, bundle: Path, out: Path) -> dict:
+    """The Edge TPU paths a clinic can meet, in the frozen program:
+
+    - no compiled model in the pack: ``--backend edgetpu`` falls back to the CPU and names the
+      missing file;
+    - a missing, then a broken ``libedgetpu``: the backend is reported unavailable and why
+      (``models --json``, which loads the delegate itself);
+    - a compiled model dropped beside the shipped one without going through ``quantize/`` (no
+      hash in the pinned manifest): refused with a clear error, nothing run on it.
+
+    The manifest is pinned in the program (``clinic_app.models_pin``), so a pack with a real
+    compiled model is a new build (``quantize.convert`` writes its hash, then the program is
+    built); this step never edits a manifest."""
     image = next((bundle / "_internal" / "examples" / "pbc").glob("*.jpg"))
     found: dict[str, str] = {}
     msg = _edgetpu_message(exe, image, None)
     if "falling back to cpu" not in msg or "wbc-type_edgetpu.tflite" not in msg:
         raise SmokeError(f"edgetpu without a compiled model: {msg!r}")
     found["no compiled model"] = msg
-    # A copy of the bundle with a "compiled" model (hard links: cheap), so the library is tried.
+    libname = "edgetpu.dll" if platform.system() == "Windows" else "libedgetpu.so.1"
+    missing = out / "missing" / libname
+    broken = out / "broken" / libname
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_bytes(b"\x7fELF this is not a shared library")
+    for name, lib in (("missing library", missing), ("broken library", broken)):
+        status = _edgetpu_status(exe, lib)
+        if not status.startswith("not available") or "could not be loaded" not in status:
+            raise SmokeError(f"edgetpu with a {name}: {status!r}")
+        found[name] = status
+    found["unlisted compiled model"] = _unlisted_compiled_model(exe, bundle, out, image)
+    for name, msg in found.items():
+        print(f"smoke: edgetpu, {name}: {msg}")
+    return found
+
+
+def _unlisted_compiled_model(exe: Path, bundle: Path, out: Path, image: Path) -> str:
+    """A copy of the bundle (hard links: cheap) with ``wbc-type_edgetpu.tflite`` added that the
+    manifest does not name: the program must refuse the pack and say why."""
     copy = out / "bundle-edgetpu"
     shutil.rmtree(copy, ignore_errors=True)
     try:
@@ -127,31 +163,14 @@ def step_edgetpu(exe: Path, bundle: Path, out: Path) -> dict:
         shutil.copytree(bundle, copy)
     models = copy / "_internal" / "clinic_app" / "models"
     shutil.copyfile(models / "wbc-type.tflite", models / "wbc-type_edgetpu.tflite")
-    # Its hash in the manifest, as quantize.convert writes it. The copy's manifest is a hard
-    # link to the real one: replace the file, never write through the link.
-    manifest_path = models / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    digest = hashlib.sha256((models / "wbc-type_edgetpu.tflite").read_bytes()).hexdigest()
-    for entry in manifest["models"]:
-        if entry["id"] == "wbc-type":
-            entry["edgetpu_sha256"] = digest
-    manifest_path.unlink()
-    manifest_path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    copy_exe = copy / exe.name
-    libname = "edgetpu.dll" if platform.system() == "Windows" else "libedgetpu.so.1"
-    missing = out / "missing" / libname
-    broken = out / "broken" / libname
-    broken.parent.mkdir(parents=True, exist_ok=True)
-    broken.write_bytes(b"\x7fELF this is not a shared library")
-    for name, lib in (("missing library", missing), ("broken library", broken)):
-        msg = _edgetpu_message(copy_exe, image, lib)
-        if "falling back to cpu" not in msg or "could not be loaded" not in msg:
-            raise SmokeError(f"edgetpu with a {name}: {msg!r}")
-        found[name] = msg
+    proc, _ = run([str(copy / exe.name), "classify", "--model", "wbc-type", "--backend", "cpu",
+                   str(image)])
     shutil.rmtree(copy, ignore_errors=True)
-    for name, msg in found.items():
-        print(f"smoke: edgetpu, {name}: {msg}")
-    return found
+    said = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    if proc.returncode == 0 or "has no hash in the manifest" not in said:
+        raise SmokeError(f"edgetpu model without a hash was not refused: rc {proc.returncode}, "
+                         f"{said!r}")
+    return said
 
 
 def step_self_test(exe: Path) -> dict:

@@ -25,7 +25,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-DATA = Path("/work/shared/data")
+from training.config import data_root
+from training.data import read_rgb
+
 N_BINS = 15
 EPS = 1.0 / 512  # half an INT8 output step: a quantised 0 is "below 1/256", not impossible
 
@@ -85,10 +87,6 @@ def split_rows(root: Path, source: str, split: str) -> list[tuple[Path, str]]:
     base = root / source / ("images" if source == "all" else "")
     with open(root / source / "splits.csv", newline="") as fh:
         return [(base / r["path"], r["label"]) for r in csv.DictReader(fh) if r["split"] == split]
-
-
-def read_rgb(path: Path) -> np.ndarray:
-    return cv2.cvtColor(cv2.imread(str(path), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
 
 
 def _classifier(model_id: str, backend: str):
@@ -171,7 +169,7 @@ TASKS = {"all-subtype": "all", "wbc-type": "pbc"}
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--models", nargs="+", default=["all-subtype", "wbc-type", "cell-seg"])
-    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--data", type=Path, default=data_root())
     ap.add_argument("--backend", default="cpu")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)

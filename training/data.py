@@ -41,6 +41,14 @@ def read_rows(root: Path, dataset: str, split: str, limit: int | None = None) ->
     return rows
 
 
+def read_rgb(path: Path) -> np.ndarray:
+    """One image file as RGB uint8; a clear error (not a None) for a file that cannot be read."""
+    bgr = cv2.imread(str(path), cv2.IMREAD_COLOR)
+    if bgr is None:
+        raise OSError(f"cannot read {path}")
+    return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+
+
 def image_path(root: Path, dataset: str, rel: str) -> Path:
     return root / dataset / ("images" if dataset == "all" else "") / rel
 

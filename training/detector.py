@@ -34,7 +34,7 @@ from training import augment
 from training.backbones import conv_bn, upsample_concat
 from training.cells import field_cells_boxes
 from training.config import SEED, data_root
-from training.data import image_path, mask_path, read_rows
+from training.data import image_path, mask_path, read_rgb, read_rows
 from training.evaluate_detection import DEV_FIELDS, voc_rows
 
 SIZE = 256
@@ -44,10 +44,6 @@ PEAK_MIN = 0.3  # default score a detection needs (chosen on val: ``choose_thres
 
 def voc_boxes(xml_path: Path, name: str = "WBC") -> np.ndarray:
     return np.asarray(voc_rows(xml_path, name), np.float32).reshape(-1, 4)
-
-
-def read_rgb(path: Path) -> np.ndarray:
-    return cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
 
 
 def bionet_items(root: Path, split: str) -> list[tuple[np.ndarray, np.ndarray]]:

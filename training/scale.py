@@ -47,7 +47,8 @@ def model_scale(cfg: TaskConfig) -> dict:
             **({"views": cfg.views} if cfg.views > 1 else {}),
         }
     return {
-        "resize": "field resampled to um_per_px, tiled in input-size squares (white padding)",
+        "resize": ("field resampled to um_per_px, tiled in input-size squares (padded with the "
+                   "field's own background colour, stain.background_rgb)"),
         "um_per_px": ALL_UM_PER_PX,
         "tile": cfg.input_size,
     }

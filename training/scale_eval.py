@@ -37,10 +37,9 @@ import numpy as np
 
 from clinic_app import scale
 from training.config import data_root
-from training.data import image_path, read_rows
+from training.data import image_path, read_rgb, read_rows
 from training.detection_bench import detection_sets
 from training.evaluate_detection import voc_rows
-from training.scope_eval import read_rgb
 
 EDGE_PX = 2
 SQUARE = (0.8, 1.25)

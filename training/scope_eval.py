@@ -20,13 +20,13 @@ import csv
 import json
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from clinic_app import scope
 from training import negatives
+from training.config import data_root
+from training.data import read_rgb
 
-DATA = Path("/work/shared/data")
 CACHE = Path(".cache/scope_features.npz")
 SOURCES = ("pbc", "all", "bccd", "bionet")
 TRAIN_PER_SOURCE = 500
@@ -45,13 +45,6 @@ def positives(root: Path, source: str, split: str) -> list[Path]:
     base = root / source / ("images" if source == "all" else "")
     with open(root / source / "splits.csv", newline="") as fh:
         return [base / r["path"] for r in csv.DictReader(fh) if r["split"] == split]
-
-
-def read_rgb(path: Path) -> np.ndarray:
-    bgr = cv2.imread(str(path), cv2.IMREAD_COLOR)
-    if bgr is None:
-        raise OSError(f"cannot read {path}")
-    return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
 
 
 def feature_table(root: Path, neg_dir: Path, seed: int = 0) -> dict[str, np.ndarray]:
@@ -210,7 +203,7 @@ def leukaemic_calls(paths: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--data", type=Path, default=data_root())
     ap.add_argument("--negatives", type=Path, default=negatives.DEFAULT_OUT)
     ap.add_argument("--fit", action="store_true", help="print the constants for scope.py")
     ap.add_argument("--json", type=Path, default=None)
