@@ -113,3 +113,21 @@ def test_bench_reports_every_model(capsys):
     assert {m["id"] for m in data["models"]} == {"all-subtype", "wbc-type", "cell-seg",
                                                  "wbc-detect"}
     assert data["field_ms"] > 0 and all(m["int8_ms"] > 0 for m in data["models"])
+
+
+def test_parallel_analysis_gives_the_same_results_in_order():
+    """``analyze`` runs two fields at a time (its own interpreters each): the results are the
+    ones one analyser gives, field for field, in the input order."""
+    from clinic_app.analysis import Analyzer, AnalyzerOptions, ParallelAnalyzer
+    from clinic_app.fields import iter_fields
+
+    paths = sorted((EXAMPLES / "all-preb").glob("*.jpg")) + sorted((EXAMPLES / "bccd").glob("*"))
+    fields = list(iter_fields(paths, [], consensus=True, in_scope=True))
+    assert len(fields) >= 6
+    with Analyzer(AnalyzerOptions("cpu")) as one:
+        expected = [one.analyze_field(f).to_dict() for f in fields]
+    with ParallelAnalyzer(AnalyzerOptions("cpu"), workers=2) as two:
+        assert len(two.analyzers) == 2
+        got = [(f.source, r.to_dict()) for f, r in two.map(iter(fields))]
+    assert [s for s, _ in got] == [f.source for f in fields]
+    assert [r for _, r in got] == expected

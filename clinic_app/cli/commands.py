@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cv2
 
@@ -19,6 +20,9 @@ from clinic_app.cli.common import EXIT_OK, UsageError, write_json
 from clinic_app.cli.progress import ProgressBar
 from clinic_app.fields import iter_fields
 from clinic_app.results import Analysis, CaseInfo, Field, SkippedInput
+
+if TYPE_CHECKING:
+    from clinic_app.analysis import AnalyzerOptions, ParallelAnalyzer
 
 
 def _report_skips(skipped: list[SkippedInput], done: int) -> int:
@@ -159,7 +163,7 @@ def _full_size(mask, source: str):
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from clinic_app.analysis import Analyzer, AnalyzerOptions
+    from clinic_app.analysis import AnalyzerOptions
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -169,13 +173,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     keep = _retention(bool(args.report))  # overlays on disk, compact records in memory
     try:
         with overlay.Writer(out / "overlays") as overlays, ProgressBar() as bar:
-            for i, f in enumerate(_fields(args.paths, skipped, args.um_per_px, consensus=True,
-                                          in_scope=True, screened=bar.stage("screening"),
-                                          progress=bar.stage("analysing"))):
-                if analyzer is None:
-                    analyzer = Analyzer(opts)
-                    print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
-                res = analyzer.analyze_field(f)
+            fields = _fields(args.paths, skipped, args.um_per_px, consensus=True, in_scope=True,
+                             screened=bar.stage("screening"), progress=bar.stage("analysing"))
+            first = next(fields, None)
+            if first is not None:  # models are loaded only when there is a field to analyse
+                analyzer = _analyzer(opts)
+                print(f"clinic-app: {analyzer.backend_message}", file=sys.stderr)
+            for i, (f, res) in enumerate(analyzer.map(itertools.chain([first], fields))
+                                         if analyzer else ()):
                 name = f"{i:03d}_{Path(f.source).stem}_overlay{overlay.SUFFIX}"
                 res.overlay_path = str(overlays.save(res, f.image, name))
                 results.append(keep.apply(res))
@@ -193,6 +198,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(_result_line(analysis, len(results), len(skipped)))
     _write_outputs(args, analysis, case)
     return EXIT_OK
+
+
+def _analyzer(opts: AnalyzerOptions) -> ParallelAnalyzer:
+    """The analysis workers (``analysis.ParallelAnalyzer``: two fields at a time on two cores)."""
+    from clinic_app.analysis import ParallelAnalyzer
+
+    return ParallelAnalyzer(opts)
 
 
 def _for_age(analysis: Analysis, case: CaseInfo) -> Analysis:
