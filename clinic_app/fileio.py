@@ -25,7 +25,8 @@ def atomic_write(path: Path | str, payload: bytes | str | Callable[[Path], objec
     tmp = path.with_name(TMP_PREFIX + path.name)
     try:
         if not path.parent.is_dir():
-            path.parent.mkdir(parents=True)
+            # exist_ok: two writer threads (overlay.Writer) can both find it missing
+            path.parent.mkdir(parents=True, exist_ok=True)
             if durable:
                 fsync_dir(path.parent.parent)
         if callable(payload):

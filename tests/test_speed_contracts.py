@@ -240,3 +240,29 @@ def test_screening_copy_measures_exactly_as_each_stage_alone():
     wrong = shrink_to(rgb, WORK_SIDE - 40)
     assert work_copy(rgb, WORK_SIDE, wrong) is not wrong
     assert work_copy(rgb, WORK_SIDE, small) is small
+
+
+def test_atomic_writes_from_threads_into_a_missing_folder(tmp_path):
+    """Overlay encoder threads write the first files of a run at once: the folder they all
+    create must not fail the second one (it did: FileExistsError once analysis ran in pairs)."""
+    import threading
+
+    from clinic_app.fileio import atomic_write
+
+    folder = tmp_path / "new" / "overlays"
+    start = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def write(i: int) -> None:
+        start.wait()
+        try:
+            atomic_write(folder / f"{i}.bin", b"x" * 10, durable=False)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(list(folder.iterdir())) == 8
