@@ -224,7 +224,8 @@ class ParallelAnalyzer:
     """Fields analysed on several threads, results in input order (``clinic-app analyze``).
 
     Each worker has its own ``Analyzer`` (its own interpreters: one interpreter is never run by
-    two threads at once), and each interpreter gets its share of the CPU threads. The
+    two threads at once), and each interpreter gets its share of the CPU threads (``--threads``
+    is the total: ``--threads 1`` means one worker). The
     interpreters' ``invoke``, OpenCV and numpy's large operations release the GIL, so on two
     cores two fields at a time take ~10 ms a 640x480 field where one at a time takes 12-18
     (docs/performance.md). Results are the same: a field's analysis depends on nothing but the
@@ -234,8 +235,9 @@ class ParallelAnalyzer:
 
     def __init__(self, options: AnalyzerOptions | None = None, workers: int | None = None) -> None:
         options = options or AnalyzerOptions()
-        wanted = workers or default_workers(options)
-        share = options.threads or max(1, runtime.default_threads() // wanted)
+        total = options.threads or runtime.default_threads()  # --threads: CPU threads in all
+        wanted = workers or min(default_workers(options), total)
+        share = max(1, total // wanted)
         first = Analyzer(replace(options, threads=share) if wanted > 1 else options)
         self.analyzers = [first]
         if wanted > 1 and first.runs_on_cpu:
