@@ -38,7 +38,7 @@ from clinic_app.results import (
     ModelInfo,
     SkippedInput,
 )
-from clinic_app.segmentation import CellInstance, find_cells
+from clinic_app.segmentation import CellInstance, field_mask, find_cells, whole_cell_mask
 from clinic_app.summary import summarize
 
 MODEL_IDS = ("cell-seg", "wbc-type", "all-subtype")
@@ -290,3 +290,32 @@ class ParallelAnalyzer:
 def default_workers(options: AnalyzerOptions) -> int:
     """Two fields at a time where there are two cores or more, else one."""
     return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+class WholeCells:
+    """The white-cell mask of a field as the analysis finds its cells: on a low-magnification
+    field (``SEGMENTER_FROM_UM``) the segmenter's mask; elsewhere, when the pack has
+    the detector, whole cells from its boxes (``segmentation.whole_cell_mask``), with the
+    segmenter's stained pixels inside them (and any nucleus-sized stained object no box
+    holds) where the scale is known."""
+
+    def __init__(self, entries: dict[str, ModelEntry], seg_id: str = "cell-seg",
+                 det_id: str = DETECTOR_ID, backend: str = "auto",
+                 threads: int | None = None) -> None:
+        self.segmenter = TFLiteModel(entries[seg_id], backend, threads)
+        self.detector = (WhiteCellDetector(TFLiteModel(entries[det_id], backend, threads))
+                         if det_id in entries else None)
+        self.message = self.segmenter.choice.message
+
+    def mask(self, field: Field) -> np.ndarray:
+        """0/255 uint8, the size of the field."""
+        if field.um_per_px:
+            um, how = float(field.um_per_px), field.scale_source or "given"
+        else:
+            um, how = scale.estimate_um_per_px(field.image)
+        known = how != scale.UNKNOWN
+        if self.detector is None or (known and um >= SEGMENTER_FROM_UM):
+            return field_mask(self.segmenter, field.image, um)
+        boxes = [c.bbox for c in self.detector.find_cells(field.image, um if known else None)]
+        stained = field_mask(self.segmenter, field.image, um) if known else None
+        return whole_cell_mask(field.image.shape, boxes, stained, um if known else None)

@@ -19,7 +19,7 @@ import numpy as np
 
 from clinic_app.modelpack import TFLiteModel
 from clinic_app.results import BBox
-from clinic_app.segmentation import CellInstance
+from clinic_app.segmentation import CellInstance, ellipse_outline
 
 BOX_SCALE = 64.0  # the width/height outputs are input pixels / BOX_SCALE
 NMS_IOU = 0.5  # two peaks whose boxes overlap this much are one cell (a lobed nucleus)
@@ -103,14 +103,6 @@ def to_field(boxes: np.ndarray, lb: Letterbox) -> np.ndarray:
     return out
 
 
-def ellipse_contour(box: BBox, points: int = 32) -> np.ndarray:
-    """The ellipse inscribed in a box: a white cell's outline as far as a box can say."""
-    t = np.linspace(0, 2 * np.pi, points, endpoint=False)
-    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-    pts = np.stack([cx + box.width / 2 * np.cos(t), cy + box.height / 2 * np.sin(t)], 1)
-    return np.round(pts).astype(np.int32)
-
-
 class WhiteCellDetector:
     """The ``wbc-detect`` model: a field in, white-cell boxes (field pixels) out."""
 
@@ -139,5 +131,5 @@ class WhiteCellDetector:
             box = BBox(max(0, int(x0)), max(0, int(y0)), min(w, int(np.ceil(x1))),
                        min(h, int(np.ceil(y1))))
             if box.width >= 2 and box.height >= 2:
-                cells.append(CellInstance(box, ellipse_contour(box), int(np.pi / 4 * box.area)))
+                cells.append(CellInstance(box, ellipse_outline(box), int(np.pi / 4 * box.area)))
         return sorted(cells, key=lambda c: (c.bbox.y0, c.bbox.x0))

@@ -23,6 +23,7 @@ from clinic_app.scale import resample_to
 MIN_CELL_UM2 = 20.0  # ~5 um diameter: smaller blobs are platelets or stain debris
 CLOSE_UM = 2.0  # gap bridged between nuclear lobes of one cell
 MIN_RADIUS_UM = 4.0  # a cell body at least this deep; lobes of one nucleus are thinner (BCCD dev)
+MIN_STAINED_UM2 = 15.0  # whole_cell_mask: a nucleus (~40 um2 and more), not a platelet (~5)
 BOX_MARGIN_UM = 1.5  # the mask covers the purple nucleus; the cell's cytoplasm extends beyond
 
 
@@ -63,6 +64,44 @@ def field_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> np.ndar
     if prob.shape != rgb.shape[:2]:
         prob = cv2.resize(prob, (rgb.shape[1], rgb.shape[0]), interpolation=cv2.INTER_LINEAR)
     return np.where(binary_mask(prob), 255, 0).astype(np.uint8)
+
+
+def whole_cell_mask(shape: tuple[int, ...], boxes: list[BBox],
+                    stained: np.ndarray | None = None, um_per_px: float | None = None
+                    ) -> np.ndarray:
+    """0/255 mask of whole white cells from their boxes (the detector's, around the whole
+    cell): the ellipse inscribed in each box, with the segmenter's stained pixels inside the
+    box added (a lobe or granule that reaches past the ellipse). The segmenter alone, trained on
+    masks of purple-stained pixels, draws the nucleus of a cell with wide cytoplasm
+    (neutrophil, monocyte) and misses the cytoplasm. A stained object no box holds is kept
+    when it is at least ``MIN_STAINED_UM2`` (a nucleus, not a platelet): a cell the detector
+    missed is then drawn as far as the segmenter sees it rather than not at all."""
+    out = np.zeros(shape[:2], np.uint8)
+    for box in boxes:
+        cv2.fillPoly(out, [ellipse_outline(box)], 255)
+    if stained is None:
+        return out
+    in_boxes = np.zeros_like(out)
+    for box in boxes:
+        in_boxes[box.y0:box.y1, box.x0:box.x1] = 1
+    out = np.maximum(out, np.where(in_boxes > 0, stained, 0).astype(np.uint8))
+    if um_per_px:
+        n, lab, stats, _ = cv2.connectedComponentsWithStats((stained > 0).astype(np.uint8))
+        min_px = MIN_STAINED_UM2 / (um_per_px * um_per_px)
+        for i in range(1, n):
+            part = lab == i
+            if stats[i, cv2.CC_STAT_AREA] >= min_px and not (in_boxes[part] > 0).any():
+                out[part] = 255
+    return out
+
+
+def ellipse_outline(box: BBox, points: int = 32) -> np.ndarray:
+    """The ellipse inscribed in a box (int32 points): a white cell's outline as far as a box
+    can say."""
+    t = np.linspace(0, 2 * np.pi, points, endpoint=False)
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    pts = np.stack([cx + box.width / 2 * np.cos(t), cy + box.height / 2 * np.sin(t)], 1)
+    return np.round(pts).astype(np.int32)
 
 
 def _disk(radius_px: float) -> np.ndarray:

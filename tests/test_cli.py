@@ -85,3 +85,26 @@ def test_models_text_lists_every_model_with_its_figure():
     lines = out.stdout.splitlines()
     assert len(lines) == 4 and all("[ok]" in line for line in lines)
     assert any(line.startswith("wbc-detect") and "white cell recall" in line for line in lines)
+
+
+def test_segment_draws_the_whole_cell_of_a_high_magnification_image(tmp_path):
+    """A CellaVision-type neutrophil and monocyte: the mask takes in the cytoplasm (the
+    detector's whole cell), not only the purple nucleus the segmenter alone draws."""
+    from clinic_app import modelpack
+    from clinic_app.scale import estimate_um_per_px
+    from clinic_app.segmentation import field_mask
+
+    names = ["neutrophil_BNE_100878.jpg", "monocyte_MO_102400.jpg"]
+    out = cli("segment", "--model", "cell-seg", "--out", str(tmp_path),
+              *[str(EXAMPLES / "pbc" / n) for n in names])
+    assert out.returncode == 0, out.stderr
+    seg = modelpack.TFLiteModel(modelpack.load_manifest()["cell-seg"], "cpu")
+    for n in names:
+        rgb = cv2.cvtColor(cv2.imread(str(EXAMPLES / "pbc" / n)), cv2.COLOR_BGR2RGB)
+        nucleus = field_mask(seg, rgb, estimate_um_per_px(rgb)[0]) > 0
+        whole = cv2.imread(str(tmp_path / n.replace(".jpg", ".png")), cv2.IMREAD_UNCHANGED) > 0
+        centre = whole[whole.shape[0] // 2 - 5:whole.shape[0] // 2 + 5,
+                       whole.shape[1] // 2 - 5:whole.shape[1] // 2 + 5]
+        assert centre.all()  # the cell is centred in these images
+        assert whole.sum() > 1.3 * (nucleus & whole).sum()  # cytoplasm taken in
+        assert (nucleus & ~whole).sum() < 0.1 * nucleus.sum()  # the nucleus stays in

@@ -10,12 +10,12 @@ from clinic_app import scale
 from clinic_app.detection import (
     BOX_SCALE,
     decode,
-    ellipse_contour,
     letterbox,
     suppress,
     to_field,
 )
 from clinic_app.results import BBox
+from clinic_app.segmentation import ellipse_outline
 
 
 def test_letterbox_keeps_aspect_and_maps_back():
@@ -57,9 +57,9 @@ def test_suppress_merges_two_peaks_on_one_cell_but_keeps_neighbours():
     assert kept[0, 4] == pytest.approx(0.9) and kept[1, 4] == pytest.approx(0.7)
 
 
-def test_ellipse_contour_lies_in_its_box():
+def test_ellipse_outline_lies_in_its_box():
     box = BBox(10, 20, 50, 40)
-    pts = ellipse_contour(box)
+    pts = ellipse_outline(box)
     assert pts[:, 0].min() >= 10 and pts[:, 0].max() <= 50
     assert pts[:, 1].min() >= 20 and pts[:, 1].max() <= 40
 
@@ -139,3 +139,19 @@ def test_a_small_high_magnification_field_is_not_drawn_larger_than_training_fiel
     big = np.zeros((480, 640, 3), np.uint8)
     d.boxes(big, 0.3)  # a whole field is fitted, never enlarged past the input
     assert rec.inputs[-1].shape == (256, 256, 3)
+
+
+def test_whole_cell_mask_from_boxes_and_stained_pixels():
+    from clinic_app.segmentation import MIN_STAINED_UM2, whole_cell_mask
+
+    stained = np.zeros((100, 200), np.uint8)
+    stained[40:60, 18:24] = 255  # a lobe reaching past the box's ellipse, inside the box
+    stained[10:30, 150:170] = 255  # a nucleus no box holds: 400 px
+    stained[80:83, 100:103] = 255  # a platelet-sized speck: 9 px
+    box = BBox(20, 20, 80, 80)
+    um = float(np.sqrt(MIN_STAINED_UM2 / 100))  # 100 px is the smallest kept object
+    m = whole_cell_mask(stained.shape, [box], stained, um)
+    assert m[50, 50] == 255 and m[21, 21] == 0  # ellipse: centre in, box corner out
+    assert m[50, 20] == 255  # the stained lobe inside the box
+    assert m[20, 160] == 255 and m[81, 101] == 0  # nucleus kept, speck dropped
+    assert whole_cell_mask(stained.shape, [box])[20, 160] == 0  # scale unknown: boxes only

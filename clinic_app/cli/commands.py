@@ -106,8 +106,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
-    from clinic_app.scale import estimate_um_per_px
-    from clinic_app.segmentation import field_mask
+    from clinic_app.analysis import DETECTOR_ID, WholeCells
 
     entries = modelpack.load_manifest()
     if entries.get(args.model) is None or entries[args.model].task != "segmentation":
@@ -115,15 +114,14 @@ def cmd_segment(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     skipped: list[SkippedInput] = []
-    model, done = None, 0
+    masker, done = None, 0
     written: set[str] = set()
     for f in _fields(args.paths, skipped, args.um_per_px, consensus=True):
-        if model is None:
-            model = modelpack.TFLiteModel(entries[args.model], args.backend, args.threads)
-            print(f"clinic-app: {model.choice.message}", file=sys.stderr)
+        if masker is None:
+            masker = WholeCells(entries, args.model, DETECTOR_ID, args.backend, args.threads)
+            print(f"clinic-app: {masker.message}", file=sys.stderr)
         done += 1
-        um = f.um_per_px or estimate_um_per_px(f.image)[0]
-        mask = _full_size(field_mask(model, f.image, um), f.source)
+        mask = _full_size(masker.mask(f), f.source)
         target = _mask_path(out, Path(f.source), written)
         if not cv2.imwrite(str(target), mask):
             raise OSError(f"could not write mask to {target}")

@@ -1,0 +1,115 @@
+"""Whole-cell extent of ``clinic-app segment`` masks on fields with whole-cell boxes.
+
+    python -m training.segment_eval [--data DIR] [--json OUT]
+
+No expert whole-cell masks are available here, so this measures what the sets' whole-cell
+``WBC`` boxes can say (BCCD's 192 eval fields, Bio-Net's test split; ``detection_bench``):
+per annotated cell, within its box enlarged by 25 % each side,
+
+- ``box_iou``: IoU of the mask's bounding box with the annotated box (the cell's extent);
+- ``ellipse_dice``: Dice of the mask with the ellipse inscribed in the annotated box (a shape
+  proxy; it favours masks drawn as ellipses, so read it beside ``box_iou``);
+
+and per field the share of mask pixels outside every (enlarged) annotated box. ``segmenter``
+is the cell-seg mask alone (``segmentation.field_mask``, what ``segment`` wrote before
+2026-12-04); ``segment`` is what it writes now (``analysis.WholeCells``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from clinic_app import modelpack, scale
+from clinic_app.analysis import WholeCells
+from clinic_app.results import BBox, Field
+from clinic_app.segmentation import ellipse_outline, field_mask
+from training.config import data_root
+from training.data import read_rgb
+from training.detection_bench import detection_sets
+from training.evaluate_detection import voc_rows
+
+MARGIN = 0.25
+
+
+def cell_scores(mask: np.ndarray, box: list[float]) -> tuple[float, float]:
+    """(box_iou, ellipse_dice) of ``mask`` (bool) around one annotated box."""
+    h, w = mask.shape
+    x0, y0, x1, y1 = box
+    bw, bh = x1 - x0, y1 - y0
+    win = (slice(max(0, int(y0 - MARGIN * bh)), min(h, int(y1 + MARGIN * bh))),
+           slice(max(0, int(x0 - MARGIN * bw)), min(w, int(x1 + MARGIN * bw))))
+    ell = np.zeros((h, w), np.uint8)
+    cv2.fillPoly(ell, [ellipse_outline(BBox(int(x0), int(y0), int(np.ceil(x1)),
+                                            int(np.ceil(y1))))], 1)
+    m, e = mask[win], ell[win] > 0
+    dice = 2 * float((m & e).sum()) / max(1, int(m.sum() + e.sum()))
+    ys, xs = np.nonzero(m)
+    if not len(xs):
+        return 0.0, dice
+    mx0, my0 = xs.min() + win[1].start, ys.min() + win[0].start
+    mx1, my1 = xs.max() + win[1].start + 1, ys.max() + win[0].start + 1
+    inter = max(0, min(mx1, x1) - max(mx0, x0)) * max(0, min(my1, y1) - max(my0, y0))
+    union = (mx1 - mx0) * (my1 - my0) + bw * bh - inter
+    return float(inter / union), dice
+
+
+def outside_share(mask: np.ndarray, boxes: list[list[float]]) -> float:
+    inside = np.zeros(mask.shape, bool)
+    h, w = mask.shape
+    for x0, y0, x1, y1 in boxes:
+        bw, bh = x1 - x0, y1 - y0
+        inside[max(0, int(y0 - MARGIN * bh)):min(h, int(y1 + MARGIN * bh)),
+               max(0, int(x0 - MARGIN * bw)):min(w, int(x1 + MARGIN * bw))] = True
+    total = int(mask.sum())
+    return float((mask & ~inside).sum() / total) if total else 0.0
+
+
+def evaluate(pairs: list[tuple[Path, Path]], masker: WholeCells) -> dict:
+    scores: dict[str, list] = {"segmenter": [], "segment": []}
+    outside: dict[str, list] = {"segmenter": [], "segment": []}
+    for img, xml in pairs:
+        boxes = voc_rows(xml, "WBC")
+        if not boxes:
+            continue
+        rgb = read_rgb(img)
+        um = scale.estimate_um_per_px(rgb)[0]
+        masks = {"segmenter": field_mask(masker.segmenter, rgb, um) > 0,
+                 "segment": masker.mask(Field(rgb, str(img))) > 0}
+        for name, m in masks.items():
+            scores[name] += [cell_scores(m, b) for b in boxes]
+            outside[name].append(outside_share(m, boxes))
+    out = {}
+    for name, rows in scores.items():
+        a = np.array(rows)
+        out[name] = {"cells": len(a), "box_iou_mean": float(a[:, 0].mean()),
+                     "box_iou_at_least_0.5": float(np.mean(a[:, 0] >= 0.5)),
+                     "ellipse_dice_mean": float(a[:, 1].mean()),
+                     "ellipse_dice_median": float(np.median(a[:, 1])),
+                     "mask_share_outside_boxes": float(np.mean(outside[name]))}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
+    p.add_argument("--json", help="write the results here")
+    args = p.parse_args(argv)
+    masker = WholeCells(modelpack.load_manifest(), backend="cpu")
+    out = {name: evaluate(pairs, masker)
+           for name, pairs in detection_sets(data_root(args.data)).items()}
+    for name, r in out.items():
+        for kind, v in r.items():
+            print(name, kind, json.dumps({k: round(x, 3) if isinstance(x, float) else x
+                                          for k, x in v.items()}), flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
