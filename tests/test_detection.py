@@ -155,3 +155,31 @@ def test_whole_cell_mask_from_boxes_and_stained_pixels():
     assert m[50, 20] == 255  # the stained lobe inside the box
     assert m[20, 160] == 255 and m[81, 101] == 0  # nucleus kept, speck dropped
     assert whole_cell_mask(stained.shape, [box])[20, 160] == 0  # scale unknown: boxes only
+
+
+@needs_models
+def test_small_crop_without_scale_gets_a_second_look(tmp_path):
+    """A single-cell crop shrunk to 120 px with a yellow cast (another camera, no red cell to
+    measure): the erythroblast, too small at the unknown-scale cap, is found by the fitted
+    second look; a platelet crop still gives no white cell."""
+    import cv2
+    from conftest import EXAMPLES
+
+    from clinic_app import images
+    from clinic_app.analysis import Analyzer, AnalyzerOptions
+
+    found = {}
+    with Analyzer(AnalyzerOptions("cpu")) as a:
+        for name in ("erythroblast_ERB_101031", "platelet_PLATELET_100529"):
+            img = cv2.imread(str(EXAMPLES / "pbc" / f"{name}.jpg")).astype(np.float32)
+            img = cv2.resize(img, (120, 120), interpolation=cv2.INTER_AREA)
+            img *= np.array([0.80, 0.97, 1.05], np.float32)  # BGR: a yellowish background
+            path = tmp_path / f"{name}.jpg"
+            cv2.imwrite(str(path), np.clip(img, 0, 255).astype(np.uint8),
+                        [cv2.IMWRITE_JPEG_QUALITY, 90])
+            a_field = images.load_field(path)
+            found[name] = a.analyze_field(a_field)
+    ery = found["erythroblast_ERB_101031"]
+    assert [c.label for c in ery.cells] == ["erythroblast"]
+    assert ery.scale_source.startswith(scale.WHITE_CELLS)  # the cell itself was the ruler
+    assert found["platelet_PLATELET_100529"].cells == []
