@@ -1,0 +1,89 @@
+"""Single-cell crops from "another camera": PBC cells shrunk to 120 px with a yellow cast.
+
+    python -m training.crop_eval --split val|test [--per-class 40] [--data DIR]
+
+A proxy for crops exported by another analyser or camera (small, yellowish background, often
+no red cell to measure): the first ``--per-class`` images of each PBC class of the split, resized
+to 120x120 (INTER_AREA), channels scaled (BGR x 0.80 / 0.97 / 1.05), saved as JPEG q90, then
+analysed by ``clinic-app analyze`` as one folder. Per class: images with a white cell found,
+images whose largest cell has the right label, cells found; the 7 white-cell classes'
+balanced accuracy with a missed cell counted wrong; and how often a platelet image gave a
+"white cell". Used to choose ``detection.SECOND_LOOK_MIN_SCORE`` on val (docs/models.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import tempfile
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from clinic_app.cli import main as cli
+from training.config import data_root
+
+SIDE = 120
+CAST_BGR = np.array([0.80, 0.97, 1.05], np.float32)
+
+
+def make_crops(root: Path, split: str, per_class: int, out: Path) -> None:
+    with open(root / "pbc" / "splits.csv", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["split"] == split]
+    by_class: dict[str, list[dict]] = collections.defaultdict(list)
+    for r in rows:
+        by_class[r["label"]].append(r)
+    for label, rs in by_class.items():
+        for r in rs[:per_class]:
+            img = cv2.imread(str(root / "pbc" / r["path"]), cv2.IMREAD_COLOR)
+            if img is None:
+                raise OSError(f"cannot read {r['path']}")
+            img = cv2.resize(img.astype(np.float32), (SIDE, SIDE), interpolation=cv2.INTER_AREA)
+            cv2.imwrite(str(out / f"{label}__{Path(r['path']).stem}.jpg"),
+                        np.clip(img * CAST_BGR, 0, 255).astype(np.uint8),
+                        [cv2.IMWRITE_JPEG_QUALITY, 90])
+
+
+def score(analysis: dict) -> dict:
+    total, found, correct, cells = (collections.Counter() for _ in range(4))
+    for im in analysis["images"]:
+        label = Path(im["path"]).name.split("__")[0]
+        total[label] += 1
+        cells[label] += len(im["cells"])
+        if im["cells"]:
+            found[label] += 1
+            largest = max(im["cells"], key=lambda c: (c["bbox"][2] - c["bbox"][0])
+                          * (c["bbox"][3] - c["bbox"][1]))
+            correct[label] += largest["label"] == label
+    wbc = [c for c in total if c != "platelet"]
+    return {"per_class": {c: {"images": total[c], "found": found[c], "correct": correct[c],
+                              "cells": cells[c]} for c in sorted(total)},
+            "balanced_accuracy_7": float(np.mean([correct[c] / total[c] for c in wbc])),
+            "platelet_images_with_a_cell": found["platelet"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--split", choices=["val", "test"], required=True)
+    p.add_argument("--per-class", type=int, default=40)
+    p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
+    p.add_argument("--json", help="write the results here")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="crop_eval_") as tmp:
+        crops, out = Path(tmp) / "crops", Path(tmp) / "out"
+        crops.mkdir()
+        make_crops(data_root(args.data), args.split, args.per_class, crops)
+        if cli(["analyze", str(crops), "--out", str(out), "--backend", "cpu"]) != 0:
+            raise RuntimeError("analyze failed")
+        result = score(json.loads((out / "analysis.json").read_text(encoding="utf-8")))
+    print(json.dumps(result, indent=1))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
