@@ -48,6 +48,11 @@ DETECTOR_ID = "wbc-detect"  # when the pack has it, it finds the white cells (do
 # when the field is enlarged, at 74 % precision), the segmenter 84 % (81 %); Bio-Net (0.10-0.25
 # um/px, val recall 96.9 %, precision 96.3 %) and BCCD (0.09) fields stay with the detector.
 SEGMENTER_FROM_UM = 0.3
+# A coarse red-cell scale is not believed when the white cells found without a scale say the
+# field is finer by this factor or more (BCCD dev crops at 0.086 um/px: 9 of 16 red-cell
+# readings were >= 0.3 um/px, 7 of them with a white-cell/red-cell ratio under 0.25; ALL val
+# fields, whose coarse scale is right: 0.354 at the lowest, of 321; docs/models.md)
+WHITE_CELLS_VETO = 0.25
 THUMB_PX = 320
 
 
@@ -188,6 +193,13 @@ class Analyzer:
         low-magnification field (``SEGMENTER_FROM_UM``), where the segmenter, trained on such
         fields, finds more (validation figures in docs/models.md)."""
         known = how != scale.UNKNOWN
+        if self.detector is not None and known and um >= SEGMENTER_FROM_UM:
+            found = self.detector.find_cells(rgb, None)
+            from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
+            if from_cells is not None and from_cells < WHITE_CELLS_VETO * um:
+                # the white cells say "high magnification": the red-cell reading was not red
+                # cells (a crowded small crop, docs/models.md); they are the ruler instead
+                return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
         if self.detector is None or (known and um >= SEGMENTER_FROM_UM):
             return find_cells(self.segmenter, rgb, um), um, how
         found = self.detector.find_cells(rgb, um if known else None)

@@ -183,3 +183,30 @@ def test_small_crop_without_scale_gets_a_second_look(tmp_path):
     assert [c.label for c in ery.cells] == ["erythroblast"]
     assert ery.scale_source.startswith(scale.WHITE_CELLS)  # the cell itself was the ruler
     assert found["platelet_PLATELET_100529"].cells == []
+
+
+@needs_models
+def test_white_cells_overrule_a_coarse_red_cell_reading_on_a_small_crop():
+    """A 256 px crop around a BCCD white cell (0.086 um/px): the red-cell search outlines
+    something far smaller than a red cell and reads ~0.6 um/px, which would send the crop to
+    the low-magnification segmenter (and cut the cell into lobes). The white cells found
+    without a scale say the field is much finer: they become the ruler."""
+    import cv2
+    from conftest import EXAMPLES
+
+    from clinic_app.analysis import SEGMENTER_FROM_UM, Analyzer, AnalyzerOptions
+
+    field = cv2.cvtColor(cv2.imread(str(EXAMPLES / "bccd" / "BloodImage_00001.jpg")),
+                         cv2.COLOR_BGR2RGB)
+    with Analyzer(AnalyzerOptions("cpu")) as a:
+        um_field, how_field = scale.estimate_um_per_px(field)
+        cells, _, _ = a.find_cells(field, um_field, how_field)
+        box = max(cells, key=lambda c: c.bbox.area).bbox
+        cx, cy = (box.x0 + box.x1) // 2, (box.y0 + box.y1) // 2
+        x0, y0 = int(np.clip(cx - 128, 0, 640 - 256)), int(np.clip(cy - 128, 0, 480 - 256))
+        crop = np.ascontiguousarray(field[y0:y0 + 256, x0:x0 + 256])
+        um, how = scale.estimate_um_per_px(crop)
+        assert how == "red-cells" and um >= SEGMENTER_FROM_UM  # the misreading this guards
+        found, um2, how2 = a.find_cells(crop, um, how)
+    assert how2.startswith(scale.WHITE_CELLS) and um2 < 0.15
+    assert len(found) == 1 and found[0].bbox.area > 0.25 * 256 * 256  # the whole cell
