@@ -194,12 +194,9 @@ class Analyzer:
         fields, finds more (validation figures in docs/models.md)."""
         known = how != scale.UNKNOWN
         if self.detector is not None and known and um >= SEGMENTER_FROM_UM:
-            found = self.detector.find_cells(rgb, None)
-            from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
-            if from_cells is not None and from_cells < WHITE_CELLS_VETO * um:
-                # the white cells say "high magnification": the red-cell reading was not red
-                # cells (a crowded small crop, docs/models.md); they are the ruler instead
-                return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
+            vetoed = finer_by_white_cells(self.detector, rgb, um)
+            if vetoed is not None:
+                return vetoed
         if self.detector is None or (known and um >= SEGMENTER_FROM_UM):
             return find_cells(self.segmenter, rgb, um), um, how
         found = self.detector.find_cells(rgb, um if known else None)
@@ -230,6 +227,19 @@ class Analyzer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def finer_by_white_cells(detector: WhiteCellDetector, rgb: np.ndarray, um: float
+                         ) -> tuple[list[CellInstance], float, str] | None:
+    """(cells, scale, cue) when the white cells found without a scale say a field read as
+    coarse by its red cells is ``1 / WHITE_CELLS_VETO`` times finer or more: the red-cell
+    reading was not red cells (a crowded small crop, docs/models.md), and the white cells are
+    the ruler instead. None: the coarse reading stands."""
+    found = detector.find_cells(rgb, None)
+    from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
+    if from_cells is None or from_cells >= WHITE_CELLS_VETO * um:
+        return None
+    return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
 
 
 class ParallelAnalyzer:
@@ -326,6 +336,12 @@ class WholeCells:
         else:
             um, how = scale.estimate_um_per_px(field.image)
         known = how != scale.UNKNOWN
+        vetoed = (finer_by_white_cells(self.detector, field.image, um)
+                  if self.detector is not None and known and um >= SEGMENTER_FROM_UM else None)
+        if vetoed is not None:  # as the analysis: the white cells are the ruler
+            cells, um, _ = vetoed
+            return whole_cell_mask(field.image.shape, [c.bbox for c in cells],
+                                   field_mask(self.segmenter, field.image, um), um)
         if self.detector is None or (known and um >= SEGMENTER_FROM_UM):
             return field_mask(self.segmenter, field.image, um)
         boxes = [c.bbox for c in self.detector.find_cells(field.image, um if known else None)]
