@@ -210,3 +210,14 @@ def test_white_cells_overrule_a_coarse_red_cell_reading_on_a_small_crop():
         found, um2, how2 = a.find_cells(crop, um, how)
     assert how2.startswith(scale.WHITE_CELLS) and um2 < 0.15
     assert len(found) == 1 and found[0].bbox.area > 0.25 * 256 * 256  # the whole cell
+
+
+def test_suppress_drops_a_box_half_inside_a_better_one():
+    """A lobe's box inside the whole cell's (IoU only 0.25: NMS alone keeps both) is dropped;
+    a neighbour that only touches the cell's box is kept."""
+    rows = np.array([[0, 0, 100, 100, 0.9],    # the whole cell
+                     [10, 10, 60, 60, 0.8],    # a lobe: all inside, IoU 0.25
+                     [90, 0, 150, 60, 0.7]],   # a neighbour: 1/6 of it inside
+                    np.float32)
+    kept = suppress(rows)
+    assert kept[:, 4].tolist() == pytest.approx([0.9, 0.7])
