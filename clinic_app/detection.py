@@ -97,22 +97,26 @@ def suppress(boxes: np.ndarray, max_iou: float = NMS_IOU,
 
 def inside_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Share of each row of ``a``'s box area that lies inside each row of ``b``."""
-    iw = np.minimum(a[:, None, 2], b[None, :, 2]) - np.maximum(a[:, None, 0], b[None, :, 0])
-    ih = np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1])
-    inter = np.clip(iw, 0, None) * np.clip(ih, 0, None)
-    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
+    inter, area_a, _ = _intersections(a, b)
     return inter / np.maximum(area_a[:, None], 1e-9)
 
 
 def iou_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Intersection over union of every row of ``a`` with every row of ``b`` (x0, y0, x1, y1
     first; further columns ignored); 0 where boxes do not touch."""
+    inter, area_a, area_b = _intersections(a, b)
+    return inter / np.maximum(area_a[:, None] + area_b[None, :] - inter, 1e-9)
+
+
+def _intersections(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Box intersection areas of every row of ``a`` with every row of ``b``, and the areas of
+    ``a``'s and ``b``'s boxes."""
     iw = np.minimum(a[:, None, 2], b[None, :, 2]) - np.maximum(a[:, None, 0], b[None, :, 0])
     ih = np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1])
     inter = np.clip(iw, 0, None) * np.clip(ih, 0, None)
     area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
     area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
-    return inter / np.maximum(area_a[:, None] + area_b[None, :] - inter, 1e-9)
+    return inter, area_a, area_b
 
 
 def to_field(boxes: np.ndarray, lb: Letterbox) -> np.ndarray:
