@@ -188,24 +188,9 @@ class Analyzer:
 
     def find_cells(self, rgb: np.ndarray, um: float, how: str
                    ) -> tuple[list[CellInstance], float, str]:
-        """White cells, and the scale: where no red cell could be measured, the detected white
-        cells themselves are the ruler. The detector (when shipped) finds them, except on a
-        low-magnification field (``SEGMENTER_FROM_UM``), where the segmenter, trained on such
-        fields, finds more (validation figures in docs/models.md)."""
-        known = how != scale.UNKNOWN
-        if self.detector is not None and known and um >= SEGMENTER_FROM_UM:
-            vetoed = finer_by_white_cells(self.detector, rgb, um)
-            if vetoed is not None:
-                return vetoed
-        if self.detector is None or (known and um >= SEGMENTER_FROM_UM):
-            return find_cells(self.segmenter, rgb, um), um, how
-        found = self.detector.find_cells(rgb, um if known else None)
-        if not known:
-            sides = [float(np.sqrt(c.bbox.area)) for c in found]
-            from_cells = scale.from_white_cells(sides)
-            if from_cells is not None:
-                return found, from_cells, f"{scale.WHITE_CELLS} ({len(sides)} on the field)"
-        return found, um, how
+        """White cells, and the scale (``detector_cells``; the segmenter where that declines)."""
+        found = detector_cells(self.detector, rgb, um, how)
+        return found if found is not None else (find_cells(self.segmenter, rgb, um), um, how)
 
     def field_model_note(self, field: Field) -> str:
         model_id = self.entries["all-subtype"].id
@@ -240,6 +225,27 @@ def finer_by_white_cells(detector: WhiteCellDetector, rgb: np.ndarray, um: float
     if from_cells is None or from_cells >= WHITE_CELLS_VETO * um:
         return None
     return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
+
+
+def detector_cells(detector: WhiteCellDetector | None, rgb: np.ndarray, um: float, how: str
+                   ) -> tuple[list[CellInstance], float, str] | None:
+    """The white cells the detector finds and the scale they come with, or None where the
+    segmenter is the finder: no detector in the pack, or a low-magnification field
+    (``SEGMENTER_FROM_UM``), where the segmenter, trained on such fields, finds more
+    (validation figures in docs/models.md), unless the white cells overrule that reading
+    (``finer_by_white_cells``). Where no red cell could be measured, the detected white cells
+    themselves are the ruler. ``analyze`` and ``segment`` both choose here."""
+    known = how != scale.UNKNOWN
+    if detector is None:
+        return None
+    if known and um >= SEGMENTER_FROM_UM:
+        return finer_by_white_cells(detector, rgb, um)
+    found = detector.find_cells(rgb, um if known else None)
+    if not known:
+        from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
+        if from_cells is not None:
+            return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
+    return found, um, how
 
 
 class ParallelAnalyzer:
@@ -335,15 +341,12 @@ class WholeCells:
             um, how = float(field.um_per_px), field.scale_source or "given"
         else:
             um, how = scale.estimate_um_per_px(field.image)
-        known = how != scale.UNKNOWN
-        vetoed = (finer_by_white_cells(self.detector, field.image, um)
-                  if self.detector is not None and known and um >= SEGMENTER_FROM_UM else None)
-        if vetoed is not None:  # as the analysis: the white cells are the ruler
-            cells, um, _ = vetoed
-            return whole_cell_mask(field.image.shape, [c.bbox for c in cells],
-                                   field_mask(self.segmenter, field.image, um), um)
-        if self.detector is None or (known and um >= SEGMENTER_FROM_UM):
+        found = detector_cells(self.detector, field.image, um, how)
+        if found is None:
             return field_mask(self.segmenter, field.image, um)
-        boxes = [c.bbox for c in self.detector.find_cells(field.image, um if known else None)]
-        stained = field_mask(self.segmenter, field.image, um) if known else None
-        return whole_cell_mask(field.image.shape, boxes, stained, um if known else None)
+        cells, um, _ = found
+        # the stained pixels only where the red cells (or the white cells overruling them)
+        # gave the scale: at an assumed one the segmenter's mask says nothing
+        stained = field_mask(self.segmenter, field.image, um) if how != scale.UNKNOWN else None
+        return whole_cell_mask(field.image.shape, [c.bbox for c in cells], stained,
+                               um if stained is not None else None)
