@@ -264,13 +264,11 @@ class ParallelAnalyzer:
     def __init__(self, options: AnalyzerOptions | None = None, workers: int | None = None) -> None:
         options = options or AnalyzerOptions()
         total = options.threads or runtime.default_threads()  # --threads: CPU threads in all
-        wanted = workers or min(default_workers(options), total)
-        share = max(1, total // wanted)
-        first = Analyzer(replace(options, threads=share) if wanted > 1 else options)
-        self.analyzers = [first]
-        if wanted > 1 and first.runs_on_cpu:
-            self.analyzers += [Analyzer(replace(options, threads=share))
-                               for _ in range(wanted - 1)]
+        wanted = workers or min(default_workers(), total)
+        each = replace(options, threads=max(1, total // wanted))
+        self.analyzers = [Analyzer(each)]
+        if self.analyzers[0].runs_on_cpu:
+            self.analyzers += [Analyzer(each) for _ in range(wanted - 1)]
         self._free: queue.SimpleQueue[Analyzer] = queue.SimpleQueue()
         for a in self.analyzers:
             self._free.put(a)
@@ -315,7 +313,7 @@ class ParallelAnalyzer:
         self.close()
 
 
-def default_workers(options: AnalyzerOptions) -> int:
+def default_workers() -> int:
     """Two fields at a time where there are two cores or more, else one."""
     return 2 if (os.cpu_count() or 1) >= 2 else 1
 
