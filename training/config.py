@@ -48,6 +48,8 @@ class TaskConfig:
     # wbc-type: answer = geometric mean over this many rotated/mirrored views of the crop
     # (clinic_app.classification.views_of; the manifest's preprocessing.views)
     views: int = 1
+    # cell-seg: how a given mask that misses its cells is redrawn (training.data.REPAIRS)
+    repair: str = "colour"
 
 
 CONFIGS = {

@@ -29,7 +29,7 @@ from training import backbones, selection
 from training.cells import cap_per_field, load_cells, repeat_group
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.curves import plot_history
-from training.data import load_split, with_repaired_masks
+from training.data import REPAIRS, load_split, with_repaired_masks
 from training.evaluation import evaluate
 from training.pipeline import Batches, sqrt_class_weights
 from training.scale import PBC_UM_PER_PX
@@ -92,7 +92,7 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None, test: bool = True)
     data = {s: load_split(root, cfg, s, n, norm[s]) for s, n in sizes.items()}
     if cfg.task == "cell-seg":  # masks that miss the cells: repaired for training/selection only
         for s in ("train", "val"):
-            data[s], n_bad = with_repaired_masks(data[s])
+            data[s], n_bad = with_repaired_masks(data[s], cfg.repair)
             print(f"cell-seg {s}: {n_bad} of {len(data[s].x)} masks missed their cells: replaced")
     return data
 
@@ -207,6 +207,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         "train and val only); evaluate the converted model later")
     p.add_argument("--hematogone-repeat", type=int,
                    help="wbc-type: ALL Benign cells repeated this often in train (default 5)")
+    p.add_argument("--repair", choices=list(REPAIRS),
+                   help="cell-seg: how masks that miss their cells are redrawn (default colour)")
     return p.parse_args(argv)
 
 
@@ -219,7 +221,8 @@ def configure(args: argparse.Namespace) -> TaskConfig:
     return dataclasses.replace(cfg, seed=args.seed,
                                class_weights=args.class_weights or cfg.class_weights,
                                stain_norm=args.stain_norm or cfg.stain_norm,
-                               hematogone_repeat=args.hematogone_repeat or cfg.hematogone_repeat)
+                               hematogone_repeat=args.hematogone_repeat or cfg.hematogone_repeat,
+                               repair=args.repair or cfg.repair)
 
 
 def main(argv: list[str] | None = None) -> int:
