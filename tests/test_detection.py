@@ -9,6 +9,7 @@ from conftest import needs_models
 from clinic_app import scale
 from clinic_app.detection import (
     BOX_SCALE,
+    centred_in,
     decode,
     letterbox,
     suppress,
@@ -221,3 +222,14 @@ def test_suppress_drops_a_box_half_inside_a_better_one():
                     np.float32)
     kept = suppress(rows)
     assert kept[:, 4].tolist() == pytest.approx([0.9, 0.7])
+
+
+def test_a_box_centred_off_the_field_is_dropped():
+    """A weak peak in the letterbox margin gives a box centred outside the field (clipped, a
+    small corner "cell"); a cell cut by the field's edge keeps its centre on the field."""
+    rows = np.array([[40, 45, 210, 205, 0.78],     # the white cell
+                     [-88, 202, 51, 347, 0.15],    # centre (-19, 275): in the margin
+                     [200, 10, 300, 90, 0.5]],     # cut by the right edge, centre on the field
+                    np.float32)
+    kept = centred_in(rows, (256, 256, 3))
+    assert kept[:, 4].tolist() == pytest.approx([0.78, 0.5])
