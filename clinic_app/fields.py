@@ -36,6 +36,13 @@ CANCELLED = "cancelled"
 WORKERS = 2  # screening threads: on a 2-4 core clinic PC, the analysis keeps a core
 AHEAD = 3  # fields screened ahead of the one being analysed (each holds one decoded image)
 KEEP_DECODED_BYTES = 48 * 1024 * 1024  # first-pass images kept for the second (~50 640x480)
+# A batch's red-cell consensus needs readings on at least this share of its fields of one size.
+# Smear fields read red cells on most fields (BCCD 100 %, Bio-Net val 75 %, 256 px Bio-Net val
+# crops 59 %); where only a few do (256 px crops filled by one white cell at ~0.09 um/px: 16 of
+# 99 BCCD dev crops), those few are misreadings of cell parts, and their median (0.31 um/px)
+# sent every one of them to the low-magnification segmenter (docs/models.md). Each keeps its
+# own reading instead, as a field analysed alone does.
+CONSENSUS_MIN_SHARE = 0.5
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -158,13 +165,20 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
 
 
 def _medians(records: list[_Screening]) -> dict[Path, tuple[float, str]]:
+    """The consensus of each pixel size's red-cell readings, where enough of its fields read
+    any (``CONSENSUS_MIN_SHARE``); fields left out keep their own reading."""
     groups: dict[tuple[int, int], list[tuple[Path, float]]] = {}
+    fields: dict[tuple[int, int], int] = {}
     for rec in records:
-        if (not rec.problem and not rec.scope_problem and rec.scale is not None
-                and rec.scale[1] == "red-cells"):
+        if rec.problem or rec.scope_problem or rec.scale is None:
+            continue
+        fields[rec.size] = fields.get(rec.size, 0) + 1
+        if rec.scale[1] == "red-cells":
             groups.setdefault(rec.size, []).append((rec.path, rec.scale[0]))
     out = {}
-    for members in groups.values():
+    for size, members in groups.items():
+        if len(members) < CONSENSUS_MIN_SHARE * fields[size]:
+            continue
         median = float(np.median([um for _, um in members]))
         how = f"red-cells (median of {len(members)} fields)" if len(members) > 1 else "red-cells"
         out.update({p: (median, how) for p, _ in members})

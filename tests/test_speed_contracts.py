@@ -266,3 +266,26 @@ def test_atomic_writes_from_threads_into_a_missing_folder(tmp_path):
     for t in threads:
         t.join()
     assert not errors and len(list(folder.iterdir())) == 8
+
+
+def test_consensus_needs_red_cells_on_half_the_fields_of_a_size():
+    """A few red-cell readings among fields that show none (crops filled by one white cell) are
+    misreadings: no consensus, each keeps its own. Where most fields read, they share the
+    median; fields of another size form their own group."""
+    from pathlib import Path
+
+    from clinic_app.fields import CONSENSUS_MIN_SHARE, _medians, _Screening
+
+    def rec(name: str, scale: tuple[float, str], size=(256, 256)) -> _Screening:
+        return _Screening(Path(name), scale=scale, size=size)
+
+    unknown = (0.42, "unknown")
+    few = [rec("a", (0.25, "red-cells")), rec("b", (0.55, "red-cells"))]
+    few += [rec(f"u{i}", unknown) for i in range(6)]
+    assert 2 < CONSENSUS_MIN_SHARE * 8 and _medians(few) == {}
+    most = [rec(f"r{i}", (0.08 + 0.01 * i, "red-cells")) for i in range(5)]
+    most += [rec("u", unknown), rec("big", (0.2, "red-cells"), size=(640, 480))]
+    got = _medians(most)
+    assert got[Path("r0")] == got[Path("r4")] == (pytest.approx(0.10),
+                                                  "red-cells (median of 5 fields)")
+    assert Path("u") not in got and got[Path("big")] == (0.2, "red-cells")
