@@ -53,6 +53,15 @@ SEGMENTER_FROM_UM = 0.3
 # readings were >= 0.3 um/px, 7 of them with a white-cell/red-cell ratio under 0.25; ALL val
 # fields, whose coarse scale is right: 0.354 at the lowest, of 321; docs/models.md)
 WHITE_CELLS_VETO = 0.25
+# A small field (longer side up to this) read as fine by its red cells is checked the same way:
+# it shows few red cells, and on a 256 px crop filled by one white cell the search can take
+# parts of that cell for red cells and read 0.2-0.3 um/px (true ~0.09), where the detector cuts
+# the cell into 4-5 boxes. There the factor is FINE_WHITE_CELLS_VETO (white cells found without
+# a scale / red-cell scale: BCCD dev and Bio-Net val fields and crops read right go down to
+# 0.54; the misread BCCD dev crops 0.29-0.35; docs/models.md). Larger fields show enough red
+# cells, and are spared the detector's extra look.
+SMALL_FIELD_PX = 256
+FINE_WHITE_CELLS_VETO = 0.45
 THUMB_PX = 320
 
 
@@ -214,15 +223,16 @@ class Analyzer:
         self.close()
 
 
-def finer_by_white_cells(detector: WhiteCellDetector, rgb: np.ndarray, um: float
+def finer_by_white_cells(detector: WhiteCellDetector, rgb: np.ndarray, um: float,
+                         veto: float = WHITE_CELLS_VETO
                          ) -> tuple[list[CellInstance], float, str] | None:
-    """(cells, scale, cue) when the white cells found without a scale say a field read as
-    coarse by its red cells is ``1 / WHITE_CELLS_VETO`` times finer or more: the red-cell
-    reading was not red cells (a crowded small crop, docs/models.md), and the white cells are
-    the ruler instead. None: the coarse reading stands."""
+    """(cells, scale, cue) when the white cells found without a scale say a field is
+    ``1 / veto`` times finer than its red cells read or more: the red-cell reading was not red
+    cells (a crowded small crop, docs/models.md), and the white cells are the ruler instead.
+    None: the red-cell reading stands."""
     found = detector.find_cells(rgb, None)
     from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
-    if from_cells is None or from_cells >= WHITE_CELLS_VETO * um:
+    if from_cells is None or from_cells >= veto * um:
         return None
     return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
 
@@ -240,6 +250,10 @@ def detector_cells(detector: WhiteCellDetector | None, rgb: np.ndarray, um: floa
         return None
     if known and um >= SEGMENTER_FROM_UM:
         return finer_by_white_cells(detector, rgb, um)
+    if known and max(rgb.shape[:2]) <= SMALL_FIELD_PX:
+        vetoed = finer_by_white_cells(detector, rgb, um, FINE_WHITE_CELLS_VETO)
+        if vetoed is not None:
+            return vetoed
     found = detector.find_cells(rgb, um if known else None)
     if not known:
         from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])

@@ -82,7 +82,7 @@ def test_the_shipped_detector_finds_the_white_cells_of_a_foreign_field(data):
     routes a high-magnification field to the detector and a coarse one to the segmenter."""
     import cv2
 
-    from clinic_app.analysis import SEGMENTER_FROM_UM, Analyzer, AnalyzerOptions
+    from clinic_app.analysis import SEGMENTER_FROM_UM, SMALL_FIELD_PX, Analyzer, AnalyzerOptions
     from training.evaluate_detection import DEV_FIELDS, wbc_boxes
 
     root = data / "bccd"
@@ -195,7 +195,7 @@ def test_white_cells_overrule_a_coarse_red_cell_reading_on_a_small_crop():
     import cv2
     from conftest import EXAMPLES
 
-    from clinic_app.analysis import SEGMENTER_FROM_UM, Analyzer, AnalyzerOptions
+    from clinic_app.analysis import SEGMENTER_FROM_UM, SMALL_FIELD_PX, Analyzer, AnalyzerOptions
 
     field = cv2.cvtColor(cv2.imread(str(EXAMPLES / "bccd" / "BloodImage_00001.jpg")),
                          cv2.COLOR_BGR2RGB)
@@ -233,3 +233,32 @@ def test_a_box_centred_off_the_field_is_dropped():
                     np.float32)
     kept = centred_in(rows, (256, 256, 3))
     assert kept[:, 4].tolist() == pytest.approx([0.78, 0.5])
+
+
+@needs_models
+def test_white_cells_overrule_a_fine_misreading_on_a_small_crop():
+    """A 256 px crop of a BCCD field (0.086 um/px) whose red-cell search reads ~0.19 um/px
+    from parts of the white cell: fine enough for the detector, but drawn at that scale the
+    cell is cut into pieces. The white cells found without a scale overrule the reading; a
+    640x480 field keeps its red-cell scale (enough red cells to measure)."""
+    import cv2
+    from conftest import EXAMPLES
+
+    from clinic_app.analysis import SEGMENTER_FROM_UM, SMALL_FIELD_PX, Analyzer, AnalyzerOptions
+
+    field = cv2.cvtColor(cv2.imread(str(EXAMPLES / "bccd" / "BloodImage_00023.jpg")),
+                         cv2.COLOR_BGR2RGB)
+    with Analyzer(AnalyzerOptions("cpu")) as a:
+        um_field, how_field = scale.estimate_um_per_px(field)
+        cells, um_kept, how_kept = a.find_cells(field, um_field, how_field)
+        assert max(field.shape[:2]) > SMALL_FIELD_PX and (um_kept, how_kept) == (um_field,
+                                                                                 how_field)
+        box = max(cells, key=lambda c: c.bbox.area).bbox
+        cx, cy = (box.x0 + box.x1) // 2 + 60, (box.y0 + box.y1) // 2 + 40
+        x0, y0 = int(np.clip(cx - 128, 0, 640 - 256)), int(np.clip(cy - 128, 0, 480 - 256))
+        crop = np.ascontiguousarray(field[y0:y0 + 256, x0:x0 + 256])
+        um, how = scale.estimate_um_per_px(crop)
+        assert how == "red-cells" and 0.15 < um < SEGMENTER_FROM_UM  # the misreading guarded
+        found, um2, how2 = a.find_cells(crop, um, how)
+    assert how2.startswith(scale.WHITE_CELLS) and um2 < 0.12
+    assert len(found) == 1
