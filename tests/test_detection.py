@@ -82,7 +82,7 @@ def test_the_shipped_detector_finds_the_white_cells_of_a_foreign_field(data):
     routes a high-magnification field to the detector and a coarse one to the segmenter."""
     import cv2
 
-    from clinic_app.analysis import SEGMENTER_FROM_UM, SMALL_FIELD_PX, Analyzer, AnalyzerOptions
+    from clinic_app.analysis import SEGMENTER_FROM_UM, Analyzer, AnalyzerOptions
     from training.evaluate_detection import DEV_FIELDS, wbc_boxes
 
     root = data / "bccd"
@@ -195,7 +195,7 @@ def test_white_cells_overrule_a_coarse_red_cell_reading_on_a_small_crop():
     import cv2
     from conftest import EXAMPLES
 
-    from clinic_app.analysis import SEGMENTER_FROM_UM, SMALL_FIELD_PX, Analyzer, AnalyzerOptions
+    from clinic_app.analysis import SEGMENTER_FROM_UM, Analyzer, AnalyzerOptions
 
     field = cv2.cvtColor(cv2.imread(str(EXAMPLES / "bccd" / "BloodImage_00001.jpg")),
                          cv2.COLOR_BGR2RGB)
