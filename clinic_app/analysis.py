@@ -229,8 +229,10 @@ def finer_by_white_cells(detector: WhiteCellDetector, rgb: np.ndarray, um: float
     """(cells, scale, cue) when the white cells found without a scale say a field is
     ``1 / veto`` times finer than its red cells read or more: the red-cell reading was not red
     cells (a crowded small crop, docs/models.md), and the white cells are the ruler instead.
-    None: the red-cell reading stands."""
-    found = detector.find_cells(rgb, None)
+    None: the red-cell reading stands. One look: where it finds no cell, the reading stands,
+    and the enlarged second look of an unscaled crop (``WhiteCellDetector.find_cells``) is
+    not spent on every low-magnification field."""
+    found = detector.find_cells(rgb, None, second_look=False)
     from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
     if from_cells is None or from_cells >= veto * um:
         return None

@@ -160,8 +160,8 @@ class WhiteCellDetector:
         return centred_in(to_field(decode(out, self.size // out.shape[0], self.peak_min), lb),
                           rgb.shape)
 
-    def find_cells(self, rgb: np.ndarray, um_per_px: float | None = None
-                   ) -> list[CellInstance]:
+    def find_cells(self, rgb: np.ndarray, um_per_px: float | None = None,
+                   second_look: bool = True) -> list[CellInstance]:
         """One instance per detected white cell, clipped to the field, in reading order.
 
         A small image without a scale (a single-cell crop with no red cell to measure, up to
@@ -170,9 +170,11 @@ class WhiteCellDetector:
         crops shrunk to 120 px: 25 of 40 erythroblasts found; docs/models.md). What that look
         finds counts only from ``SECOND_LOOK_MIN_SCORE``: enlarged, a platelet looks like a
         small white cell (chosen on those val crops: 37 of 40 platelet images had a box, 3 at
-        this score, against 17 of the 20 erythroblasts the first look missed)."""
+        this score, against 17 of the 20 erythroblasts the first look missed). ``second_look``
+        False: the first look only (a check of another cue's scale, not the cells to count)."""
         rows = self.boxes(rgb, um_per_px)
-        if not len(rows) and um_per_px is None and max(rgb.shape[:2]) <= SINGLE_CELL_PX:
+        if (second_look and not len(rows) and um_per_px is None
+                and max(rgb.shape[:2]) <= SINGLE_CELL_PX):
             rows = self.boxes(rgb, None, fitted=True)
             rows = rows[rows[:, 4] >= SECOND_LOOK_MIN_SCORE]
         return self._instances(rows, rgb.shape)

@@ -289,3 +289,24 @@ def test_consensus_needs_red_cells_on_half_the_fields_of_a_size():
     assert got[Path("r0")] == got[Path("r4")] == (pytest.approx(0.10),
                                                   "red-cells (median of 5 fields)")
     assert Path("u") not in got and got[Path("big")] == (0.2, "red-cells")
+
+
+def test_a_coarse_field_gets_one_detector_look_for_the_white_cell_check():
+    """On a low-magnification field the detector only checks the red-cell scale (the segmenter
+    finds the cells): one look at the unscaled cap, never the enlarged second look meant for a
+    single-cell crop (it cost ~7 ms an ALL field and changed no result; docs/performance.md)."""
+    from clinic_app.analysis import AnalyzerOptions
+    from clinic_app.bench import whole_field
+
+    field = images.load_field(BENCH_FIELDS["all"])
+    looks: list[bool] = []
+    with Analyzer(AnalyzerOptions("cpu")) as analyzer:
+        boxes = analyzer.detector.boxes
+
+        def counted(rgb, um_per_px=None, fitted=False):
+            looks.append(fitted)
+            return boxes(rgb, um_per_px, fitted)
+        analyzer.detector.boxes = counted
+        result = whole_field(analyzer, field)
+    assert result.um_per_px >= 0.3 and len(result.cells) >= 5
+    assert looks == [False]
