@@ -2,6 +2,7 @@
 
     python -m training.detection_bench           # validation figures of the app's finder rule
     python -m training.detection_bench --crops   # 256 px crops: the drawing-scale limit
+    python -m training.detection_bench --crops --batch   # the same crops as analyze's folders
 
 BCCD evaluation fields (the 192 after the first 100, which were looked at while tuning and
 trained on) and the Bio-Net test split, matched to the sets' ``WBC`` boxes at IoU >= 0.3
@@ -139,18 +140,56 @@ def crops_around_cells(items, side: int = 256) -> list[tuple[np.ndarray, np.ndar
     return out
 
 
-def crop_check(root: Path) -> dict:
-    """The app's finder on 256 px crops of Bio-Net val fields (what the drawing-scale limit of
-    ``clinic_app.detection`` was chosen on) and of every other BCCD eval field (test-like)."""
+def crop_sets(root: Path) -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
+    """256 px crops of Bio-Net val fields (what the drawing-scale limit of
+    ``clinic_app.detection`` was chosen on), of the BCCD dev fields (the first 100, looked at
+    while tuning) and of every other BCCD eval field (test-like)."""
     from training.detector import bccd_items, bionet_items
     from training.evaluate_detection import DEV_FIELDS
 
-    app = finders(modelpack.MODELS_DIR, ("app",))["app"]
-    sets = {"bionet_val_crops": crops_around_cells(bionet_items(root, "val")),
+    return {"bionet_val_crops": crops_around_cells(bionet_items(root, "val")),
+            "bccd_dev_crops": crops_around_cells(bccd_items(root, 0, DEV_FIELDS)),
             "bccd_eval_crops": crops_around_cells(bccd_items(root, DEV_FIELDS, None)[::2])}
+
+
+def crop_check(root: Path) -> dict:
+    """The app's finder on each crop alone (its own red-cell scale, if any)."""
+    app = finders(modelpack.MODELS_DIR, ("app",))["app"]
     out = {}
-    for name, items in sets.items():
+    for name, items in crop_sets(root).items():
         out[name] = {**score_fields(app, items), "crops": len(items)}
+        print(name, out[name], flush=True)
+    return out
+
+
+def batch_crop_check(root: Path) -> dict:
+    """``clinic-app analyze`` on a folder of each crop set (the batch's red-cell consensus, the
+    in-scope check): boxes of ``analysis.json`` against the annotations; refused crops count
+    as found nothing."""
+    import json
+    import tempfile
+
+    from clinic_app.cli import main as cli
+    from training.detector import hits
+
+    out = {}
+    for name, items in crop_sets(root).items():
+        with tempfile.TemporaryDirectory() as tmp:
+            src, dst = Path(tmp) / "crops", Path(tmp) / "out"
+            src.mkdir()
+            for i, (rgb, _) in enumerate(items):
+                cv2.imwrite(str(src / f"c{i:04d}.png"), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
+            if cli(["analyze", str(src), "--out", str(dst), "--backend", "cpu"]) != 0:
+                raise RuntimeError(f"analyze failed on {name}")
+            doc = json.loads((dst / "analysis.json").read_text(encoding="utf-8"))
+        tp = n_pred = 0
+        for img in doc["images"]:
+            pred = np.array([c["bbox"] for c in img["cells"]], np.float32).reshape(-1, 4)
+            tp += hits(pred, items[int(Path(img["path"]).stem[1:])][1])
+            n_pred += len(pred)
+        n_true = sum(len(t) for _, t in items)
+        out[name] = {"recall": tp / max(1, n_true), "precision": tp / max(1, n_pred),
+                     "boxes": n_true, "crops": len(items), "refused": len(doc["skipped"])}
         print(name, out[name], flush=True)
     return out
 
@@ -160,4 +199,6 @@ if __name__ == "__main__":
 
     from training.config import data_root
 
-    (crop_check if "--crops" in sys.argv else validation_choice)(data_root(None))
+    check = (validation_choice if "--crops" not in sys.argv
+             else batch_crop_check if "--batch" in sys.argv else crop_check)
+    check(data_root(None))
