@@ -233,10 +233,18 @@ def finer_by_white_cells(detector: WhiteCellDetector, rgb: np.ndarray, um: float
     and the enlarged second look of an unscaled crop (``WhiteCellDetector.find_cells``) is
     not spent on every low-magnification field."""
     found = detector.find_cells(rgb, None, second_look=False)
-    from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
-    if from_cells is None or from_cells >= veto * um:
+    ruler = white_cell_ruler(found)
+    if ruler is None or ruler[0] >= veto * um:
         return None
-    return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
+    return found, *ruler
+
+
+def white_cell_ruler(found: list[CellInstance]) -> tuple[float, str] | None:
+    """(um/px, cue) from the whole-cell boxes of the white cells found, or None."""
+    from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
+    if from_cells is None:
+        return None
+    return from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
 
 
 def detector_cells(detector: WhiteCellDetector | None, rgb: np.ndarray, um: float, how: str
@@ -257,11 +265,8 @@ def detector_cells(detector: WhiteCellDetector | None, rgb: np.ndarray, um: floa
         if vetoed is not None:
             return vetoed
     found = detector.find_cells(rgb, um if known else None)
-    if not known:
-        from_cells = scale.from_white_cells([float(np.sqrt(c.bbox.area)) for c in found])
-        if from_cells is not None:
-            return found, from_cells, f"{scale.WHITE_CELLS} ({len(found)} on the field)"
-    return found, um, how
+    ruler = None if known else white_cell_ruler(found)
+    return (found, *ruler) if ruler is not None else (found, um, how)
 
 
 class ParallelAnalyzer:

@@ -88,10 +88,10 @@ def whole_cell_mask(shape: tuple[int, ...], boxes: list[BBox],
     if um_per_px:
         n, lab, stats, _ = cv2.connectedComponentsWithStats((stained > 0).astype(np.uint8))
         min_px = MIN_STAINED_UM2 / (um_per_px * um_per_px)
-        for i in range(1, n):
-            part = lab == i
-            if stats[i, cv2.CC_STAT_AREA] >= min_px and not (in_boxes[part] > 0).any():
-                out[part] = 255
+        boxed = set(np.unique(lab[in_boxes > 0]).tolist())  # objects a box holds any of
+        alone = [i for i in range(1, n)
+                 if stats[i, cv2.CC_STAT_AREA] >= min_px and i not in boxed]
+        out[np.isin(lab, alone)] = 255
     return out
 
 
