@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from clinic_app import quality, runtime, scale, scope
+from clinic_app import parallel, quality, runtime, scale, scope
 from clinic_app.classification import CellClassifier, FieldClassifier
 from clinic_app.detection import WhiteCellDetector
 from clinic_app.fields import (
@@ -36,6 +36,7 @@ from clinic_app.results import (
     Field,
     FieldResult,
     ModelInfo,
+    QualityReport,
     SkippedInput,
 )
 from clinic_app.segmentation import CellInstance, field_mask, find_cells, whole_cell_mask
@@ -186,7 +187,7 @@ class Analyzer:
         """One field through every stage (what the loader screened is not measured again)."""
         rgb = field.image
         um, how = self.field_scale(field)
-        report = quality.assess(rgb, field.work if isinstance(field, ScreenedField) else None)
+        report = screened_quality(field)
         instances, um, how = self.find_cells(rgb, um, how)
         cells = self.cells.classify_cells(rgb, um, [(i.bbox, i.contour) for i in instances])
         note = self.fields.applicable(rgb, um) or self.field_model_note(field)
@@ -221,6 +222,13 @@ class Analyzer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def screened_quality(field: Field) -> QualityReport:
+    """The quality report screening measured, else measured now."""
+    if isinstance(field, ScreenedField) and field.quality is not None:
+        return field.quality
+    return quality.assess(field.image, field.work if isinstance(field, ScreenedField) else None)
 
 
 def finer_by_white_cells(detector: WhiteCellDetector, rgb: np.ndarray, um: float,
@@ -293,7 +301,8 @@ class ParallelAnalyzer:
         self._free: queue.SimpleQueue[Analyzer] = queue.SimpleQueue()
         for a in self.analyzers:
             self._free.put(a)
-        self._pool = ThreadPoolExecutor(len(self.analyzers), thread_name_prefix="analysis")
+        self._pool = ThreadPoolExecutor(len(self.analyzers), thread_name_prefix="analysis",
+                                        initializer=parallel.batch_worker)
 
     @property
     def backend_message(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from clinic_app import stain
+from clinic_app import parallel, stain
 from clinic_app.imaging import centre_square, display_copy, square_crop, to_side
 from clinic_app.modelpack import TFLiteModel, calibrate, dequantize, pixels
 from clinic_app.results import UNIDENTIFIED, BBox, CellResult, FieldClassification
@@ -203,22 +203,30 @@ class CellClassifier:
 
     def _classify_chunk(self, rgb: np.ndarray, um_per_px: float,
                         cells: list[tuple[BBox, np.ndarray | None]]) -> list[CellResult]:
-        xs, shown = [], []
-        for bbox, _ in cells:
-            # A crop at the field's edge is a view into a mirrored copy of the whole field: only
-            # its model input and its display copy are kept, never the crop itself.
-            wide = self.crop_of(rgb, um_per_px, bbox, self.context)
-            xs.append(self.prepare(wide))
-            view = centre_square(wide, 1.0 / self.context)
-            shown.append(np.ascontiguousarray(display_copy(view, 160)))
-        out = []
-        for (bbox, contour), small, (scores, cam) in zip(cells, shown, self._run_prepared(xs),
-                                                         strict=True):
-            best = int(np.argmax([scores[lab] for lab in self.labels]))
-            heat = cam_heatmap(cam, best, small.shape[1::-1])
-            out.append(CellResult(bbox=bbox, label=top_label(scores, self.threshold),
-                                  scores=scores, contour=contour, heatmap=heat, crop=small))
-        return out
+        # Each cell's crop is prepared, and each heat map drawn, independently of the others:
+        # on helper threads beside this one (``parallel``); the model runs once for all.
+        if not cells:
+            return []
+        xs, shown = zip(*parallel.map_parts(
+            lambda cell: self._inputs(rgb, um_per_px, cell[0]), cells), strict=True)
+        answers = self._run_prepared(list(xs))
+        return parallel.map_parts(self._result, zip(cells, shown, answers, strict=True))
+
+    def _inputs(self, rgb: np.ndarray, um_per_px: float, bbox: BBox
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """(model input, 160 px display copy) of one cell. A crop at the field's edge is a view
+        into a mirrored copy of the whole field: only these two are kept, never the crop."""
+        wide = self.crop_of(rgb, um_per_px, bbox, self.context)
+        view = centre_square(wide, 1.0 / self.context)
+        return self.prepare(wide), np.ascontiguousarray(display_copy(view, 160))
+
+    def _result(self, item: tuple[tuple[BBox, np.ndarray | None], np.ndarray,
+                                  tuple[dict[str, float], np.ndarray]]) -> CellResult:
+        (bbox, contour), small, (scores, cam) = item
+        best = int(np.argmax([scores[lab] for lab in self.labels]))
+        heat = cam_heatmap(cam, best, small.shape[1::-1])
+        return CellResult(bbox=bbox, label=top_label(scores, self.threshold), scores=scores,
+                          contour=contour, heatmap=heat, crop=small)
 
 
 class FieldClassifier:

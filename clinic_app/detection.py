@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from clinic_app.imaging import uint8_medians
 from clinic_app.modelpack import TFLiteModel
 from clinic_app.results import BBox
 from clinic_app.segmentation import CellInstance, ellipse_outline
@@ -62,7 +63,7 @@ def placed(rgb: np.ndarray, size: int, scale: float) -> tuple[np.ndarray, Letter
     small = rgb if (nw, nh) == (w, h) else cv2.resize(
         rgb, (nw, nh), interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
     out = np.empty((size, size, 3), np.uint8)
-    out[:] = np.median(small.reshape(-1, 3), axis=0).astype(np.uint8)
+    out[:] = uint8_medians(small.reshape(-1, 3)).astype(np.uint8)
     y0, x0 = (size - nh) // 2, (size - nw) // 2
     out[y0:y0 + nh, x0:x0 + nw] = small
     return out, Letterbox(nw / w, x0, y0)

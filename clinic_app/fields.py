@@ -7,7 +7,9 @@ and an unreadable input is recorded in ``skipped`` without stopping the batch. A
 thousands is never all in memory.
 
 Each field is screened once: decoded, checked for scope (``scope.features``, kept on the field
-so the field model's domain check reuses them) and, for a consensus batch, measured for scale.
+so the field model's domain check reuses them), checked for quality (kept for the analysis) and,
+for a consensus batch, measured for scale; the parts that do not need the red-cell search run
+beside it (``parallel``).
 A small thread pool screens the next fields while the caller analyses the current one (OpenCV,
 numpy's large operations, Pillow's decoder and the interpreter all release the GIL). A consensus
 batch needs every field's scale before the first is analysed, so it is read twice, screening
@@ -28,9 +30,9 @@ from typing import TypeVar
 
 import numpy as np
 
-from clinic_app import image_paths, images, scale, scope
+from clinic_app import image_paths, images, parallel, quality, scale, scope
 from clinic_app.imaging import WORK_SIDE, shrink_to
-from clinic_app.results import Field, SkippedInput
+from clinic_app.results import Field, QualityReport, SkippedInput
 
 CANCELLED = "cancelled"
 WORKERS = 2  # screening threads: on a 2-4 core clinic PC, the analysis keeps a core
@@ -57,6 +59,7 @@ class ScreenedField(Field):
     features: dict[str, float] | None = None
     work: np.ndarray | None = None
     scope_problem: str = ""  # the in-scope check's refusal of a field kept ("analyse anyway")
+    quality: QualityReport | None = None  # measured beside the red-cell search
 
 
 @dataclass
@@ -71,6 +74,7 @@ class _Screening:
     size: tuple[int, int] = (0, 0)
     work: np.ndarray | None = None  # the field's WORK_SIDE copy; dropped with ``field``
     scope_problem: str = ""  # refused by the in-scope check, but kept (``keep_refused``)
+    quality: QualityReport | None = None
 
 
 # What one bad file may raise beyond ImageError (a decoder or measurement bug, memory): it is
@@ -112,10 +116,16 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     rec = _Screening(path, field, size=(field.width, field.height),
                      work=shrink_to(field.image, WORK_SIDE))
     # One red-cell search serves both: its outlines are evidence of a blood film, its
-    # diameter is the scale.
-    found = scale.red_cells(field.image, rec.work) if in_scope or measure else None
-    if found is not None and in_scope:
-        rec.features = scope.features(field.image, found.outlines, rec.work)
+    # diameter is the scale. The other scope features and the quality check need nothing from
+    # it: measured beside it (``parallel``), on the same copy.
+    found = None
+    if in_scope or measure:
+        feats, found = parallel.side_by_side(
+            lambda: _beside_red_cells(field.image, rec, in_scope),
+            lambda: scale.red_cells(field.image, rec.work))
+        if in_scope:
+            rec.features = scope.with_red_cells(feats, found.outlines)
+    if rec.features is not None:
         verdict = scope.verdict(rec.features, field.image.shape)
         if not verdict.in_scope and not keep_refused:
             return _Screening(path, problem=verdict.problem)
@@ -127,13 +137,19 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     return rec
 
 
+def _beside_red_cells(rgb: np.ndarray, rec: _Screening, in_scope: bool) -> dict[str, float]:
+    """The quality report (into ``rec``) and, for the in-scope check, the image features."""
+    rec.quality = quality.assess(rgb, rec.work)
+    return scope.image_features(rgb, rec.work) if in_scope else {}
+
+
 def screened(rec: _Screening) -> ScreenedField:
     """The field of a screening record (not refused), with what screening measured on it."""
     f = rec.field
     if f is None or rec.problem:
         raise ValueError(f"{rec.path}: {rec.problem or 'no field'}")
     return ScreenedField(f.image, f.source, f.um_per_px, f.scale_source, features=rec.features,
-                         work=rec.work, scope_problem=rec.scope_problem)
+                         work=rec.work, scope_problem=rec.scope_problem, quality=rec.quality)
 
 
 def prefetched(fn: Callable[[T], U], items: Iterable[T], pool: ThreadPoolExecutor,
@@ -160,7 +176,7 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
     is good to about +-12% and can be far off on a crowded or empty field, the median of a
     slide's fields is not. Unreadable files are left out (the loader reports them).
     """
-    with ThreadPoolExecutor(WORKERS) as pool:
+    with ThreadPoolExecutor(WORKERS, initializer=parallel.batch_worker) as pool:
         return _medians(list(prefetched(lambda p: _screen(p, None, in_scope, True), paths, pool)))
 
 
@@ -224,7 +240,8 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
     files, missing = image_paths.iter_image_paths(paths)
     skipped.extend(missing)
     two_pass = consensus and not um_per_px
-    with ThreadPoolExecutor(WORKERS, thread_name_prefix="screen") as pool:
+    with ThreadPoolExecutor(WORKERS, thread_name_prefix="screen",
+                            initializer=parallel.batch_worker) as pool:
         if two_pass:
             records = _first_pass(files, pool, in_scope, screened, keep_refused)
             scales = _medians(records)
@@ -254,7 +271,7 @@ def _reload(rec: _Screening, scales: dict[Path, tuple[float, str]]) -> _Screenin
     work = rec.work if field is rec.field else None
     rec.field = rec.work = None  # the record list must not hold the images
     return _Screening(rec.path, field, rec.problem, rec.features, rec.scale, rec.size, work,
-                      rec.scope_problem)
+                      rec.scope_problem, rec.quality)
 
 
 def _deliver(records: Iterator[_Screening], files: list[Path], skipped: list[SkippedInput],

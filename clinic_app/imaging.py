@@ -3,7 +3,8 @@
 - ``shrink_to``: a copy whose longer side is at most ``side`` (INTER_AREA averages; never
   enlarges), for thumbnails, previews, meters, report images; ``display_copy``: the same, faster,
   for a cell's picture only.
-- ``channel_mean``: the grey level of float RGB pixels, fast and bit-identical.
+- ``channel_mean``: the grey level of float RGB pixels, fast and bit-identical;
+  ``uint8_medians``: per-channel medians of uint8 pixels, the same values as ``np.median``.
 - ``to_side``: a square brought to the classifier's working size (averaged when shrinking,
   bilinear when enlarging), the one resize training's cell caches and the app share.
 - ``MASK_THRESHOLD`` / ``binary_mask``: where the segmenter's probability means "white cell".
@@ -60,6 +61,20 @@ def channel_mean(a: np.ndarray) -> np.ndarray:
     """``a.mean(axis=-1)`` of a float32 array with 3 channels, bit for bit (the same summation
     order), without numpy's slow length-3 axis reduction (5-10x faster)."""
     return (a[..., 0] + a[..., 1] + a[..., 2]) / np.float32(3)
+
+
+def uint8_medians(pixels: np.ndarray) -> np.ndarray:
+    """``np.median(pixels, axis=0)`` of an N x C uint8 array, the same float64 values, from
+    each channel's 256-bin histogram instead of a sort (a 640x480 field: ~10x faster)."""
+    n = len(pixels)
+    if n == 0:
+        raise ValueError("median of no pixels")
+    out = np.empty(pixels.shape[1], np.float64)
+    for c in range(pixels.shape[1]):
+        cum = np.cumsum(np.bincount(pixels[:, c], minlength=256))
+        lo, hi = np.searchsorted(cum, [(n - 1) // 2 + 1, n // 2 + 1])
+        out[c] = (float(lo) + float(hi)) / 2.0
+    return out
 
 
 def to_side(square: np.ndarray, side: int) -> np.ndarray:

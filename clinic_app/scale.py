@@ -294,7 +294,17 @@ def _is_red_cell(x: float, y: float, r: float, cells: np.ndarray,
     ring = (dist >= 1.15 * r) & (dist <= 1.45 * r)
     if not inside.any() or not ring.any():
         return False
-    crop = cells[y0:y1, x0:x1]
-    if float(crop[inside].mean()) < _INSIDE_MIN or 1.0 - float(crop[ring].mean()) < _OUTSIDE_MIN:
+    crop = cells[y0:y1, x0:x1]  # 0 / 1: a share of cell pixels is a count over a count
+    n_in, n_ring = np.count_nonzero(inside), np.count_nonzero(ring)
+    if (np.count_nonzero(crop & inside) / n_in < _INSIDE_MIN
+            or 1.0 - np.count_nonzero(crop & ring) / n_ring < _OUTSIDE_MIN):
         return False
-    return float(np.median(saturation[y0:y1, x0:x1][inside])) <= _RED_CELL_MAX_SATURATION
+    return _median(saturation[y0:y1, x0:x1][inside]) <= _RED_CELL_MAX_SATURATION
+
+
+def _median(values: np.ndarray) -> float:
+    """``np.median`` of a flat array (the same value) from one partition: ~3x faster on the
+    few hundred pixels of a circle, where numpy's general median is mostly overhead."""
+    n = len(values)
+    part = np.partition(values, [(n - 1) // 2, n // 2])
+    return (float(part[(n - 1) // 2]) + float(part[n // 2])) / 2.0

@@ -114,9 +114,20 @@ def features(rgb: np.ndarray, red_cells: int | None = None,
     """The physical features of one RGB uint8 image (see the module docstring). ``red_cells``:
     the outlines ``scale.red_cells`` accepted on it, when the caller has measured them;
     ``small``: the field's ``imaging.WORK_SIDE`` copy, when the caller has made it."""
-    raw = rgb
     if red_cells is None:
         red_cells = scale.red_cells(rgb, small).outlines
+    return with_red_cells(image_features(rgb, small), red_cells)
+
+
+def with_red_cells(feats: dict[str, float], red_cells: int) -> dict[str, float]:
+    """``image_features`` completed with the red-cell outlines the search accepted."""
+    return {**feats, "red_cells": float(np.log10(1 + red_cells))}
+
+
+def image_features(rgb: np.ndarray, small: np.ndarray | None = None) -> dict[str, float]:
+    """Every feature but the red-cell count: they need nothing from the red-cell search, so
+    screening computes them beside it (``parallel``)."""
+    raw = rgb
     img = _work(rgb, small)
     grey = channel_mean(img)
     raw_chroma = float(np.percentile(_channel_max(img) - _channel_min(img), 99)) / 255.0
@@ -156,7 +167,7 @@ def features(rgb: np.ndarray, red_cells: int | None = None,
             "round_frac": round_frac, "blob_count": blob_count, "flat_frac": float(flat.mean()),
             "colour_count": colour_count, "raw_chroma": raw_chroma, "bg_chroma": bg_chroma,
             "exact_flat": _exact_flat(raw), "largest_blob": largest,
-            "modal_share": _modal_share(raw), "red_cells": float(np.log10(1 + red_cells))}
+            "modal_share": _modal_share(raw)}
 
 
 def _modal_share(rgb: np.ndarray) -> float:
