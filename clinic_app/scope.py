@@ -76,10 +76,18 @@ REASONS = {  # why, per feature, when it counts most against the image
     "modal_share": "one exact colour covers much of the image (rendered, not a camera's)",
     "red_cells": "no red cells are seen (a blood film shows them between the white cells)",
 }
-# Share of the image in its single most frequent exact colour (``_modal_share``): at most 0.24
+# Share of the image in its single most frequent exact colour (``_modal``): at most 0.24
 # on the 7,000+ smear images here, 0.48-0.95 on charts and most documents. Beyond this a camera
 # did not take the picture, or it saturated most of it.
 MAX_MODAL_SHARE = 0.4
+# A modal colour this bright (grey; the quality check's BRIGHT_LEVEL) is a camera's saturation
+# or a page's white: the refusal then names over-exposure first, which the technologist can act
+# on. The decision is the same (docs/scope.md: forgiving saturation was tried and cost held-out
+# negatives).
+SATURATED_GREY = 250
+OVEREXPOSED = ("{share:.0%} of the image is one saturated white: an over-exposed field (the "
+               "camera clipped the background: reduce the light or the camera's exposure, or "
+               "analyse anyway) or a rendered page")
 
 
 @dataclass(frozen=True)
@@ -167,21 +175,27 @@ def image_features(rgb: np.ndarray, small: np.ndarray | None = None) -> dict[str
             "round_frac": round_frac, "blob_count": blob_count, "flat_frac": float(flat.mean()),
             "colour_count": colour_count, "raw_chroma": raw_chroma, "bg_chroma": bg_chroma,
             "exact_flat": _exact_flat(raw), "largest_blob": largest,
-            "modal_share": _modal_share(raw)}
+            **_modal(raw)}
 
 
-def _modal_share(rgb: np.ndarray) -> float:
-    """Share of the most frequent exact colour over the whole image (a grid of native pixels,
-    about 128 along the longer side, none averaged: ~12,000 samples, under 1 ms): rendered
-    charts and pages are mostly one colour, margins included; a camera's noise makes every
-    colour rare."""
+def _modal(rgb: np.ndarray) -> dict[str, float]:
+    """``modal_share``: share of the most frequent exact colour over the whole image (a grid of
+    native pixels, about 128 along the longer side, none averaged: ~12,000 samples, under 1 ms):
+    rendered charts and pages are mostly one colour, margins included; a camera's noise makes
+    every colour rare. ``modal_saturated``: 1 when that colour is saturated white (grey >=
+    ``SATURATED_GREY``), which in a camera's image is over-exposure; only the refusal's reason
+    reads it."""
     step = max(1, max(rgb.shape[:2]) // 128)
     c = rgb[::step, ::step]
     packed = ((c[..., 0].astype(np.int32) << 16) | (c[..., 1].astype(np.int32) << 8)
               | c[..., 2]).ravel()
     if not packed.size:
-        return 0.0
-    return float(np.unique(packed, return_counts=True)[1].max()) / packed.size
+        return {"modal_share": 0.0, "modal_saturated": 0.0}
+    values, counts = np.unique(packed, return_counts=True)
+    top = int(values[np.argmax(counts)])
+    grey = ((top >> 16) + ((top >> 8) & 255) + (top & 255)) / 3.0
+    return {"modal_share": float(counts.max()) / packed.size,
+            "modal_saturated": float(grey >= SATURATED_GREY)}
 
 
 def _exact_flat(rgb: np.ndarray) -> float:
@@ -246,8 +260,10 @@ def hard_reason(feats: dict[str, float], shape: tuple[int, ...]) -> str:
     if feats["exact_flat"] > 0.6:
         return "perfectly flat colour areas: a rendered chart, drawing or document, not a camera"
     if feats["modal_share"] > MAX_MODAL_SHARE:
+        if _overexposed(feats):
+            return OVEREXPOSED.format(share=feats["modal_share"])
         return (f"{feats['modal_share']:.0%} of the image is one exact colour: a rendered chart "
-                "or document, or a camera image saturated over most of its area")
+                "or document")
     if feats["fg_frac"] < 0.005:
         return "no stained objects on the background (blank or overexposed)"
     return ""
@@ -272,8 +288,16 @@ def verdict(feats: dict[str, float], shape: tuple[int, ...]) -> ScopeVerdict:
         return ScopeVerdict(True, p)
     contrib = (x - MEAN) / STD * WEIGHTS
     worst = MODEL_FEATURES[int(np.argmin(contrib))]
+    if worst == "modal_share" and _overexposed(feats):
+        return ScopeVerdict(False, p, f"{OVEREXPOSED.format(share=feats['modal_share'])}; "
+                                      f"P(smear) {p:.2f}")
     return ScopeVerdict(False, p, f"not a stained blood film ({REASONS[worst]}; "
                                   f"P(smear) {p:.2f})")
+
+
+def _overexposed(feats: dict[str, float]) -> bool:
+    """The common exact colour is saturated white: an over-exposed camera image, or a page."""
+    return bool(feats.get("modal_saturated"))
 
 
 # -- per-model applicability ----------------------------------------------------------------

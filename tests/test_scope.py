@@ -59,11 +59,29 @@ def test_a_rendered_chart_is_refused_for_its_flat_colour():
     for x, y in rng.integers(80, 240, (60, 2)):
         cv2.circle(chart, (int(x) + 60, int(y)), 6, (180, 60, 170), -1)
     feats = scope.features(chart)
-    assert feats["modal_share"] > scope.MAX_MODAL_SHARE
-    verdict = scope.check(chart)
-    assert not verdict.in_scope and "one exact colour" in verdict.reason
+    assert feats["modal_share"] > scope.MAX_MODAL_SHARE and feats["modal_saturated"] == 1.0
+    verdict = scope.check(chart)  # a white page: the reason names both possible causes
+    assert not verdict.in_scope and "saturated white" in verdict.reason
+    assert "rendered page" in verdict.reason
+    tinted = chart.copy()
+    tinted[np.all(chart == 255, axis=2)] = (236, 230, 214)  # a cream page: rendered only
+    verdict = scope.check(tinted)
+    assert not verdict.in_scope and "rendered chart" in verdict.reason
+    assert "over-exposed" not in verdict.reason
     noisy = np.clip(chart * 0.92 + rng.normal(0, 4, chart.shape), 0, 255).astype(np.uint8)
     assert scope.features(noisy)["modal_share"] < 0.05
+
+
+def test_an_over_exposed_smear_is_refused_with_a_reason_the_technologist_can_act_on():
+    """A field whose background the camera clipped to pure white (the shift bench's moderate
+    over-exposure) is refused as before, but the reason says what to change (docs/scope.md)."""
+    from training.shifts import exposure
+
+    field = rgb(FIELDS[1])
+    assert scope.check(field).in_scope
+    verdict = scope.check(exposure(field, 0.4))
+    assert not verdict.in_scope
+    assert "over-exposed" in verdict.reason and "reduce the light" in verdict.reason
 
 
 def test_red_cells_are_evidence_of_a_blood_film():
