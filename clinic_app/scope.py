@@ -45,12 +45,12 @@ MODEL_FEATURES = tuple(f for f in FEATURES if f != "exact_flat")
 # Fitted by `python -m training.scope_eval --fit` (numpy logistic regression, L2 5, all
 # families; MODEL_FEATURES order).
 MEAN = np.array([0.8319, 0.3908, 0.0386, 0.0216, 0.5103, 0.6684, 0.165, 0.0763, 0.0309, 0.3116,
-                 1.2156, 0.02, 0.0407, 0.4001, 0.1579, 0.2539, 0.0577, 1.151])
+                 1.2156, 0.02, 0.0407, 0.4001, 0.1579, 0.2539, 0.0555, 1.151])
 STD = np.array([0.1592, 0.1719, 0.1008, 0.1096, 0.1623, 0.3335, 0.0914, 0.1555, 0.0436, 0.304,
-                0.3538, 0.0598, 0.0371, 0.1567, 0.1349, 0.2403, 0.1492, 0.6016])
-WEIGHTS = np.array([0.4933, -0.2074, -0.9921, -0.8393, 0.5692, 1.9392, -0.8733, -0.5943, -0.7807,
-                    0.0886, 0.3809, -1.2486, 0.5835, 0.3678, -0.0744, -0.4644, -1.3617, 1.6826])
-BIAS = 3.7544
+                0.3538, 0.0598, 0.0371, 0.1567, 0.1349, 0.2403, 0.1498, 0.6016])
+WEIGHTS = np.array([0.4881, -0.2073, -0.9898, -0.8408, 0.573, 1.94, -0.8726, -0.5926, -0.7772,
+                    0.0881, 0.3753, -1.2496, 0.5823, 0.3674, -0.0759, -0.4672, -1.3647, 1.6757])
+BIAS = 3.7598
 # P(smear) below which an image is refused: chosen on the val splits (0.5 refused 3 of 154 val
 # Bio-Net fields with grey-blue red cells), low on purpose for unseen stains.
 THRESHOLD = 0.3
@@ -85,6 +85,9 @@ MAX_MODAL_SHARE = 0.4
 # on. The decision is the same (docs/scope.md: forgiving saturation was tried and cost held-out
 # negatives).
 SATURATED_GREY = 250
+MIN_SATURATED = 0.05  # share of the image clipped before over-exposure is considered
+RAMP_GREY = 225.0  # median grey bordering a camera's clipped background (``_clipped_by_a_camera``)
+MIN_UNSATURATED = 64  # grid samples left unclipped, below which the share is not judged (0)
 OVEREXPOSED = ("{share:.0%} of the image is one saturated white: an over-exposed field (the "
                "camera clipped the background: reduce the light or the camera's exposure, or "
                "analyse anyway) or a rendered page")
@@ -183,19 +186,44 @@ def _modal(rgb: np.ndarray) -> dict[str, float]:
     native pixels, about 128 along the longer side, none averaged: ~12,000 samples, under 1 ms):
     rendered charts and pages are mostly one colour, margins included; a camera's noise makes
     every colour rare. ``modal_saturated``: 1 when that colour is saturated white (grey >=
-    ``SATURATED_GREY``), which in a camera's image is over-exposure; only the refusal's reason
-    reads it."""
+    ``SATURATED_GREY``).
+
+    A camera's over-exposure (``overexposed``) is not a rendered page: the background it
+    clipped is one exact white, so there the share is taken over the pixels it did not clip,
+    where the camera's noise still makes every colour rare; the quality check judges the
+    light (docs/scope.md)."""
     step = max(1, max(rgb.shape[:2]) // 128)
-    c = rgb[::step, ::step]
-    packed = ((c[..., 0].astype(np.int32) << 16) | (c[..., 1].astype(np.int32) << 8)
-              | c[..., 2]).ravel()
-    if not packed.size:
-        return {"modal_share": 0.0, "modal_saturated": 0.0}
+    c = rgb[::step, ::step].reshape(-1, 3).astype(np.int32)
+    if not len(c):
+        return {"modal_share": 0.0, "modal_saturated": 0.0, "overexposed": 0.0}
+    packed = (c[:, 0] << 16) | (c[:, 1] << 8) | c[:, 2]
     values, counts = np.unique(packed, return_counts=True)
     top = int(values[np.argmax(counts)])
-    grey = ((top >> 16) + ((top >> 8) & 255) + (top & 255)) / 3.0
-    return {"modal_share": float(counts.max()) / packed.size,
-            "modal_saturated": float(grey >= SATURATED_GREY)}
+    saturated = ((top >> 16) + ((top >> 8) & 255) + (top & 255)) >= 3 * SATURATED_GREY
+    share = float(counts.max()) / len(packed)
+    over = saturated and _clipped_by_a_camera(rgb)
+    if over:
+        kept = packed[c.sum(axis=1) < 3 * SATURATED_GREY]
+        share = (float(np.unique(kept, return_counts=True)[1].max()) / len(kept)
+                 if len(kept) >= MIN_UNSATURATED else 0.0)
+    return {"modal_share": share, "modal_saturated": float(saturated), "overexposed": float(over)}
+
+
+def _clipped_by_a_camera(rgb: np.ndarray) -> bool:
+    """Saturated white over at least ``MIN_SATURATED`` of the image, fading into what it
+    borders: through optics, the unsaturated pixels next to a clipped background are near white
+    (median grey >= ``RAMP_GREY``; over-exposed smears of four sets 228-247, 1st-50th
+    percentile), where a rendered page's white meets its content at a hard edge (charts,
+    heat maps, photos and shapes of the negative set: <= 219). Native pixels, every one up to
+    256 along the longer side."""
+    step = max(1, max(rgb.shape[:2]) // 256)
+    c = rgb[::step, ::step].astype(np.int32)
+    total = c.sum(axis=2)
+    sat = total >= 3 * SATURATED_GREY
+    if sat.mean() < MIN_SATURATED:
+        return False
+    ring = cv2.dilate(sat.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool) & ~sat
+    return bool(ring.any()) and float(np.median(total[ring])) / 3.0 >= RAMP_GREY
 
 
 def _exact_flat(rgb: np.ndarray) -> float:
@@ -297,7 +325,7 @@ def verdict(feats: dict[str, float], shape: tuple[int, ...]) -> ScopeVerdict:
 
 def _overexposed(feats: dict[str, float]) -> bool:
     """The common exact colour is saturated white: an over-exposed camera image, or a page."""
-    return bool(feats.get("modal_saturated"))
+    return bool(feats.get("modal_saturated")) and not feats.get("overexposed")
 
 
 # -- per-model applicability ----------------------------------------------------------------

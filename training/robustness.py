@@ -1,6 +1,6 @@
 """The microscope-shift bench: each shipped INT8 model under simulated acquisition shifts.
 
-    python -m training.robustness --task wbc-type|all-subtype|detection [--models DIR]
+    python -m training.robustness --task wbc-type|all-subtype|detection|scope [--models DIR]
         [--compare OLD_DIR] [--limit N] [--json OUT]
 
 ``BENCH_FINDERS=detector`` (environment) limits the detection bench to one finder (the
@@ -10,7 +10,9 @@ For every shift of ``training.shifts`` at its moderate and strong strength, the 
 figure is measured next to the unshifted one: balanced accuracy for ``wbc-type`` (PBC test
 cells, 8 classes, and blast recall on ALL test cells), accuracy for ``all-subtype``, and
 white-cell recall/precision of the app's cell finder (``cell-seg`` + instance split) on BCCD
-evaluation fields and the Bio-Net test split for ``detection``. Shifts are applied to the raw
+evaluation fields and the Bio-Net test split for ``detection``; for ``scope``, the share of test
+smears and cell images the in-scope check lets through (``clinic_app.scope``: a shift that
+makes it refuse real smears loses them before any model sees them). Shifts are applied to the raw
 image before the app's own preprocessing (stain normalisation, scale), as a camera would.
 ``--compare`` runs the same bench on another model pack (e.g. the previous release) so both
 appear in one table.
@@ -154,7 +156,34 @@ def bench_detection(models: Path, root: Path, limit: int | None) -> dict:
     return out
 
 
-BENCHES = {"wbc-type": bench_wbc, "all-subtype": bench_all, "detection": bench_detection}
+def scope_sets(root: Path, limit: int | None) -> dict[str, list[Path]]:
+    """Test images of each source for the scope bench: BCCD's fields after the 100 tuned on
+    (every 2nd), ALL (every 6th), Bio-Net (every 2nd), PBC (every 40th)."""
+    from training.scope_eval import positives
+
+    picks = {"bccd": ("bccd", 2), "all": ("all", 6), "bionet": ("bionet", 2), "pbc": ("pbc", 40)}
+    return {name: positives(root, src, "test")[::step][:limit]
+            for name, (src, step) in picks.items()}
+
+
+def bench_scope(models: Path, root: Path, limit: int | None) -> dict:
+    """Share of real smears the in-scope check accepts under each shift (no model involved)."""
+    from clinic_app import scope
+    from training.data import read_rgb
+
+    images = {name: [read_rgb(p) for p in paths]
+              for name, paths in scope_sets(root, limit).items()}
+    out = {}
+    for cond in CONDITIONS:
+        out[cond] = {f"{name} in scope": float(np.mean(
+            [scope.check(apply_shift(rgb, cond)).in_scope for rgb in ims]))
+            for name, ims in images.items()}
+        print(cond, json.dumps(out[cond]), flush=True)
+    return out
+
+
+BENCHES = {"wbc-type": bench_wbc, "all-subtype": bench_all, "detection": bench_detection,
+           "scope": bench_scope}
 
 
 def table(results: dict[str, dict]) -> str:
