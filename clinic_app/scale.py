@@ -13,7 +13,8 @@ if that finds too few red cells, 384 px):
    hole-filled mask (outer outlines only, no central pallor);
 3. keep circles that outline a red cell: mostly cell inside, background in the ring just outside
    (drops circles fitted to central pallor or inside clumps), and a pale median saturation
-   (drops white cells, whose stain is 2-3x more saturated);
+   (drops white cells, whose stain is 2-3x more saturated), measured once the background is
+   made grey (a warm or cool lamp tints every pale cell with the glass);
 4. the median diameter of the kept circles, when at least ``MIN_CIRCLES`` remain.
 
 Measured accuracy: ``red_cell_diameter_px`` on every 98th ``all``, 10th ``bccd`` and 510th
@@ -47,6 +48,7 @@ import cv2
 import numpy as np
 
 from clinic_app.imaging import scaled_size, work_copy
+from clinic_app.stain import background_rgb
 
 RED_CELL_UM = 7.5
 # Assumed when no cue exists: the `all` set's median. The field is then marked "unknown" and
@@ -157,7 +159,7 @@ def _diameter_at(rgb: np.ndarray, side: int,
         _circles(cv2.GaussianBlur(small[:, :, 1], (0, 0), 1.5)),
         _circles(cv2.GaussianBlur(filled * np.uint8(255), (0, 0), 1.5)),
     ])
-    saturation = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)[:, :, 1]
+    saturation = cv2.cvtColor(_neutral(small), cv2.COLOR_RGB2HSV)[:, :, 1]
     radii = _red_cell_radii(candidates, cells, saturation)
     if len(radii) < MIN_CIRCLES:
         return None, len(radii)
@@ -205,6 +207,16 @@ def _working_copy(rgb: np.ndarray, side: int,
     if factor < 1.0:
         return work_copy(rgb, side, given), factor
     return cv2.resize(rgb, scaled_size(rgb, side), interpolation=cv2.INTER_LINEAR), factor
+
+
+def _neutral(small: np.ndarray) -> np.ndarray:
+    """``small`` with its background made grey (per-channel gains from ``stain.background_rgb``)
+    for the saturation test: a warm or cool lamp tints the glass and every pale red cell with it,
+    and red cells read as saturated as white cells (warm light, val: PBC images measured 43 ->
+    3 of 43 without it, 43 with; docs/models.md)."""
+    bg = background_rgb(small).astype(np.float32)
+    gains = bg.max() / np.maximum(bg, 1.0)
+    return np.clip(small.astype(np.float32) * gains, 0, 255).astype(np.uint8)
 
 
 def _cell_mask(green: np.ndarray) -> np.ndarray | None:

@@ -158,32 +158,57 @@ def test_whole_cell_mask_from_boxes_and_stained_pixels():
     assert whole_cell_mask(stained.shape, [box])[20, 160] == 0  # scale unknown: boxes only
 
 
-@needs_models
-def test_small_crop_without_scale_gets_a_second_look(tmp_path):
-    """A single-cell crop shrunk to 120 px with a yellow cast (another camera, no red cell to
-    measure): the erythroblast, too small at the unknown-scale cap, is found by the fitted
-    second look; a platelet crop still gives no white cell."""
+def _cast_crop(tmp_path, name: str, hide_beyond: int | None = None):
+    """A PBC image shrunk to 120 px with a yellow cast and saved as JPEG q90 (another camera:
+    small, yellowish), loaded as the app loads it. ``hide_beyond``: everything farther than
+    that from the centre painted the background colour (no red cell left to measure)."""
     import cv2
     from conftest import EXAMPLES
 
-    from clinic_app import images
+    from clinic_app import images, stain
+
+    img = cv2.imread(str(EXAMPLES / "pbc" / f"{name}.jpg")).astype(np.float32)
+    img = cv2.resize(img, (120, 120), interpolation=cv2.INTER_AREA)
+    img = np.clip(img * np.array([0.80, 0.97, 1.05], np.float32), 0, 255).astype(np.uint8)
+    if hide_beyond is not None:
+        yy, xx = np.mgrid[:120, :120]
+        img[(yy - 60) ** 2 + (xx - 60) ** 2 > hide_beyond ** 2] = stain.background_rgb(img)
+    path = tmp_path / f"{name}_{hide_beyond}.jpg"
+    cv2.imwrite(str(path), img, [cv2.IMWRITE_JPEG_QUALITY, 90])
+    return images.load_field(path)
+
+
+@needs_models
+def test_a_yellowish_small_crop_keeps_its_red_cell_scale(tmp_path):
+    """The 120 px yellow-cast crop still shows a few red cells at its edges: measured once the
+    background is grey (the cast no longer makes them read as saturated as white cells), they
+    give its scale (0.209 um/px x 181 / 120 = 0.315), the erythroblast is found and named, and
+    a platelet crop gives no white cell."""
     from clinic_app.analysis import Analyzer, AnalyzerOptions
 
-    found = {}
     with Analyzer(AnalyzerOptions("cpu")) as a:
-        for name in ("erythroblast_ERB_101031", "platelet_PLATELET_100529"):
-            img = cv2.imread(str(EXAMPLES / "pbc" / f"{name}.jpg")).astype(np.float32)
-            img = cv2.resize(img, (120, 120), interpolation=cv2.INTER_AREA)
-            img *= np.array([0.80, 0.97, 1.05], np.float32)  # BGR: a yellowish background
-            path = tmp_path / f"{name}.jpg"
-            cv2.imwrite(str(path), np.clip(img, 0, 255).astype(np.uint8),
-                        [cv2.IMWRITE_JPEG_QUALITY, 90])
-            a_field = images.load_field(path)
-            found[name] = a.analyze_field(a_field)
-    ery = found["erythroblast_ERB_101031"]
+        ery = a.analyze_field(_cast_crop(tmp_path, "erythroblast_ERB_101031"))
+        plt = a.analyze_field(_cast_crop(tmp_path, "platelet_PLATELET_100529"))
+    assert ery.scale_source == "red-cells"
+    assert ery.um_per_px == pytest.approx(0.315, rel=0.15)
+    assert [c.label for c in ery.cells] == ["erythroblast"]
+    assert plt.cells == []
+
+
+@needs_models
+def test_small_crop_without_scale_gets_a_second_look(tmp_path):
+    """The same crop with its rim painted background (no red cell left to measure): the
+    erythroblast, too small at the unknown-scale cap, is found by the fitted second look, and
+    the cell itself is the ruler."""
+    from clinic_app.analysis import Analyzer, AnalyzerOptions
+
+    with Analyzer(AnalyzerOptions("cpu")) as a:
+        field = _cast_crop(tmp_path, "erythroblast_ERB_101031", hide_beyond=30)
+        assert scale.red_cells(field.image).diameter_px is None
+        assert a.detector.find_cells(field.image, None, second_look=False) == []
+        ery = a.analyze_field(field)
     assert [c.label for c in ery.cells] == ["erythroblast"]
     assert ery.scale_source.startswith(scale.WHITE_CELLS)  # the cell itself was the ruler
-    assert found["platelet_PLATELET_100529"].cells == []
 
 
 @needs_models
