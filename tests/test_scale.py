@@ -165,3 +165,21 @@ def test_a_warm_or_cool_lamp_does_not_hide_the_red_cells(tint):
         tinted = red_cell_diameter_px(white_balance(rgb, tint))
         assert plain is not None and tinted is not None, path.name
         assert tinted == pytest.approx(plain, rel=0.1), path.name
+
+
+@pytest.mark.parametrize(("folder", "name", "shift"), [
+    ("bccd", "BloodImage_00001.jpg", "uneven"),
+    ("pbc", "basophil_BA_100102.jpg", "vignetting"),
+])
+def test_an_unevenly_lit_field_is_measured_once_its_light_is_evened(folder, name, shift):
+    """Uneven light or vignetting (the shift bench's moderate strength) leaves one threshold
+    for the field unable to outline the darker part's red cells on either copy; the evened
+    copy, read only then, measures close to the unshifted field."""
+    from clinic_app.images import load_field
+    from clinic_app.scale import WORK_SIDES, _diameter_at
+    from training import shifts
+
+    rgb = load_field(Path(__file__).resolve().parents[1] / "examples" / folder / name).image
+    lit = getattr(shifts, shift)(rgb, 0.3)
+    assert all(_diameter_at(lit, side)[0] is None for side in WORK_SIDES)
+    assert red_cell_diameter_px(lit) == pytest.approx(red_cell_diameter_px(rgb), rel=0.12)
