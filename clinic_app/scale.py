@@ -87,6 +87,7 @@ _OUTSIDE_MIN = 0.3  # fraction of background in the ring just outside it
 # Median HSV saturation (0..255) inside a kept circle: red cells measured 31-51 (pixel medians,
 # three sets; bccd circles 14-50), white cells 104-161 (bccd circles 83-135).
 _RED_CELL_MAX_SATURATION = 80.0
+_LEVELS = np.arange(256, dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,9 @@ def _neutral(small: np.ndarray) -> np.ndarray:
     3 of 43 without it, 43 with; docs/models.md)."""
     bg = background_rgb(small).astype(np.float32)
     gains = bg.max() / np.maximum(bg, 1.0)
-    return np.clip(small.astype(np.float32) * gains, 0, 255).astype(np.uint8)
+    # one lookup table a channel: the values of clip(small * gain) in float32, ~5x faster
+    luts = [np.clip(_LEVELS * g, 0, 255).astype(np.uint8) for g in gains]
+    return cv2.merge([cv2.LUT(c, lut) for c, lut in zip(cv2.split(small), luts, strict=True)])
 
 
 def _cell_mask(green: np.ndarray) -> np.ndarray | None:

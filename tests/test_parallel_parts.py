@@ -88,3 +88,16 @@ def test_screening_side_by_side_measures_as_one_after_the_other(monkeypatch):
             assert asdict(rec.quality) == asdict(quality.assess(rgb))
             assert rec.scale == scale.estimate_um_per_px(rgb, alone)
             assert fields.screened(rec).quality is rec.quality
+
+
+def test_grey_balanced_copy_by_lookup_equals_the_float_formula():
+    from clinic_app.stain import background_rgb
+
+    rng = np.random.default_rng(3)
+    small = rng.integers(0, 256, (96, 128, 3)).astype(np.uint8)
+    small[:60] = (200, 228, 250)  # a cool background over most of the copy
+    gains = background_rgb(small).astype(np.float32)
+    gains = gains.max() / np.maximum(gains, 1.0)
+    expected = np.clip(small.astype(np.float32) * gains, 0, 255).astype(np.uint8)
+    assert np.array_equal(scale._neutral(small), expected)
+    assert not np.array_equal(expected, small)
