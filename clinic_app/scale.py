@@ -163,12 +163,21 @@ def _diameter_evened(rgb: np.ndarray, small: np.ndarray | None) -> tuple[float |
 
 
 def _even(small: np.ndarray) -> np.ndarray:
-    """``small`` divided by its local background (the brightest colour within a quarter of the
-    longer side, smoothed) and brought to its overall background colour: vignetting and a
-    lamp's gradient removed, the cells' own contrast kept."""
-    k = max(15, (max(small.shape[:2]) // 4) | 1)
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
-    local = cv2.GaussianBlur(cv2.dilate(small, kernel), (0, 0), k / 2).astype(np.float32)
+    """``small`` divided by its local background and brought to its overall background colour:
+    vignetting and a lamp's gradient removed, the cells' own contrast kept. The local
+    background is the 90th percentile of each block of 1/8 of the longer side (glass shows
+    somewhere in most blocks), interpolated and smoothed: a brightest-neighbour estimate
+    reached across into the brighter centre and left corners dark (val, strong vignetting:
+    PBC 22 -> 29, BCCD 42 -> 47 of their images measured)."""
+    h, w = small.shape[:2]
+    b = max(4, max(h, w) // 8)
+    b = min(b, h, w)
+    gh, gw = h // b, w // b
+    blocks = small[:gh * b, :gw * b].reshape(gh, b, gw, b, 3).transpose(0, 2, 1, 3, 4)
+    bg = np.percentile(blocks.reshape(gh, gw, b * b, 3), 90, axis=2).astype(np.float32)
+    core = cv2.resize(bg, (gw * b, gh * b), interpolation=cv2.INTER_LINEAR)
+    local = cv2.copyMakeBorder(core, 0, h - gh * b, 0, w - gw * b, cv2.BORDER_REPLICATE)
+    local = cv2.GaussianBlur(local, (0, 0), b / 2.0)
     target = background_rgb(small).astype(np.float32)
     return np.clip(small.astype(np.float32) * target / np.maximum(local, 1.0), 0,
                    255).astype(np.uint8)
