@@ -78,6 +78,11 @@ CUE_UNCERTAINTY = {"given": 0.0, "red-cells": 0.12, "crop-format": 0.05, WHITE_C
 # cells), once more on a finer copy. 256 keeps a 640x480 field under ~10 ms.
 WORK_SIDES = (256, 384)
 MIN_CIRCLES = 3  # fewer red-cell outlines than this is not a measurement
+# Step 5 on a small image (a crop around one white cell) needs more outlines: evened, pale parts
+# of a large white cell can look like red cells (256 px BCCD dev crops at 0.086 um/px: 3-7
+# outlines, readings 2-4x too coarse), where PBC images rescued from vignetting show 9-43.
+EVENED_SMALL_PX = 256
+EVENED_SMALL_MIN_OUTLINES = 8
 UM_PER_PX_RANGE = (0.02, 2.0)  # 100x oil (~0.05) down to a 10x objective on a coarse camera
 
 _DARK_CLIP_PERCENTILE = 5.0  # nuclei darker than this would drag the triangle threshold away
@@ -159,7 +164,10 @@ def _diameter_evened(rgb: np.ndarray, small: np.ndarray | None) -> tuple[float |
     copy, factor = _working_copy(rgb, WORK_SIDES[0], small)
     evened = _even(copy)
     diameter, outlines = _diameter_at(evened, max(evened.shape[:2]), evened)
-    return (None if diameter is None else diameter / factor), outlines
+    if diameter is None or (max(rgb.shape[:2]) <= EVENED_SMALL_PX
+                            and outlines < EVENED_SMALL_MIN_OUTLINES):
+        return None, outlines
+    return diameter / factor, outlines
 
 
 def _even(small: np.ndarray) -> np.ndarray:

@@ -183,3 +183,20 @@ def test_an_unevenly_lit_field_is_measured_once_its_light_is_evened(folder, name
     lit = getattr(shifts, shift)(rgb, 0.3)
     assert all(_diameter_at(lit, side)[0] is None for side in WORK_SIDES)
     assert red_cell_diameter_px(lit) == pytest.approx(red_cell_diameter_px(rgb), rel=0.12)
+
+
+@pytest.mark.parametrize(("side", "outlines", "measured"), [
+    (256, 5, False), (256, 8, True), (400, 5, True)])
+def test_the_evened_try_asks_a_small_image_for_more_outlines(monkeypatch, side, outlines,
+                                                             measured):
+    """Step 5 on a crop of <= 256 px counts only from 8 outlines (pale parts of a large white
+    cell can pass for red cells once evened); a larger field keeps the usual 3."""
+    from clinic_app import scale
+
+    def fake(rgb, side_px, given=None):
+        evened = given is rgb  # step 5 passes its evened copy as its own working copy
+        return (30.0, outlines) if evened else (None, 1)
+
+    monkeypatch.setattr(scale, "_diameter_at", fake)
+    found = scale.red_cells(np.full((side, side, 3), 200, np.uint8))
+    assert (found.diameter_px is not None) is measured
