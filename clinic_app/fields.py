@@ -120,10 +120,11 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     # it: measured beside it (``parallel``), on the same copy.
     found = None
     if in_scope or measure:
-        feats, found = parallel.side_by_side(
-            lambda: _beside_red_cells(field.image, rec, in_scope),
+        rec.quality, feats, found = parallel.side_by_side(
+            lambda: quality.assess(field.image, rec.work),
+            lambda: scope.image_features(field.image, rec.work) if in_scope else None,
             lambda: scale.red_cells(field.image, rec.work))
-        if in_scope:
+        if feats is not None:
             rec.features = scope.with_red_cells(feats, found.outlines)
     if rec.features is not None:
         verdict = scope.verdict(rec.features, field.image.shape)
@@ -135,12 +136,6 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     elif found is not None and not given:  # one pass: the field carries its own scale
         field.um_per_px, field.scale_source = scale.estimate_um_per_px(field.image, found)
     return rec
-
-
-def _beside_red_cells(rgb: np.ndarray, rec: _Screening, in_scope: bool) -> dict[str, float]:
-    """The quality report (into ``rec``) and, for the in-scope check, the image features."""
-    rec.quality = quality.assess(rgb, rec.work)
-    return scope.image_features(rgb, rec.work) if in_scope else {}
 
 
 def screened(rec: _Screening) -> ScreenedField:

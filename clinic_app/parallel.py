@@ -1,8 +1,8 @@
 """Helper threads for the independent parts of one field's work: a captured field's answer sooner.
 
 The technologist waits for each captured field. Its work has parts that do not depend on each
-other: the in-scope features and the red-cell search, that search's two circle transforms, each
-cell's crop preparation. OpenCV and numpy's large operations release the GIL, so on a machine
+other: the in-scope features, the quality check and the red-cell search; each cell's crop
+preparation and heat map. OpenCV and numpy's large operations release the GIL, so on a machine
 with two or more cores those parts run side by side. Results are the same as one after the
 other: each part reads only its own inputs and returns a new value.
 

@@ -50,7 +50,7 @@ import cv2
 import numpy as np
 
 from clinic_app.imaging import scaled_size, work_copy
-from clinic_app.stain import background_rgb
+from clinic_app.stain import background_rgb, with_gains
 
 RED_CELL_UM = 7.5
 # Assumed when no cue exists: the `all` set's median. The field is then marked "unknown" and
@@ -92,7 +92,6 @@ _OUTSIDE_MIN = 0.3  # fraction of background in the ring just outside it
 # Median HSV saturation (0..255) inside a kept circle: red cells measured 31-51 (pixel medians,
 # three sets; bccd circles 14-50), white cells 104-161 (bccd circles 83-135).
 _RED_CELL_MAX_SATURATION = 80.0
-_LEVELS = np.arange(256, dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -261,10 +260,7 @@ def _neutral(small: np.ndarray) -> np.ndarray:
     and red cells read as saturated as white cells (warm light, val: PBC images measured 43 ->
     3 of 43 without it, 43 with; docs/models.md)."""
     bg = background_rgb(small).astype(np.float32)
-    gains = bg.max() / np.maximum(bg, 1.0)
-    # one lookup table a channel: the values of clip(small * gain) in float32, ~5x faster
-    luts = [np.clip(_LEVELS * g, 0, 255).astype(np.uint8) for g in gains]
-    return cv2.merge([cv2.LUT(c, lut) for c, lut in zip(cv2.split(small), luts, strict=True)])
+    return with_gains(small, bg.max() / np.maximum(bg, 1.0))
 
 
 def _cell_mask(green: np.ndarray) -> np.ndarray | None:

@@ -28,6 +28,7 @@ import numpy as np
 
 from clinic_app import scale
 from clinic_app.imaging import channel_mean, work_copy
+from clinic_app.quality import BRIGHT_LEVEL
 
 OUT_OF_SCOPE = "out of scope:"  # how every refusal begins (DESIGN.md: skipped)
 
@@ -85,7 +86,7 @@ MAX_MODAL_SHARE = 0.4
 # or a page's white: the refusal then names over-exposure first, which the technologist can act
 # on. The decision is the same (docs/scope.md: forgiving saturation was tried and cost held-out
 # negatives).
-SATURATED_GREY = 250
+SATURATED_GREY = BRIGHT_LEVEL
 MIN_SATURATED = 0.05  # share of the image clipped before over-exposure is considered
 RAMP_GREY = 225.0  # median grey bordering a camera's clipped background (``_clipped_by_a_camera``)
 MIN_UNSATURATED = 64  # grid samples left unclipped, below which the share is not judged (0)
@@ -289,7 +290,7 @@ def hard_reason(feats: dict[str, float], shape: tuple[int, ...]) -> str:
     if feats["exact_flat"] > 0.6:
         return "perfectly flat colour areas: a rendered chart, drawing or document, not a camera"
     if feats["modal_share"] > MAX_MODAL_SHARE:
-        if _overexposed(feats):
+        if _white_not_a_camera_clip(feats):
             return OVEREXPOSED.format(share=feats["modal_share"])
         return (f"{feats['modal_share']:.0%} of the image is one exact colour: a rendered chart "
                 "or document")
@@ -317,15 +318,17 @@ def verdict(feats: dict[str, float], shape: tuple[int, ...]) -> ScopeVerdict:
         return ScopeVerdict(True, p)
     contrib = (x - MEAN) / STD * WEIGHTS
     worst = MODEL_FEATURES[int(np.argmin(contrib))]
-    if worst == "modal_share" and _overexposed(feats):
+    if worst == "modal_share" and _white_not_a_camera_clip(feats):
         return ScopeVerdict(False, p, f"{OVEREXPOSED.format(share=feats['modal_share'])}; "
                                       f"P(smear) {p:.2f}")
     return ScopeVerdict(False, p, f"not a stained blood film ({REASONS[worst]}; "
                                   f"P(smear) {p:.2f})")
 
 
-def _overexposed(feats: dict[str, float]) -> bool:
-    """The common exact colour is saturated white: an over-exposed camera image, or a page."""
+def _white_not_a_camera_clip(feats: dict[str, float]) -> bool:
+    """The common exact colour is saturated white but not told to be a camera's clip
+    (``_clipped_by_a_camera``): an over-exposed field clipped hard, or a rendered page; the
+    reason names both."""
     return bool(feats.get("modal_saturated")) and not feats.get("overexposed")
 
 

@@ -71,7 +71,13 @@ def white_balance(rgb: np.ndarray,
     """Per-channel gains that bring the image's background to ``reference`` (lookup tables)."""
     gains = np.clip(np.asarray(reference, np.float32) / np.maximum(background_rgb(rgb), 1.0),
                     *BACKGROUND_GAIN_RANGE)
-    luts = [np.clip(_LEVELS * g, 0, 255).astype(np.uint8) for g in gains]
+    return with_gains(rgb, gains)
+
+
+def with_gains(rgb: np.ndarray, gains: np.ndarray) -> np.ndarray:
+    """``clip(rgb * gains)`` per channel, truncated to uint8 as float32 would give it, by one
+    lookup table a channel (~5x faster than the float arithmetic)."""
+    luts = [np.clip(_LEVELS * np.float32(g), 0, 255).astype(np.uint8) for g in gains]
     channels = [cv2.LUT(c, lut) for c, lut in zip(cv2.split(np.ascontiguousarray(rgb)), luts,
                                                     strict=True)]
     return cv2.merge(channels)
