@@ -22,7 +22,7 @@ import numpy as np
 
 from clinic_app import parallel, quality, runtime, scale, scope
 from clinic_app.classification import CellClassifier, FieldClassifier
-from clinic_app.detection import WhiteCellDetector
+from clinic_app.detection import WhiteCellDetector, WhiteCellWitness
 from clinic_app.fields import (
     ScreenedField,
     consensus_scales,  # noqa: F401 - training.evaluate_detection
@@ -222,6 +222,17 @@ class Analyzer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def scope_witness(options: AnalyzerOptions) -> WhiteCellWitness | None:
+    """The in-scope check's second look (``scope.second_look``) for the field loader: the
+    pack's detector on the CPU, one thread, opened on first use; None without a detector. Its
+    own interpreter: the loader's threads must not share the analysis' interpreters."""
+    entries = load_manifest(options.models_dir)
+    if DETECTOR_ID not in entries:
+        return None
+    entry = entries[DETECTOR_ID]
+    return WhiteCellWitness(lambda: TFLiteModel(entry, "cpu", 1, options.models_dir))
 
 
 def screened_quality(field: Field) -> QualityReport:

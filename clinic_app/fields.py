@@ -48,6 +48,9 @@ CONSENSUS_MIN_SHARE = 0.5
 
 T = TypeVar("T")
 U = TypeVar("U")
+# The in-scope check's second look (``scope.second_look``): an image and its scale (None when
+# unknown) -> the best white-cell score (``detection.WhiteCellWitness``, from the model pack).
+Witness = Callable[[np.ndarray, "float | None"], float]
 
 
 @dataclass
@@ -88,11 +91,11 @@ def unexpected_problem(exc: BaseException) -> str:
 
 
 def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool,
-            keep_refused: bool = False) -> _Screening:
+            keep_refused: bool = False, witness: Witness | None = None) -> _Screening:
     """Decode, check scope, measure the red-cell scale: everything before the models. Never
     raises for a bad file."""
     try:
-        return _screen_one(path, um_per_px, in_scope, measure, keep_refused)
+        return _screen_one(path, um_per_px, in_scope, measure, keep_refused, witness)
     except images.ImageError as exc:
         return _Screening(path, problem=exc.problem)
     except UNEXPECTED as exc:
@@ -100,18 +103,20 @@ def _screen(path: Path, um_per_px: float | None, in_scope: bool, measure: bool,
 
 
 def _screen_one(path: Path, um_per_px: float | None, in_scope: bool,
-                measure: bool, keep_refused: bool = False) -> _Screening:
+                measure: bool, keep_refused: bool = False,
+                witness: Witness | None = None) -> _Screening:
     return screen_field(images.load_field(path, um_per_px), path, in_scope, measure,
-                        keep_refused)
+                        keep_refused, witness)
 
 
 def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
-                 keep_refused: bool = False) -> _Screening:
+                 keep_refused: bool = False, witness: Witness | None = None) -> _Screening:
     """Everything before the models for a decoded field: its ``WORK_SIDE`` copy, the red-cell
     search, the in-scope check (``in_scope``) and the scale (``measure``: kept for the batch's
     consensus; otherwise a field without a given scale carries its own). ``keep_refused``: a
     field the check refuses is kept, its refusal in ``scope_problem`` ("analyse anyway"), so
-    the one red-cell search still serves its scale. ``bench`` times this same function."""
+    the one red-cell search still serves its scale. ``witness``: asked about an image refused
+    for its red cells alone (``scope.second_look``). ``bench`` times this same function."""
     given = field.um_per_px
     rec = _Screening(path, field, size=(field.width, field.height),
                      work=shrink_to(field.image, WORK_SIDE))
@@ -128,6 +133,8 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
             rec.features = scope.with_red_cells(feats, found.outlines)
     if rec.features is not None:
         verdict = scope.verdict(rec.features, field.image.shape)
+        if witness is not None and scope.second_look(verdict):
+            verdict = scope.vouched(verdict, witness(field.image, _known_scale(field, found)))
         if not verdict.in_scope and not keep_refused:
             return _Screening(path, problem=verdict.problem)
         rec.scope_problem = "" if verdict.in_scope else verdict.problem
@@ -136,6 +143,14 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     elif found is not None and not given:  # one pass: the field carries its own scale
         field.um_per_px, field.scale_source = scale.estimate_um_per_px(field.image, found)
     return rec
+
+
+def _known_scale(field: Field, found: scale.RedCells | None) -> float | None:
+    """The field's given scale, else its red cells' reading, else None (unknown)."""
+    if field.um_per_px:
+        return field.um_per_px
+    um, how = scale.estimate_um_per_px(field.image, found)
+    return um if how == "red-cells" else None
 
 
 def screened(rec: _Screening) -> ScreenedField:
@@ -198,12 +213,13 @@ def _medians(records: list[_Screening]) -> dict[Path, tuple[float, str]]:
 
 def _first_pass(files: list[Path], pool: ThreadPoolExecutor, in_scope: bool,
                 screened: Callable[[int, int], None] | None,
-                keep_refused: bool = False) -> list[_Screening]:
+                keep_refused: bool = False, witness: Witness | None = None
+                ) -> list[_Screening]:
     """Screen every file (scale included); keep decoded images while they fit the budget."""
     kept = 0
     records = []
-    for i, rec in enumerate(prefetched(lambda p: _screen(p, None, in_scope, True, keep_refused),
-                                       files, pool)):
+    for i, rec in enumerate(prefetched(
+            lambda p: _screen(p, None, in_scope, True, keep_refused, witness), files, pool)):
         if rec.field is not None:
             kept += rec.field.image.nbytes
             if kept > KEEP_DECODED_BYTES:
@@ -220,7 +236,7 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
                 progress: Callable[[int, int], None] | None = None,
                 in_scope: bool = False,
                 screened: Callable[[int, int], None] | None = None,
-                keep_refused: bool = False) -> Iterator[Field]:
+                keep_refused: bool = False, witness: Witness | None = None) -> Iterator[Field]:
     """Yield each readable field; append what cannot be read (or is cancelled) to ``skipped``.
 
     ``um_per_px`` given: every field has that scale. Else with ``consensus`` each field gets its
@@ -231,6 +247,8 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
     a problem beginning ``out of scope:``; the fields yielded then carry their scope features.
     ``keep_refused`` (with ``in_scope``): a refused field is yielded all the same, its refusal in
     ``ScreenedField.scope_problem`` ("analyse anyway"); it stays out of the batch's consensus.
+    ``witness`` (with ``in_scope``): the white-cell detector's second look at an image refused
+    for its red cells alone (``scope.second_look``); without it, such an image stays refused.
     """
     files, missing = image_paths.iter_image_paths(paths)
     skipped.extend(missing)
@@ -238,12 +256,13 @@ def iter_fields(paths: Iterable[str | Path], skipped: list[SkippedInput],
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="screen",
                             initializer=parallel.batch_worker) as pool:
         if two_pass:
-            records = _first_pass(files, pool, in_scope, screened, keep_refused)
+            records = _first_pass(files, pool, in_scope, screened, keep_refused, witness)
             scales = _medians(records)
             second = prefetched(lambda r: _reload(r, scales), records, pool)
         else:
-            second = prefetched(lambda p: _screen(p, um_per_px, in_scope, False, keep_refused),
-                                files, pool)
+            second = prefetched(
+                lambda p: _screen(p, um_per_px, in_scope, False, keep_refused, witness), files,
+                pool)
         try:
             yield from _deliver(second, files, skipped, cancelled, progress)
         finally:

@@ -16,6 +16,11 @@ background, no background, no stained objects, too small); a logistic regression
 standardised features (fitted by ``training/scope_eval.py`` on the train splits and a
 generated negative set, held out by family, weights below) decides the rest. Its threshold is
 permissive on purpose: a smear from an unseen camera or stain must not be refused.
+
+A small high-magnification crop can be refused only because it shows no whole red cell (its
+red cells are cut by the edge and wider than the search's circles). There the white-cell
+detector has a second look (``second_look``, ``vouched``): a white cell it finds confidently
+vouches for the image; the caller that holds the model asks it (``fields``).
 See docs/scope.md for the figures.
 """
 
@@ -56,6 +61,17 @@ BIAS = 3.6691
 # P(smear) below which an image is refused: chosen on the val splits (0.5 refused 3 of 154 val
 # Bio-Net fields with grey-blue red cells), low on purpose for unseen stains.
 THRESHOLD = 0.3
+# The second look (``second_look``): a 256 px crop at ~0.09 um/px is one white cell ringed by
+# red-cell fragments, which the red-cell search does not outline; the check refused 16 of 99
+# BCCD dev crops for that alone (P 0.06-0.29). Refused images with P >= SECOND_LOOK_MIN_P whose
+# weakest feature is the red cells are shown to the white-cell detector (no scale unless the red
+# cells gave one); a box scoring WITNESS_MIN_SCORE or more lets them in. Chosen on those crops
+# (detector scores 0.37-0.80, 15 of 16 >= 0.5) and the negative set held out by family (P from
+# the regression fitted without the image's family): of its images the rule would look at, the
+# best box scored 0.33 (a rendered H&E section), and no negative with a box >= 0.5 has P above
+# 0.01 (docs/scope.md).
+SECOND_LOOK_MIN_P = 0.05
+WITNESS_MIN_SCORE = 0.5
 
 REASONS = {  # why, per feature, when it counts most against the image
     "bg_level": "background too dark for a brightfield smear",
@@ -102,6 +118,8 @@ class ScopeVerdict:
     in_scope: bool
     probability: float
     reason: str = ""
+    weakest: str = ""  # the regression's feature counting most against a refused image
+    vouched: bool = False  # refused for its red cells alone, let in by its white cell
 
     @property
     def problem(self) -> str:
@@ -322,7 +340,22 @@ def verdict(feats: dict[str, float], shape: tuple[int, ...]) -> ScopeVerdict:
         return ScopeVerdict(False, p, f"{OVEREXPOSED.format(share=feats['modal_share'])}; "
                                       f"P(smear) {p:.2f}")
     return ScopeVerdict(False, p, f"not a stained blood film ({REASONS[worst]}; "
-                                  f"P(smear) {p:.2f})")
+                                  f"P(smear) {p:.2f})", weakest=worst)
+
+
+def second_look(v: ScopeVerdict) -> bool:
+    """Refused by the regression alone, for want of red cells, and not far below the
+    threshold: a crop of a smear whose red cells are cut by its edge looks like this, and the
+    white-cell detector may vouch for it (``vouched``)."""
+    return (not v.in_scope and v.weakest == "red_cells"
+            and v.probability >= SECOND_LOOK_MIN_P)
+
+
+def vouched(v: ScopeVerdict, white_cell_score: float) -> ScopeVerdict:
+    """``v`` let in when a white cell found with ``white_cell_score`` vouches for it."""
+    if second_look(v) and white_cell_score >= WITNESS_MIN_SCORE:
+        return ScopeVerdict(True, v.probability, weakest=v.weakest, vouched=True)
+    return v
 
 
 def _white_not_a_camera_clip(feats: dict[str, float]) -> bool:

@@ -11,6 +11,7 @@ from clinic_app.detection import (
     BOX_SCALE,
     centred_in,
     decode,
+    join_parts,
     letterbox,
     suppress,
     to_field,
@@ -247,6 +248,34 @@ def test_suppress_drops_a_box_half_inside_a_better_one():
                     np.float32)
     kept = suppress(rows)
     assert kept[:, 4].tolist() == pytest.approx([0.9, 0.7])
+
+
+def test_join_parts_makes_one_box_of_two_halves_of_a_cell():
+    """Two boxes that each hold part of one large cell (overlap 40 % of the smaller) become one
+    box around both, with the better score, first; a neighbour that only touches is kept."""
+    rows = np.array([[0, 0, 120, 160, 0.9],     # upper-left part of a large cell
+                     [60, 40, 200, 220, 0.8],   # lower-right part: 60x120 in common
+                     [200, 0, 256, 60, 0.4]],   # a neighbour touching the edge of the first
+                    np.float32)
+    joined = join_parts(rows)
+    np.testing.assert_allclose(joined, [[0, 0, 200, 220, 0.9], [200, 0, 256, 60, 0.4]])
+    np.testing.assert_array_equal(join_parts(rows, min_share=0.5), rows)
+    np.testing.assert_array_equal(join_parts(rows[:1]), rows[:1])
+
+
+@needs_models
+def test_detector_joins_parts_only_on_small_images(monkeypatch):
+    """``find_cells`` joins parts on an image of ``SINGLE_CELL_PX`` or less, never on a larger
+    field (clumped cells there are several cells)."""
+    from clinic_app import detection, modelpack
+
+    det = detection.WhiteCellDetector(modelpack.open_model("wbc-detect", "cpu"))
+    halves = np.array([[10, 10, 130, 170, 0.9], [70, 50, 200, 230, 0.8]], np.float32)
+    monkeypatch.setattr(det, "boxes", lambda rgb, um=None, fitted=False: halves.copy())
+    small = det.find_cells(np.zeros((256, 256, 3), np.uint8), 0.1)
+    large = det.find_cells(np.zeros((480, 640, 3), np.uint8), 0.1)
+    assert [c.bbox.as_list() for c in small] == [[10, 10, 200, 230]]
+    assert len(large) == 2
 
 
 def test_a_box_centred_off_the_field_is_dropped():

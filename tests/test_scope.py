@@ -146,6 +146,70 @@ def test_analyse_anyway_keeps_the_refused_image_with_its_reason_and_own_scale(tm
         scale.estimate_um_per_px(rgb(CAT))
 
 
+def test_only_a_refusal_for_red_cells_alone_gets_the_second_look():
+    """The white cell vouches only where the regression refused for want of red cells, not far
+    below its threshold, and only with a confident box."""
+    near = scope.ScopeVerdict(False, 0.2, "no red cells", weakest="red_cells")
+    assert scope.second_look(near)
+    assert scope.vouched(near, scope.WITNESS_MIN_SCORE).in_scope
+    assert scope.vouched(near, scope.WITNESS_MIN_SCORE).vouched
+    assert scope.vouched(near, scope.WITNESS_MIN_SCORE - 0.01) == near
+    for other in (scope.ScopeVerdict(False, 0.2, "colours", weakest="fg_romanowsky"),
+                  scope.ScopeVerdict(False, scope.SECOND_LOOK_MIN_P / 2, "far",
+                                     weakest="red_cells"),
+                  scope.ScopeVerdict(False, 0.2, "greyscale image"),  # a hard rule
+                  scope.ScopeVerdict(True, 0.9)):
+        assert not scope.second_look(other)
+        assert scope.vouched(other, 1.0) == other
+
+
+@needs_models
+def test_a_crop_without_whole_red_cells_is_vouched_for_by_its_white_cell(tmp_path):
+    """A 256 px crop of a smear around a white cell, its red cells cut by the edges, is refused
+    for its red cells alone; the detector's second look lets it in. A crop of the same kind
+    of field with no white cell stays refused, and a cat is not even looked at."""
+    from clinic_app import fields, modelpack
+    from clinic_app.detection import WhiteCellWitness
+
+    seen: list[str] = []
+    detector = WhiteCellWitness(lambda: modelpack.open_model("wbc-detect", "cpu"))
+
+    def witness(image: np.ndarray, um: float | None) -> float:
+        seen.append(str(image.shape))
+        return detector(image, um)
+
+    crops = {"cell": rgb(EXAMPLES / "normal-smear" / "BloodImage_00029.jpg")[112:368, 0:256],
+             "no_cell": rgb(EXAMPLES / "bccd" / "BloodImage_00023.jpg")[0:256, 384:640]}
+    for name, crop in crops.items():
+        assert scope.check(np.ascontiguousarray(crop)).weakest == "red_cells"
+        cv2.imwrite(str(tmp_path / f"{name}.png"), cv2.cvtColor(crop, cv2.COLOR_RGB2BGR))
+    shutil.copy(CAT, tmp_path / "cat.jpg")
+    skipped: list = []
+    got = [Path(f.source).name for f in fields.iter_fields(
+        [tmp_path], skipped, in_scope=True, witness=witness)]
+    assert got == ["cell.png"]
+    assert sorted(Path(s.path).name for s in skipped) == ["cat.jpg", "no_cell.png"]
+    assert all(s.reason.startswith("out of scope:") for s in skipped)
+    assert len(seen) == 2  # the two crops; the cat is refused on its own evidence
+    assert list(fields.iter_fields([tmp_path / "cell.png"], [], in_scope=True)) == []
+    detector.close()
+
+
+@needs_models
+def test_analyze_asks_the_packs_detector_for_the_second_look(tmp_path):
+    """``clinic-app analyze`` wires the pack's detector in: the crop above is analysed (its
+    white cell found), not skipped."""
+    from clinic_app.cli import main
+
+    crop = rgb(EXAMPLES / "normal-smear" / "BloodImage_00029.jpg")[112:368, 0:256]
+    (tmp_path / "in").mkdir()
+    cv2.imwrite(str(tmp_path / "in" / "crop.png"), cv2.cvtColor(crop, cv2.COLOR_RGB2BGR))
+    assert main(["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out")]) == 0
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    assert doc["skipped"] == [] and len(doc["images"]) == 1
+    assert len(doc["images"][0]["cells"]) >= 1
+
+
 @needs_models
 def test_cat_among_real_fields_is_skipped_and_fields_unchanged(tmp_path):
     from clinic_app.cli import main

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from clinic_app import images, scope
-from clinic_app.analysis import Analyzer, AnalyzerOptions
+from clinic_app.analysis import Analyzer, AnalyzerOptions, scope_witness
 from clinic_app.app.messages import (
     Analysed,
     Analyze,
@@ -45,6 +45,7 @@ from clinic_app.app.messages import (
     Saved,
     Stop,
 )
+from clinic_app.detection import WhiteCellWitness
 from clinic_app.fields import Handover, iter_fields
 from clinic_app.results import Field, SkippedInput
 from clinic_app.store import CaseStore, StoreError
@@ -64,6 +65,7 @@ class Engine:
         self.ingest_jobs: queue.Queue[Request | None] = queue.Queue()
         self.analysis_jobs: queue.Queue[Request | None] = queue.Queue()
         self.analyzer: Analyzer | None = None
+        self.witness: WhiteCellWitness | None = None  # the in-scope check's second look
         self.load_error = "the models are still loading"
         self.paths: dict[int, Path] = {}
         # Imported fields, decoded once by the loader, handed to the analysis thread.
@@ -166,7 +168,8 @@ class Engine:
         # "analyse anyway", refuses what is not a blood film); the store keeps the file's bytes.
         for field in iter_fields(job.paths, skipped, job.um_per_px, cancelled=self.cancel.is_set,
                                  progress=lambda done, total: self.send(Progress(done, total)),
-                                 in_scope=True, keep_refused=not job.check_scope):
+                                 in_scope=True, keep_refused=not job.check_scope,
+                                 witness=self.witness):
             try:
                 data = Path(field.source).read_bytes()
                 digest = hashlib.sha256(data).hexdigest()
@@ -230,8 +233,12 @@ class Engine:
         if self.analyzer is not None:
             self.analyzer.close()
             self.analyzer = None
+        if self.witness is not None:
+            self.witness.close()
+            self.witness = None
         try:
             self.analyzer = Analyzer(options)
+            self.witness = scope_witness(options)
         except (RuntimeError, OSError, ValueError) as exc:
             self.load_error = f"models not available: {exc}"
             self.send(LoadFailed(self.load_error))
@@ -277,4 +284,6 @@ def serve(conn: Connection, data_dir: str) -> None:
     finally:
         if engine.analyzer is not None:
             engine.analyzer.close()
+        if engine.witness is not None:
+            engine.witness.close()
         conn.close()

@@ -161,7 +161,7 @@ def _full_size(mask, source: str):
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from clinic_app.analysis import AnalyzerOptions
+    from clinic_app.analysis import AnalyzerOptions, scope_witness
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -169,10 +169,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     skipped: list[SkippedInput] = []
     results, analyzer = [], None
     keep = _retention(bool(args.report))  # overlays on disk, compact records in memory
+    witness = scope_witness(opts)
     try:
         with overlay.Writer(out / "overlays") as overlays, ProgressBar() as bar:
             fields = _fields(args.paths, skipped, args.um_per_px, consensus=True, in_scope=True,
-                             screened=bar.stage("screening"), progress=bar.stage("analysing"))
+                             screened=bar.stage("screening"), progress=bar.stage("analysing"),
+                             witness=witness)
             first = next(fields, None)
             if first is not None:  # models are loaded only when there is a field to analyse
                 analyzer = _analyzer(opts)
@@ -187,6 +189,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     finally:
         if analyzer is not None:
             analyzer.close()
+        if witness is not None:
+            witness.close()
     case = CaseInfo(patient_id=args.patient_id, patient_name=args.patient_name,
                     operator=args.operator, lab_name=args.lab_name, age=args.age, sex=args.sex,
                     accession=args.accession, birth_date=args.birth_date)
