@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from threading import Lock
 from typing import TypeVar
@@ -134,7 +134,7 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     if rec.features is not None:
         verdict = scope.verdict(rec.features, field.image.shape)
         if witness is not None and scope.second_look(verdict):
-            verdict = scope.vouched(verdict, witness(field.image, _known_scale(field, found)))
+            verdict = _second_look(verdict, witness, field, found)
         if not verdict.in_scope and not keep_refused:
             return _Screening(path, problem=verdict.problem)
         rec.scope_problem = "" if verdict.in_scope else verdict.problem
@@ -143,6 +143,17 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     elif found is not None and not given:  # one pass: the field carries its own scale
         field.um_per_px, field.scale_source = scale.estimate_um_per_px(field.image, found)
     return rec
+
+
+def _second_look(verdict: scope.ScopeVerdict, witness: Witness, field: Field,
+                 found: scale.RedCells | None) -> scope.ScopeVerdict:
+    """``scope.vouched`` by the witness's score. A witness that fails (a damaged model file)
+    leaves the refusal standing, saying so: a model problem is not the image's."""
+    try:
+        return scope.vouched(verdict, witness(field.image, _known_scale(field, found)))
+    except UNEXPECTED as exc:
+        return replace(verdict, reason=f"{verdict.reason}; the white-cell detector's second "
+                                       f"look failed ({type(exc).__name__}: {exc})"[:300])
 
 
 def _known_scale(field: Field, found: scale.RedCells | None) -> float | None:

@@ -195,6 +195,23 @@ def test_a_crop_without_whole_red_cells_is_vouched_for_by_its_white_cell(tmp_pat
     detector.close()
 
 
+def test_a_failing_second_look_leaves_the_refusal_standing_and_says_why(tmp_path):
+    """A witness that cannot run (a damaged detector file) does not turn a model problem into
+    an unreadable image: the crop keeps its out-of-scope refusal, which names the failure."""
+    from clinic_app import fields
+
+    crop = rgb(EXAMPLES / "normal-smear" / "BloodImage_00029.jpg")[112:368, 0:256]
+    cv2.imwrite(str(tmp_path / "crop.png"), cv2.cvtColor(crop, cv2.COLOR_RGB2BGR))
+
+    def broken(image: np.ndarray, um: float | None) -> float:
+        raise RuntimeError("sha256 mismatch")
+
+    skipped: list = []
+    assert list(fields.iter_fields([tmp_path], skipped, in_scope=True, witness=broken)) == []
+    assert len(skipped) == 1 and skipped[0].reason.startswith("out of scope:")
+    assert "second look failed (RuntimeError: sha256 mismatch)" in skipped[0].reason
+
+
 @needs_models
 def test_analyze_asks_the_packs_detector_for_the_second_look(tmp_path):
     """``clinic-app analyze`` wires the pack's detector in: the crop above is analysed (its
