@@ -43,7 +43,7 @@ SINGLE_CELL_PX = 256  # an image this small without a scale: a single-cell crop
 # smaller one are parts of one cell drawn larger than the cells the detector learned (a
 # granulocyte filling a 256 px crop at ~0.08 um/px, cut into two boxes that each miss it):
 # they become one box around both. Chosen on validation crops (docs/models.md): BCCD dev crops
-# precision 91.2 -> 96.5 %, Bio-Net val crops 94.5 -> 96.9 %, recall unchanged; larger fields
+# precision 91.2 -> 95.4 %, Bio-Net val crops 94.5 -> 96.9 %, recall unchanged; larger fields
 # are left alone (clumped blasts of enlarged ALL val fields would be joined: recall -1 point).
 PARTS_OVERLAP = 0.3
 SECOND_LOOK_MIN_SCORE = 0.6  # find_cells' fitted look at such a crop
