@@ -145,6 +145,16 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
     return rec
 
 
+def scope_verdict(rgb: np.ndarray, witness: Witness | None = None) -> scope.ScopeVerdict:
+    """The in-scope verdict of one image as screening reaches it: ``scope.check``, then the
+    second look where a witness is given (the shift bench measures what the app does)."""
+    found = scale.red_cells(rgb)
+    verdict = scope.verdict(scope.features(rgb, found.outlines), rgb.shape)
+    if witness is not None and scope.second_look(verdict):
+        verdict = _second_look(verdict, witness, Field(rgb, ""), found)
+    return verdict
+
+
 def _second_look(verdict: scope.ScopeVerdict, witness: Witness, field: Field,
                  found: scale.RedCells | None) -> scope.ScopeVerdict:
     """``scope.vouched`` by the witness's score. A witness that fails (a damaged model file)

@@ -192,6 +192,9 @@ def test_a_crop_without_whole_red_cells_is_vouched_for_by_its_white_cell(tmp_pat
     assert all(s.reason.startswith("out of scope:") for s in skipped)
     assert len(seen) == 2  # the two crops; the cat is refused on its own evidence
     assert list(fields.iter_fields([tmp_path / "cell.png"], [], in_scope=True)) == []
+    cell = np.ascontiguousarray(crops["cell"])  # the shift bench's verdict, the same answers
+    assert not fields.scope_verdict(cell).in_scope
+    assert fields.scope_verdict(cell, detector).vouched
     detector.close()
 
 
