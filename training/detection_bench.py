@@ -166,32 +166,44 @@ def batch_crop_check(root: Path) -> dict:
     """``clinic-app analyze`` on a folder of each crop set (the batch's red-cell consensus, the
     in-scope check): boxes of ``analysis.json`` against the annotations; refused crops count
     as found nothing."""
+    out = {}
+    for name, items in crop_sets(root).items():
+        out[name] = analysed_as_folder(items)
+        print(name, out[name], flush=True)
+    return out
+
+
+def analysed_as_folder(items, transform: Callable[[np.ndarray], np.ndarray] | None = None
+                       ) -> dict:
+    """(image, boxes) items written as PNG (each through ``transform`` first, e.g. a shift of
+    the bench) and analysed by ``clinic-app analyze`` as one folder: recall and precision of
+    ``analysis.json``'s boxes (refused images count as found nothing) and the refusals."""
+    import contextlib
+    import io
     import json
     import tempfile
 
     from clinic_app.cli import main as cli
     from training.detector import hits
 
-    out = {}
-    for name, items in crop_sets(root).items():
-        with tempfile.TemporaryDirectory() as tmp:
-            src, dst = Path(tmp) / "crops", Path(tmp) / "out"
-            src.mkdir()
-            for i, (rgb, _) in enumerate(items):
-                cv2.imwrite(str(src / f"c{i:04d}.png"), cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "crops", Path(tmp) / "out"
+        src.mkdir()
+        for i, (rgb, _) in enumerate(items):
+            shown = rgb if transform is None else transform(rgb)
+            cv2.imwrite(str(src / f"c{i:04d}.png"), cv2.cvtColor(shown, cv2.COLOR_RGB2BGR))
+        with contextlib.redirect_stdout(io.StringIO()):
             if cli(["analyze", str(src), "--out", str(dst), "--backend", "cpu"]) != 0:
-                raise RuntimeError(f"analyze failed on {name}")
-            doc = json.loads((dst / "analysis.json").read_text(encoding="utf-8"))
-        tp = n_pred = 0
-        for img in doc["images"]:
-            pred = np.array([c["bbox"] for c in img["cells"]], np.float32).reshape(-1, 4)
-            tp += hits(pred, items[int(Path(img["path"]).stem[1:])][1])
-            n_pred += len(pred)
-        n_true = sum(len(t) for _, t in items)
-        out[name] = {"recall": tp / max(1, n_true), "precision": tp / max(1, n_pred),
-                     "boxes": n_true, "crops": len(items), "refused": len(doc["skipped"])}
-        print(name, out[name], flush=True)
-    return out
+                raise RuntimeError("analyze failed")
+        doc = json.loads((dst / "analysis.json").read_text(encoding="utf-8"))
+    tp = n_pred = 0
+    for img in doc["images"]:
+        pred = np.array([c["bbox"] for c in img["cells"]], np.float32).reshape(-1, 4)
+        tp += hits(pred, items[int(Path(img["path"]).stem[1:])][1])
+        n_pred += len(pred)
+    n_true = sum(len(t) for _, t in items)
+    return {"recall": tp / max(1, n_true), "precision": tp / max(1, n_pred),
+            "boxes": n_true, "crops": len(items), "refused": len(doc["skipped"])}
 
 
 if __name__ == "__main__":
