@@ -138,6 +138,9 @@ def screen_field(field: Field, path: Path, in_scope: bool, measure: bool,
         if not verdict.in_scope and not keep_refused:
             return _Screening(path, problem=verdict.problem)
         rec.scope_problem = "" if verdict.in_scope else verdict.problem
+        if verdict.vouched and rec.quality is not None:
+            rec.quality = replace(rec.quality,
+                                  warnings=(*rec.quality.warnings, scope.VOUCHED_NOTE))
     if measure:
         rec.scale = scale.estimate_um_per_px(field.image, found)
     elif found is not None and not given:  # one pass: the field carries its own scale

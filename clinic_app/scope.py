@@ -73,6 +73,8 @@ THRESHOLD = 0.3
 # >= 0.5 that the regression alone refuses have P 0.001-0.002 (docs/scope.md).
 SECOND_LOOK_MIN_P = 0.01
 WITNESS_MIN_SCORE = 0.5
+# Said on such a field (its quality warnings: analysis.json, the report, the review window).
+VOUCHED_NOTE = "no whole red cell seen (accepted for its white cell)"
 
 REASONS = {  # why, per feature, when it counts most against the image
     "bg_level": "background too dark for a brightfield smear",

@@ -185,9 +185,9 @@ def test_a_crop_without_whole_red_cells_is_vouched_for_by_its_white_cell(tmp_pat
         cv2.imwrite(str(tmp_path / f"{name}.png"), cv2.cvtColor(crop, cv2.COLOR_RGB2BGR))
     shutil.copy(CAT, tmp_path / "cat.jpg")
     skipped: list = []
-    got = [Path(f.source).name for f in fields.iter_fields(
-        [tmp_path], skipped, in_scope=True, witness=witness)]
-    assert got == ["cell.png"]
+    kept = list(fields.iter_fields([tmp_path], skipped, in_scope=True, witness=witness))
+    assert [Path(f.source).name for f in kept] == ["cell.png"]
+    assert scope.VOUCHED_NOTE in kept[0].quality.warnings  # said on the field, not silent
     assert sorted(Path(s.path).name for s in skipped) == ["cat.jpg", "no_cell.png"]
     assert all(s.reason.startswith("out of scope:") for s in skipped)
     assert len(seen) == 2  # the two crops; the cat is refused on its own evidence
@@ -228,6 +228,7 @@ def test_analyze_asks_the_packs_detector_for_the_second_look(tmp_path):
     doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
     assert doc["skipped"] == [] and len(doc["images"]) == 1
     assert len(doc["images"][0]["cells"]) >= 1
+    assert scope.VOUCHED_NOTE in doc["images"][0]["quality"]["warnings"]
 
 
 @needs_models
