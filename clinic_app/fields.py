@@ -40,11 +40,17 @@ AHEAD = 3  # fields screened ahead of the one being analysed (each holds one dec
 KEEP_DECODED_BYTES = 48 * 1024 * 1024  # first-pass images kept for the second (~50 640x480)
 # A batch's red-cell consensus needs readings on at least this share of its fields of one size.
 # Smear fields read red cells on most fields (BCCD 100 %, Bio-Net val 75 %, 256 px Bio-Net val
-# crops 59 %); where only a few do (256 px crops filled by one white cell at ~0.09 um/px: 16 of
-# 99 BCCD dev crops), those few are misreadings of cell parts, and their median (0.31 um/px)
-# sent every one of them to the low-magnification segmenter (docs/models.md). Each keeps its
-# own reading instead, as a field analysed alone does.
+# crops 59 %, 120 px PBC crops 99 %); where only a few do (256 px crops filled by one white cell
+# at ~0.09 um/px: 16 of 99 BCCD dev crops), those few are misreadings of cell parts, and their
+# median (0.31 um/px) sent every one of them to the low-magnification segmenter
+# (docs/models.md). A larger field of such a minority keeps its own reading, as a field
+# analysed alone does; a small one (longer side up to MINORITY_UNTRUSTED_PX, where real red
+# cells can be wider than the search's largest circle and it outlines granules or lobes
+# instead) keeps none: its white cells are the ruler. BCCD dev crops under the bench's
+# moderate shifts, as a folder: precision 83-96 % -> 99-100 % (Bio-Net val crops and PBC crops,
+# whose majority reads, unchanged; docs/scope.md).
 CONSENSUS_MIN_SHARE = 0.5
+MINORITY_UNTRUSTED_PX = 256
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -216,7 +222,8 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
 
 def _medians(records: list[_Screening]) -> dict[Path, tuple[float, str]]:
     """The consensus of each pixel size's red-cell readings, where enough of its fields read
-    any (``CONSENSUS_MIN_SHARE``); fields left out keep their own reading."""
+    any (``CONSENSUS_MIN_SHARE``). Below that, a small field's reading is replaced by "unknown"
+    (``MINORITY_UNTRUSTED_PX``) and a larger one keeps its own."""
     groups: dict[tuple[int, int], list[tuple[Path, float]]] = {}
     fields: dict[tuple[int, int], int] = {}
     for rec in records:
@@ -228,6 +235,8 @@ def _medians(records: list[_Screening]) -> dict[Path, tuple[float, str]]:
     out = {}
     for size, members in groups.items():
         if len(members) < CONSENSUS_MIN_SHARE * fields[size]:
+            if max(size) <= MINORITY_UNTRUSTED_PX:
+                out.update({p: (scale.DEFAULT_UM_PER_PX, scale.UNKNOWN) for p, _ in members})
             continue
         median = float(np.median([um for _, um in members]))
         how = f"red-cells (median of {len(members)} fields)" if len(members) > 1 else "red-cells"

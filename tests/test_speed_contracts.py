@@ -269,12 +269,14 @@ def test_atomic_writes_from_threads_into_a_missing_folder(tmp_path):
 
 
 def test_consensus_needs_red_cells_on_half_the_fields_of_a_size():
-    """A few red-cell readings among fields that show none (crops filled by one white cell) are
-    misreadings: no consensus, each keeps its own. Where most fields read, they share the
-    median; fields of another size form their own group."""
+    """A few red-cell readings among small fields that show none (crops filled by one white
+    cell) are misreadings: no consensus, and those small fields are left without a red-cell
+    scale (the white cells are the ruler then); larger fields of such a minority keep their
+    own. Where most fields read, they share the median; fields of another size form their own
+    group."""
     from pathlib import Path
 
-    from clinic_app.fields import CONSENSUS_MIN_SHARE, _medians, _Screening
+    from clinic_app.fields import CONSENSUS_MIN_SHARE, MINORITY_UNTRUSTED_PX, _medians, _Screening
 
     def rec(name: str, scale: tuple[float, str], size=(256, 256)) -> _Screening:
         return _Screening(Path(name), scale=scale, size=size)
@@ -282,7 +284,10 @@ def test_consensus_needs_red_cells_on_half_the_fields_of_a_size():
     unknown = (0.42, "unknown")
     few = [rec("a", (0.25, "red-cells")), rec("b", (0.55, "red-cells"))]
     few += [rec(f"u{i}", unknown) for i in range(6)]
-    assert 2 < CONSENSUS_MIN_SHARE * 8 and _medians(few) == {}
+    assert 2 < CONSENSUS_MIN_SHARE * 8 and max(few[0].size) <= MINORITY_UNTRUSTED_PX
+    assert _medians(few) == {Path("a"): unknown, Path("b"): unknown}
+    large = [rec(r.path.name, r.scale, size=(640, 480)) for r in few]
+    assert _medians(large) == {}  # each keeps its own reading
     most = [rec(f"r{i}", (0.08 + 0.01 * i, "red-cells")) for i in range(5)]
     most += [rec("u", unknown), rec("big", (0.2, "red-cells"), size=(640, 480))]
     got = _medians(most)

@@ -1,4 +1,5 @@
-# python docs/scripts/crops_under_shifts.py [moderate|strong]
+# python docs/scripts/crops_under_shifts.py [moderate|strong] [eval]   (eval: the test-like
+# BCCD eval crops instead of the development sets; measure once, after the choices)
 """256 px crops (BCCD dev, Bio-Net val: development data) under each shift of the bench, each
 set analysed as a folder by `clinic-app analyze` (in-scope check and second look included):
 recall / precision of analysis.json's boxes, refused crops counted as misses
@@ -12,7 +13,9 @@ from training.detection_bench import analysed_as_folder, crop_sets
 from training.robustness import CONDITIONS, apply_shift
 
 level = sys.argv[1] if len(sys.argv) > 1 else "moderate"
-sets = {k: v for k, v in crop_sets(data_root(None)).items() if k != "bccd_eval_crops"}
+test_like = len(sys.argv) > 2 and sys.argv[2] == "eval"
+sets = {k: v for k, v in crop_sets(data_root(None)).items()
+        if (k == "bccd_eval_crops") == test_like}
 for cond in [c for c in CONDITIONS if c == "none" or c.endswith(level)]:
     row = {}
     for name, items in sets.items():
