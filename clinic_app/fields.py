@@ -214,7 +214,9 @@ def consensus_scales(paths: list[Path], in_scope: bool = False) -> dict[Path, tu
 
     Fields of one size in one batch come from one camera and objective; one field's estimate
     is good to about +-12% and can be far off on a crowded or empty field, the median of a
-    slide's fields is not. Unreadable files are left out (the loader reports them).
+    slide's fields is not. Unreadable files are left out (the loader reports them); so are
+    fields of a size where fewer than half read red cells, except small ones, which get
+    ``(DEFAULT_UM_PER_PX, "unknown")`` (``_medians``).
     """
     with ThreadPoolExecutor(WORKERS, initializer=parallel.batch_worker) as pool:
         return _medians(list(prefetched(lambda p: _screen(p, None, in_scope, True), paths, pool)))
