@@ -28,7 +28,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from clinic_app import scale, scope, stain
+from clinic_app import scope, stain
 from clinic_app.classification import combine_views, views_of
 from clinic_app.modelpack import dequantize, pixels
 from training import shifts
@@ -187,7 +187,7 @@ def bench_scope(models: Path, root: Path, limit: int | None) -> dict:
                 v = scope_verdict(shifted)
                 alone.append(v.in_scope)
                 app.append(v.in_scope or (witness is not None and scope.second_look(v) and
-                                          scope.vouched(v, _score(witness, shifted)).in_scope))
+                                          scope_verdict(shifted, witness).in_scope))
             out[cond][f"{name} in scope"] = float(np.mean(alone))
             out[cond][f"{name} in scope (app)"] = float(np.mean(app))
         print(cond, json.dumps(out[cond]), flush=True)
@@ -195,11 +195,6 @@ def bench_scope(models: Path, root: Path, limit: int | None) -> dict:
         witness.close()
     return out
 
-
-def _score(witness, rgb: np.ndarray) -> float:
-    """The witness's score at the image's red-cell scale, if any (as screening asks it)."""
-    um, how = scale.estimate_um_per_px(rgb)
-    return witness(rgb, um if how == "red-cells" else None)
 
 
 BENCHES = {"wbc-type": bench_wbc, "all-subtype": bench_all, "detection": bench_detection,
