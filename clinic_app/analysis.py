@@ -362,7 +362,8 @@ def default_workers() -> int:
 class WholeCells:
     """The white-cell mask of a field as the analysis finds its cells: on a low-magnification
     field (``SEGMENTER_FROM_UM``) the segmenter's mask; elsewhere, when the pack has
-    the detector, whole cells from its boxes (``segmentation.whole_cell_mask``), with the
+    the detector, whole cells from its boxes, each to its own outline where one is found
+    (``segmentation.whole_cell_mask``, ``segmentation.cell_outline``), with the
     segmenter's stained pixels inside them (and any nucleus-sized stained object no box
     holds) where the scale is known."""
 
@@ -374,8 +375,11 @@ class WholeCells:
                          if det_id in entries else None)
         self.message = self.segmenter.choice.message
 
-    def mask(self, field: Field) -> np.ndarray:
-        """0/255 uint8, the size of the field."""
+    def mask(self, field: Field, outlines: bool = True) -> np.ndarray:
+        """0/255 uint8, the size of the field. ``outlines``: each detected cell drawn to its
+        own outline (``segmentation.cell_outline``) where one is found; False, the ellipses of
+        the detector's boxes alone (what ``segment`` drew before; ``training.segment_eval``
+        compares the two)."""
         if field.um_per_px:
             um, how = float(field.um_per_px), field.scale_source or "given"
         else:
@@ -388,4 +392,5 @@ class WholeCells:
         # gave the scale: at an assumed one the segmenter's mask says nothing
         stained = field_mask(self.segmenter, field.image, um) if how != scale.UNKNOWN else None
         return whole_cell_mask(field.image.shape, [c.bbox for c in cells], stained,
-                               um if stained is not None else None)
+                               um if stained is not None else None,
+                               field.image if outlines else None)

@@ -9,6 +9,8 @@
   bilinear when enlarging), the one resize training's cell caches and the app share.
 - ``MASK_THRESHOLD`` / ``binary_mask``: where the segmenter's probability means "white cell".
 - ``centre_square`` / ``square_crop``: the framings the classifiers were trained on.
+- ``fill_holes``: a 0/1 mask with its enclosed pockets filled (a red cell's pale centre, a
+  white cell's vacuoles).
 """
 
 from __future__ import annotations
@@ -115,3 +117,14 @@ def square_crop(rgb: np.ndarray, cx: float, cy: float, side: int) -> np.ndarray:
                                   cv2.BORDER_REFLECT_101)
     rgb = cv2.copyMakeBorder(rgb, pad, pad, pad, pad, cv2.BORDER_REFLECT_101)
     return rgb[y0 + pad:y0 + pad + side, x0 + pad:x0 + pad + side]
+
+
+def fill_holes(mask: np.ndarray) -> np.ndarray:
+    """0/1 uint8 ``mask`` with the background pockets not connected to the border filled (the
+    pale centres of red cells, a white cell's paler granules or vacuoles)."""
+    h, w = mask.shape
+    flood = np.pad(mask, 1).astype(np.uint8)
+    seeds = np.zeros((h + 4, w + 4), np.uint8)
+    cv2.floodFill(flood, seeds, (0, 0), 1)
+    holes = flood[1:-1, 1:-1] == 0
+    return (mask.astype(bool) | holes).astype(np.uint8)

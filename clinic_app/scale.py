@@ -49,7 +49,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from clinic_app.imaging import scaled_size, work_copy
+from clinic_app.imaging import fill_holes, scaled_size, work_copy
 from clinic_app.stain import background_rgb, with_gains
 
 RED_CELL_UM = 7.5
@@ -199,7 +199,7 @@ def _diameter_at(rgb: np.ndarray, side: int,
     cells = _cell_mask(green)
     if cells is None:
         return None, 0
-    filled = _fill_holes(cells)
+    filled = fill_holes(cells)
     candidates = np.vstack([
         _circles(cv2.GaussianBlur(small[:, :, 1], (0, 0), 1.5)),
         _circles(cv2.GaussianBlur(filled * np.uint8(255), (0, 0), 1.5)),
@@ -295,16 +295,6 @@ def _triangle_threshold(grey: np.ndarray, hist: np.ndarray, peak: int) -> float:
     # how far each histogram point lies below the line from (low, hist[low]) to (peak, hist[peak])
     dist = (peak - low) * (hist[low] - hist[low:peak + 1]) - (hist[peak] - hist[low]) * (low - xs)
     return float(xs[int(np.argmax(dist))] + 1)
-
-
-def _fill_holes(mask: np.ndarray) -> np.ndarray:
-    """Fill background pockets not connected to the border (the pale centres of red cells)."""
-    h, w = mask.shape
-    flood = np.pad(mask, 1).astype(np.uint8)
-    seeds = np.zeros((h + 4, w + 4), np.uint8)
-    cv2.floodFill(flood, seeds, (0, 0), 1)
-    holes = flood[1:-1, 1:-1] == 0
-    return (mask.astype(bool) | holes).astype(np.uint8)
 
 
 def _circles(image: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from clinic_app import stain
-from clinic_app.imaging import binary_mask
+from clinic_app.imaging import binary_mask, fill_holes
 from clinic_app.modelpack import TFLiteModel
 from clinic_app.results import BBox
 from clinic_app.scale import resample_to
@@ -25,6 +25,18 @@ CLOSE_UM = 2.0  # gap bridged between nuclear lobes of one cell
 MIN_RADIUS_UM = 4.0  # a cell body at least this deep; lobes of one nucleus are thinner (BCCD dev)
 MIN_STAINED_UM2 = 15.0  # whole_cell_mask: a nucleus (~40 um2 and more), not a platelet (~5)
 BOX_MARGIN_UM = 1.5  # the mask covers the purple nucleus; the cell's cytoplasm extends beyond
+# cell_outline: GrabCut around a detector box, the window enlarged by OUTLINE_PAD of the box's
+# side each way; an outline whose area is outside OUTLINE_AREA x the ellipse's is not trusted
+# (the ellipse is drawn instead). Chosen on Bio-Net val / BCCD dev (docs/models.md).
+OUTLINE_PAD = 0.5
+OUTLINE_ITERATIONS = 3
+OUTLINE_AREA = (0.6, 1.4)
+OUTLINE_SOLIDITY = 0.95  # a whole cell is nearly convex; an outline of lobes is not
+OUTLINE_CORE = 0.25  # the ellipse shrunk by this share of the box side: where the cell surely is
+OUTLINE_SMOOTH = 0.06  # opening radius, share of the box side: drops threads of background
+# GrabCut's time grows with the window's pixels (~0.2 s for a 640x480 BCCD cell at full size):
+# the window is shrunk until the box's shorter side is at most this, the mask enlarged back
+OUTLINE_BOX_PX = 64
 
 
 @dataclass(frozen=True)
@@ -67,18 +79,25 @@ def field_mask(model: TFLiteModel, rgb: np.ndarray, um_per_px: float) -> np.ndar
 
 
 def whole_cell_mask(shape: tuple[int, ...], boxes: list[BBox],
-                    stained: np.ndarray | None = None, um_per_px: float | None = None
-                    ) -> np.ndarray:
+                    stained: np.ndarray | None = None, um_per_px: float | None = None,
+                    rgb: np.ndarray | None = None) -> np.ndarray:
     """0/255 mask of whole white cells from their boxes (the detector's, around the whole
-    cell): the ellipse inscribed in each box, with the segmenter's stained pixels inside the
-    box added (a lobe or granule that reaches past the ellipse). The segmenter alone, trained on
-    masks of purple-stained pixels, draws the nucleus of a cell with wide cytoplasm
-    (neutrophil, monocyte) and misses the cytoplasm. A stained object no box holds is kept
-    when it is at least ``MIN_STAINED_UM2`` (a nucleus, not a platelet): a cell the detector
-    missed is then drawn as far as the segmenter sees it rather than not at all."""
+    cell): each cell's own outline inside its box where ``rgb`` is given and one is found
+    (``cell_outline``), else the ellipse inscribed in the box; with the segmenter's stained
+    pixels inside the box added (a lobe or granule that reaches past the outline). The segmenter
+    alone, trained on masks of purple-stained pixels, draws the nucleus of a cell with wide
+    cytoplasm (neutrophil, monocyte) and misses the cytoplasm. A stained object no box holds is
+    kept when it is at least ``MIN_STAINED_UM2`` (a nucleus, not a platelet): a cell the
+    detector missed is then drawn as far as the segmenter sees it rather than not at all."""
     out = np.zeros(shape[:2], np.uint8)
     for box in boxes:
-        cv2.fillPoly(out, [ellipse_outline(box)], 255)
+        found = cell_outline(rgb, box) if rgb is not None else None
+        if found is None:
+            cv2.fillPoly(out, [ellipse_outline(box)], 255)
+        else:
+            (y0, x0), cell = found
+            window = out[y0:y0 + cell.shape[0], x0:x0 + cell.shape[1]]
+            window[cell > 0] = 255
     if stained is None:
         return out
     in_boxes = np.zeros_like(out)
@@ -93,6 +112,81 @@ def whole_cell_mask(shape: tuple[int, ...], boxes: list[BBox],
                  if stats[i, cv2.CC_STAT_AREA] >= min_px and i not in boxed]
         out[np.isin(lab, alone)] = 255
     return out
+
+
+def cell_outline(rgb: np.ndarray, box: BBox) -> tuple[tuple[int, int], np.ndarray] | None:
+    """The white cell's own outline around a detector box: ``((y0, x0), mask)``, a 0/1 mask of
+    a window of ``rgb`` at that corner, or None where no outline can be trusted.
+
+    A box's inscribed ellipse is only as good as the box: off-centre or a little too large, it
+    takes in glass and a neighbouring red cell, and it cannot follow a monocyte's or a
+    lobulated cell's shape. GrabCut (OpenCV: colour models of the cell and its surroundings,
+    then a graph cut) starts from the ellipse as "probably cell", a ring around it as "probably
+    not" and the rest of the window as background; the piece that holds the ellipse's core,
+    its pockets filled and thin threads opened away, is the cell. An outline whose area is far
+    from the ellipse's (``OUTLINE_AREA``) is a failure (a cut into pale cytoplasm, a leak into
+    a clump), and the caller draws the ellipse."""
+    h, w = rgb.shape[:2]
+    px, py = int(OUTLINE_PAD * box.width), int(OUTLINE_PAD * box.height)
+    x0, y0 = max(0, box.x0 - px), max(0, box.y0 - py)
+    x1, y1 = min(w, box.x1 + px), min(h, box.y1 + py)
+    if min(box.width, box.height) < 8 or x1 - x0 < 16 or y1 - y0 < 16:
+        return None
+    f = min(1.0, OUTLINE_BOX_PX / min(box.width, box.height))
+    size = (max(1, round((x1 - x0) * f)), max(1, round((y1 - y0) * f)))
+    window = cv2.resize(np.ascontiguousarray(rgb[y0:y1, x0:x1]), size,
+                        interpolation=cv2.INTER_AREA)
+    points = (ellipse_outline(box) - np.array([x0, y0], np.int32)) * np.array(
+        [size[0] / (x1 - x0), size[1] / (y1 - y0)])
+    cell = _grabcut_cell(window, np.round(points).astype(np.int32),
+                         f * min(box.width, box.height))
+    if cell is None:
+        return None
+    if f < 1.0:
+        cell = (cv2.resize(cell.astype(np.float32), (x1 - x0, y1 - y0),
+                           interpolation=cv2.INTER_LINEAR) >= 0.5).astype(np.uint8)
+    return (y0, x0), cell
+
+
+def _grabcut_cell(window: np.ndarray, outline: np.ndarray, side: float) -> np.ndarray | None:
+    """``cell_outline``'s cut on its (shrunk) window: 0/1 mask, or None. ``outline``: the
+    ellipse's points in the window; ``side``: the box's shorter side in window pixels."""
+    ellipse = np.zeros(window.shape[:2], np.uint8)
+    cv2.fillPoly(ellipse, [outline], 1)
+    core = cv2.erode(ellipse, _disk(OUTLINE_CORE * side / 2))
+    ring = cv2.dilate(ellipse, _disk(OUTLINE_CORE * side / 2))
+    labels = np.full(ellipse.shape, cv2.GC_BGD, np.uint8)
+    labels[ring > 0] = cv2.GC_PR_BGD
+    labels[ellipse > 0] = cv2.GC_PR_FGD
+    try:
+        cv2.grabCut(window, labels, None, np.zeros((1, 65)), np.zeros((1, 65)),
+                    OUTLINE_ITERATIONS, cv2.GC_INIT_WITH_MASK)
+    except cv2.error:  # e.g. a flat window: one colour model has no pixels
+        return None
+    cell = ((labels == cv2.GC_FGD) | (labels == cv2.GC_PR_FGD)).astype(np.uint8)
+    n, parts = cv2.connectedComponents(cell)
+    if n <= 1:
+        return None
+    held = np.bincount(parts[core > 0].ravel(), minlength=n)[1:]
+    if not held.any():
+        return None
+    cell = fill_holes((parts == 1 + int(np.argmax(held))).astype(np.uint8))
+    cell = cv2.morphologyEx(cell, cv2.MORPH_OPEN, _disk(OUTLINE_SMOOTH * side))
+    ratio = float(cell.sum()) / max(1.0, float(ellipse.sum()))
+    if not OUTLINE_AREA[0] <= ratio <= OUTLINE_AREA[1] or _solidity(cell) < OUTLINE_SOLIDITY:
+        return None
+    return cell
+
+
+def _solidity(mask: np.ndarray) -> float:
+    """Area over convex-hull area of the mask's outer contour: ~1 for a whole cell, lower for
+    an outline that followed a lobed nucleus and left pale cytoplasm out."""
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return 0.0
+    c = max(contours, key=cv2.contourArea)
+    hull = cv2.contourArea(cv2.convexHull(c))
+    return float(cv2.contourArea(c) / hull) if hull > 0 else 0.0
 
 
 def ellipse_outline(box: BBox, points: int = 32) -> np.ndarray:

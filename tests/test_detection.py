@@ -47,8 +47,24 @@ def test_decode_gives_one_box_per_peak_above_threshold():
     assert len(boxes) == 2  # the 0.1 peak is below the threshold
     best = boxes[0]
     assert best[4] == pytest.approx(0.9)
-    cx, cy = (20 + 0.5) * 4, (10 + 0.5) * 4
+    cx, cy = 20 * 4, 10 * 4  # cell (i, j) is the input point (j, i) x stride, as trained
     np.testing.assert_allclose(best[:4], [cx - 20, cy - 16, cx + 20, cy + 16], atol=1e-4)
+
+
+def test_decode_reads_back_the_centres_training_draws():
+    """The heat map training draws for a box (``training.detector.targets``) decodes to that
+    box: no half-cell shift, and a centre between cells is found between cells."""
+    detector = pytest.importorskip("training.detector")
+    truth = np.array([[101.0, 57.0, 161.0, 121.0], [30.0, 170.0, 66.0, 206.0]], np.float32)
+    t = detector.targets(truth)
+    g = t.shape[0]
+    out = np.zeros((g, g, 3), np.float32)
+    out[..., 0] = t[..., 0]
+    out[..., 1:] = t[..., 1:3].max(axis=(0, 1), keepdims=True)  # sizes: not what is tested
+    found = decode(out, stride=detector.STRIDE, threshold=0.3)
+    centres = np.sort((found[:, :2] + found[:, 2:4]) / 2, axis=0)
+    np.testing.assert_allclose(centres, np.sort((truth[:, :2] + truth[:, 2:]) / 2, axis=0),
+                               atol=0.05)
 
 
 def test_suppress_merges_two_peaks_on_one_cell_but_keeps_neighbours():
@@ -157,6 +173,52 @@ def test_whole_cell_mask_from_boxes_and_stained_pixels():
     assert m[50, 20] == 255  # the stained lobe inside the box
     assert m[20, 160] == 255 and m[81, 101] == 0  # nucleus kept, speck dropped
     assert whole_cell_mask(stained.shape, [box])[20, 160] == 0  # scale unknown: boxes only
+
+
+def _cell_on_glass(centre: tuple[int, int], radius: int) -> tuple[np.ndarray, np.ndarray]:
+    """A pale-bordered lilac cell with a dark nucleus on pink-white glass, and its disc."""
+    import cv2
+
+    rng = np.random.default_rng(0)
+    rgb = np.full((160, 200, 3), (236, 222, 226), np.uint8)
+    cv2.circle(rgb, centre, radius, (196, 170, 214), -1)
+    cv2.circle(rgb, (centre[0] - 6, centre[1] + 4), radius // 2, (96, 52, 140), -1)
+    rgb = np.clip(rgb + rng.normal(0, 4, rgb.shape), 0, 255).astype(np.uint8)
+    disc = np.zeros(rgb.shape[:2], np.uint8)
+    cv2.circle(disc, centre, radius, 1, -1)
+    return rgb, disc
+
+
+def test_cell_outline_follows_the_cell_where_the_box_is_off():
+    from clinic_app.segmentation import cell_outline, whole_cell_mask
+
+    rgb, disc = _cell_on_glass((100, 80), 34)
+    box = BBox(74, 52, 148, 124)  # 10 px right of and 4 px below the cell, a little large
+    found = cell_outline(rgb, box)
+    assert found is not None
+    (y0, x0), cell = found
+    outline = np.zeros_like(disc)
+    outline[y0:y0 + cell.shape[0], x0:x0 + cell.shape[1]] = cell
+    ellipse = np.zeros_like(disc)
+    import cv2
+
+    cv2.fillPoly(ellipse, [ellipse_outline(box)], 1)
+
+    def iou(a: np.ndarray) -> float:
+        return float((a & disc).sum() / (a | disc).sum())
+    assert iou(outline) > 0.9 > iou(ellipse)
+    drawn = whole_cell_mask(rgb.shape, [box], rgb=rgb) > 0
+    assert (drawn == outline.astype(bool)).all()  # whole_cell_mask draws the outline
+
+
+def test_cell_outline_gives_way_to_the_ellipse_where_nothing_stands_out():
+    from clinic_app.segmentation import cell_outline, whole_cell_mask
+
+    glass = np.full((120, 120, 3), 230, np.uint8)
+    box = BBox(30, 30, 90, 90)
+    assert cell_outline(glass, box) is None
+    m = whole_cell_mask(glass.shape, [box], rgb=glass)
+    assert m[60, 60] == 255 and m[31, 31] == 0  # the ellipse, as without an image
 
 
 def _cast_crop(tmp_path, name: str, hide_beyond: int | None = None):
@@ -307,9 +369,8 @@ def test_white_cells_overrule_a_fine_misreading_on_a_small_crop():
         cells, um_kept, how_kept = a.find_cells(field, um_field, how_field)
         assert max(field.shape[:2]) > SMALL_FIELD_PX and (um_kept, how_kept) == (um_field,
                                                                                  how_field)
-        box = max(cells, key=lambda c: c.bbox.area).bbox
-        cx, cy = (box.x0 + box.x1) // 2 + 60, (box.y0 + box.y1) // 2 + 40
-        x0, y0 = int(np.clip(cx - 128, 0, 640 - 256)), int(np.clip(cy - 128, 0, 480 - 256))
+        assert len(cells) == 1
+        x0, y0 = 127, 37  # the cell off-centre towards the top left: the crop it was seen on
         crop = np.ascontiguousarray(field[y0:y0 + 256, x0:x0 + 256])
         um, how = scale.estimate_um_per_px(crop)
         assert how == "red-cells" and 0.15 < um < SEGMENTER_FROM_UM  # the misreading guarded

@@ -36,6 +36,7 @@ import cv2
 import numpy as np
 
 from clinic_app import scale
+from clinic_app.imaging import fill_holes
 from training.config import data_root
 from training.data import image_path, read_rgb, read_rows
 from training.detection_bench import detection_sets
@@ -86,7 +87,7 @@ def tight_diameter(rgb: np.ndarray, box: tuple[int, int, int, int]) -> float | N
     x0, y0, x1, y1 = box
     green = cv2.GaussianBlur(np.ascontiguousarray(rgb[y0:y1, x0:x1, 1]), (0, 0), 1.0)
     _, cell = cv2.threshold(green, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    filled = scale._fill_holes(cell)
+    filled = fill_holes(cell)
     h, w = filled.shape
     across, down = _run_through_centre(filled[h // 2]), _run_through_centre(filled[:, w // 2])
     return (across + down) / 2.0 if across and down else None

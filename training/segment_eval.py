@@ -12,12 +12,16 @@ per annotated cell, within its box enlarged by 25 % each side,
 
 and per field the share of mask pixels outside every (enlarged) annotated box. ``segmenter``
 is the cell-seg mask alone (``segmentation.field_mask``, what ``segment`` wrote before
-2026-12-04); ``segment`` is what it writes now (``analysis.WholeCells``).
+2026-12-04); ``ellipses`` the detector's boxes drawn as ellipses (what it wrote until each cell
+got its own outline); ``segment`` is what it writes now (``analysis.WholeCells``).
+
+    python -m training.segment_eval --dev   # BCCD's 100 dev fields, Bio-Net val: for choices
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 from pathlib import Path
 
@@ -31,7 +35,7 @@ from clinic_app.segmentation import ellipse_outline, field_mask
 from training.config import data_root
 from training.data import read_rgb
 from training.detection_bench import detection_sets
-from training.evaluate_detection import voc_rows
+from training.evaluate_detection import fields, voc_rows
 
 MARGIN = 0.25
 
@@ -70,8 +74,9 @@ def outside_share(mask: np.ndarray, boxes: list[list[float]]) -> float:
 
 
 def evaluate(pairs: list[tuple[Path, Path]], masker: WholeCells) -> dict:
-    scores: dict[str, list] = {"segmenter": [], "segment": []}
-    outside: dict[str, list] = {"segmenter": [], "segment": []}
+    kinds = ("segmenter", "ellipses", "segment")
+    scores: dict[str, list] = {k: [] for k in kinds}
+    outside: dict[str, list] = {k: [] for k in kinds}
     for img, xml in pairs:
         boxes = voc_rows(xml, "WBC")
         if not boxes:
@@ -79,6 +84,7 @@ def evaluate(pairs: list[tuple[Path, Path]], masker: WholeCells) -> dict:
         rgb = read_rgb(img)
         um = scale.estimate_um_per_px(rgb)[0]
         masks = {"segmenter": field_mask(masker.segmenter, rgb, um) > 0,
+                 "ellipses": masker.mask(Field(rgb, str(img)), outlines=False) > 0,
                  "segment": masker.mask(Field(rgb, str(img))) > 0}
         for name, m in masks.items():
             scores[name] += [cell_scores(m, b) for b in boxes]
@@ -94,14 +100,28 @@ def evaluate(pairs: list[tuple[Path, Path]], masker: WholeCells) -> dict:
     return out
 
 
+def development_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
+    """(image, annotation) pairs the outline step was chosen on: BCCD's first 100 fields by
+    name, Bio-Net's val split."""
+    bccd = [(p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in fields(root, "dev")]
+    with open(root / "bionet" / "splits.csv", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["split"] == "val"]
+    bionet = [(root / "bionet" / r["path"],
+               root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml") for r in rows]
+    return {"bccd_dev": bccd, "bionet_val": [(i, a) for i, a in bionet if a.exists()]}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--data", help="data root (default $CLINIC_DATA or ../shared/data)")
     p.add_argument("--json", help="write the results here")
+    p.add_argument("--dev", action="store_true",
+                   help="the development fields (BCCD dev, Bio-Net val) instead of the test ones")
     args = p.parse_args(argv)
     masker = WholeCells(modelpack.load_manifest(), backend="cpu")
-    out = {name: evaluate(pairs, masker)
-           for name, pairs in detection_sets(data_root(args.data)).items()}
+    root = data_root(args.data)
+    sets = development_sets(root) if args.dev else detection_sets(root)
+    out = {name: evaluate(pairs, masker) for name, pairs in sets.items()}
     for name, r in out.items():
         for kind, v in r.items():
             print(name, kind, json.dumps({k: round(x, 3) if isinstance(x, float) else x

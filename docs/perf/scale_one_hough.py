@@ -3,6 +3,7 @@
 import sys, csv, numpy as np, cv2
 from pathlib import Path
 from clinic_app import scale as S
+from clinic_app.imaging import fill_holes
 from training.config import data_root
 from training.data import image_path, read_rgb, read_rows
 from training.evaluate_detection import fields
@@ -14,7 +15,7 @@ def make(which):
         green = cv2.GaussianBlur(small[:, :, 1], (0, 0), 1.0)
         cells = S._cell_mask(green)
         if cells is None: return None, 0
-        filled = S._fill_holes(cells)
+        filled = fill_holes(cells)
         parts = []
         if "g" in which: parts.append(S._circles(cv2.GaussianBlur(small[:, :, 1], (0, 0), 1.5)))
         if "f" in which: parts.append(S._circles(cv2.GaussianBlur(filled * np.uint8(255), (0, 0), 1.5)))
