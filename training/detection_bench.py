@@ -33,11 +33,13 @@ from clinic_app.segmentation import find_cells
 from training.evaluate_detection import fields, match, wbc_boxes
 
 
-def detection_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
-    """(image, annotation) pairs of each set not used for tuning the finder."""
-    bccd = [(p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in fields(root, "eval")]
+def detection_sets(root: Path, bccd_part: str = "eval", bionet_split: str = "test"
+                   ) -> dict[str, list[tuple[Path, Path]]]:
+    """(image, annotation) pairs of each set not used for tuning the finder (by default: BCCD's
+    eval part, Bio-Net's test split)."""
+    bccd = [(p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in fields(root, bccd_part)]
     with open(root / "bionet" / "splits.csv", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["split"] == "test"]
+        rows = [r for r in csv.DictReader(fh) if r["split"] == bionet_split]
     bionet = [(root / "bionet" / r["path"],
                root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml") for r in rows]
     return {"bccd": bccd, "bionet": [(i, a) for i, a in bionet if a.exists()]}

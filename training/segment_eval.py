@@ -21,7 +21,6 @@ got its own outline); ``segment`` is what it writes now (``analysis.WholeCells``
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from pathlib import Path
 
@@ -35,7 +34,7 @@ from clinic_app.segmentation import ellipse_outline, field_mask
 from training.config import data_root
 from training.data import read_rgb
 from training.detection_bench import detection_sets
-from training.evaluate_detection import fields, voc_rows
+from training.evaluate_detection import voc_rows
 
 MARGIN = 0.25
 
@@ -103,12 +102,8 @@ def evaluate(pairs: list[tuple[Path, Path]], masker: WholeCells) -> dict:
 def development_sets(root: Path) -> dict[str, list[tuple[Path, Path]]]:
     """(image, annotation) pairs the outline step was chosen on: BCCD's first 100 fields by
     name, Bio-Net's val split."""
-    bccd = [(p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in fields(root, "dev")]
-    with open(root / "bionet" / "splits.csv", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["split"] == "val"]
-    bionet = [(root / "bionet" / r["path"],
-               root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml") for r in rows]
-    return {"bccd_dev": bccd, "bionet_val": [(i, a) for i, a in bionet if a.exists()]}
+    sets = detection_sets(root, "dev", "val")
+    return {"bccd_dev": sets["bccd"], "bionet_val": sets["bionet"]}
 
 
 def main(argv: list[str] | None = None) -> int:
