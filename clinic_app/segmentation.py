@@ -26,8 +26,9 @@ MIN_RADIUS_UM = 4.0  # a cell body at least this deep; lobes of one nucleus are 
 MIN_STAINED_UM2 = 15.0  # whole_cell_mask: a nucleus (~40 um2 and more), not a platelet (~5)
 BOX_MARGIN_UM = 1.5  # the mask covers the purple nucleus; the cell's cytoplasm extends beyond
 # cell_outline: GrabCut around a detector box, the window enlarged by OUTLINE_PAD of the box's
-# side each way; an outline whose area is outside OUTLINE_AREA x the ellipse's is not trusted
-# (the ellipse is drawn instead). Chosen on Bio-Net val / BCCD dev (docs/models.md).
+# side each way; an outline whose area is outside OUTLINE_AREA x the ellipse's, or whose
+# solidity is under OUTLINE_SOLIDITY, is not trusted (the ellipse is drawn instead). Chosen on
+# Bio-Net val / BCCD dev (docs/models.md).
 OUTLINE_PAD = 0.5
 OUTLINE_ITERATIONS = 3
 OUTLINE_AREA = (0.6, 1.4)
@@ -124,8 +125,9 @@ def cell_outline(rgb: np.ndarray, box: BBox) -> tuple[tuple[int, int], np.ndarra
     then a graph cut) starts from the ellipse as "probably cell", a ring around it as "probably
     not" and the rest of the window as background; the piece that holds the ellipse's core,
     its pockets filled and thin threads opened away, is the cell. An outline whose area is far
-    from the ellipse's (``OUTLINE_AREA``) is a failure (a cut into pale cytoplasm, a leak into
-    a clump), and the caller draws the ellipse."""
+    from the ellipse's (``OUTLINE_AREA``: a cut into pale cytoplasm, a leak into a clump) or
+    that is far from convex (``OUTLINE_SOLIDITY``: it followed a lobed nucleus) is a failure,
+    and the caller draws the ellipse."""
     h, w = rgb.shape[:2]
     px, py = int(OUTLINE_PAD * box.width), int(OUTLINE_PAD * box.height)
     x0, y0 = max(0, box.x0 - px), max(0, box.y0 - py)

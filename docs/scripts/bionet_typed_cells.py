@@ -7,6 +7,7 @@ analysed as one folder): the label of the detected cell that best overlaps each 
 import csv, json, shutil, subprocess, sys, collections
 from pathlib import Path
 import numpy as np
+from clinic_app.detection import iou_matrix
 from training.config import data_root
 root = data_root(None) / "bionet"; split, out = sys.argv[1], Path(sys.argv[2])
 paths = {Path(r["path"]).name: r["path"] for r in csv.DictReader(open(root / "splits.csv")) if r["split"] == split}
@@ -19,14 +20,12 @@ if not (out / "res" / "analysis.json").exists():
     subprocess.run([sys.executable, "-m", "clinic_app", "analyze", str(src), "--out", str(out / "res")], check=True, capture_output=True)
 doc = json.load(open(out / "res" / "analysis.json"))
 cells = {Path(im["path"]).name: im["cells"] for im in doc["images"]}
-def iou(a, b):
-    ix = max(0, min(a[2], b[2]) - max(a[0], b[0])); iy = max(0, min(a[3], b[3]) - max(a[1], b[1])); i = ix * iy
-    return i / ((a[2]-a[0])*(a[3]-a[1]) + (b[2]-b[0])*(b[3]-b[1]) - i)
 res = collections.Counter(); per = collections.defaultdict(collections.Counter)
 for r in typed:
-    box = [float(r[k]) for k in ("xmin", "ymin", "xmax", "ymax")]; t = r["wbc_type"].lower()
+    box = np.array([[float(r[k]) for k in ("xmin", "ymin", "xmax", "ymax")]], np.float32)
+    t = r["wbc_type"].lower()
     cs = cells.get(Path(r["image"]).name, [])
-    best = max(cs, key=lambda c: iou(box, c["bbox"]), default=None)
-    lab = best["label"] if best is not None and iou(box, best["bbox"]) >= 0.3 else "missed"
+    iou = iou_matrix(box, np.array([c["bbox"] for c in cs], np.float32).reshape(-1, 4))[0]
+    lab = cs[int(np.argmax(iou))]["label"] if len(cs) and iou.max() >= 0.3 else "missed"
     res[lab == t] += 1; per[t][lab] += 1
 print(split, "typed", len(typed), "correct", res[True], {k: dict(v) for k, v in per.items()})
