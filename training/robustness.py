@@ -28,7 +28,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from clinic_app import scope, stain
+from clinic_app import stain
 from clinic_app.classification import combine_views, views_of
 from clinic_app.modelpack import dequantize, pixels
 from training import shifts
@@ -183,18 +183,15 @@ def bench_scope(models: Path, root: Path, limit: int | None) -> dict:
         for name, ims in images.items():
             alone, app = [], []
             for rgb in ims:
-                shifted = apply_shift(rgb, cond)
-                v = scope_verdict(shifted)
-                alone.append(v.in_scope)
-                app.append(v.in_scope or (witness is not None and scope.second_look(v) and
-                                          scope_verdict(shifted, witness).in_scope))
+                v = scope_verdict(apply_shift(rgb, cond), witness)
+                alone.append(v.in_scope and not v.vouched)  # the check's own answer
+                app.append(v.in_scope)
             out[cond][f"{name} in scope"] = float(np.mean(alone))
             out[cond][f"{name} in scope (app)"] = float(np.mean(app))
         print(cond, json.dumps(out[cond]), flush=True)
     if witness is not None:
         witness.close()
     return out
-
 
 
 BENCHES = {"wbc-type": bench_wbc, "all-subtype": bench_all, "detection": bench_detection,
