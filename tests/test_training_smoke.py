@@ -260,3 +260,46 @@ def test_train_skip_test_never_reads_the_test_split(tmp_path, data):
 
     assert metrics["params"] == backbones.unet(None, widths=(4, 8, 16, 32, 64)).count_params()
     assert metrics["params"] < backbones.unet(None).count_params()
+
+
+def test_set_crossentropy_is_plain_for_typed_cells_and_any_white_class_for_boxed_ones():
+    from keras import ops
+
+    from training.cells import allowed_classes, white_cell_label
+
+    cfg = CONFIGS["wbc-type"]
+    allowed = allowed_classes(cfg)
+    n = len(cfg.labels)
+    assert allowed.shape == (n + 1, n) and white_cell_label(cfg) == n
+    assert np.array_equal(allowed[:n], np.eye(n))
+    white = [lab for lab, a in zip(cfg.labels, allowed[n], strict=True) if a]
+    assert "platelet" not in white and "erythroblast" not in white and "blast" in white
+    probs = np.random.default_rng(0).dirichlet(np.ones(n), size=4).astype(np.float32)
+    y = np.array([0, 3, n, n])
+    got = ops.convert_to_numpy(train.set_crossentropy(allowed)(y, probs))
+    assert np.allclose(got[:2], -np.log(probs[[0, 1], [0, 3]]), atol=1e-5)
+    assert np.allclose(got[2:], -np.log(probs[2:] @ allowed[n]), atol=1e-5)
+    # a boxed cell's loss falls only as mass moves from platelet/erythroblast to white classes
+    plate = cfg.labels.index("platelet")
+    moved = probs.copy()
+    moved[2, plate], moved[2, 0] = 0.0, probs[2, 0] + probs[2, plate]
+    again = ops.convert_to_numpy(train.set_crossentropy(allowed)(y, moved))
+    assert again[2] < got[2] and np.isclose(again[3], got[3])
+
+
+def test_boxed_white_cells_are_cut_at_the_fields_scale_and_split_from_the_check_fields(data):
+    from training.cells import boxed_dev_fields, boxed_white_cells, working_um_per_px
+    from training.evaluate_detection import fields, voc_rows
+    from training.scale import PBC_UM_PER_PX
+
+    cfg = CONFIGS["wbc-type"]
+    dev = fields(data, "dev")
+    trained, checked = boxed_dev_fields(dev, True), boxed_dev_fields(dev, False)
+    assert not set(trained) & set(checked) and len(trained) + len(checked) == len(dev)
+    cells = boxed_white_cells(data, cfg, working_um_per_px(cfg, PBC_UM_PER_PX), trained[:3], None)
+    boxes = sum(len(voc_rows(data / "bccd" / "Annotations" / f"{p.stem}.xml"))
+                for p in trained[:3])
+    assert 0 < len(cells.y) <= boxes
+    assert cells.x.shape[1:] == (cfg.store_size, cfg.store_size, 3)
+    assert set(cells.y) == {len(cfg.labels)} and set(cells.source) == {"bccd-boxed"}
+    assert all(p.split("/")[1].split("#")[0] in {q.stem for q in trained[:3]} for p in cells.paths)

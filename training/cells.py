@@ -206,3 +206,85 @@ def repeat_group(cells: Cells, group: str, times: int) -> Cells:
     keep = np.concatenate([np.arange(len(cells.y)), extra])
     return Cells(cells.x[keep], cells.y[keep], [cells.paths[i] for i in keep],
                  cells.source[keep], cells.group[keep])
+
+
+# --- white cells boxed but not typed: "some white cell" (a set-valued label) ---------------
+
+
+
+def boxed_dev_fields(fields: list[Path], train: bool) -> list[Path]:
+    """BCCD dev fields whose boxes train (every other one, from the first) or check (the
+    others): the dev part's small white cells are not spread evenly by name, so a split by
+    halves would leave one side without them (docs/models.md)."""
+    return fields[0 if train else 1::2]
+NOT_WHITE = ("erythroblast", "platelet")  # the classes a boxed white cell is not
+
+
+def white_cell_label(cfg: TaskConfig) -> int:
+    """The label of a cell known to be white but not its type: one past the model's classes
+    (``training.train.set_crossentropy`` reads it as "any class but ``NOT_WHITE``")."""
+    return len(cfg.labels)
+
+
+def allowed_classes(cfg: TaskConfig) -> np.ndarray:
+    """(classes + 1) x classes 0/1: row k is the classes label k allows (one-hot for a typed
+    cell, every white-cell class for ``white_cell_label``)."""
+    n = len(cfg.labels)
+    rows = np.eye(n + 1, n, dtype=np.float32)
+    rows[n] = [0.0 if lab in NOT_WHITE else 1.0 for lab in cfg.labels]
+    return rows
+
+
+def boxed_white_cells(root: Path, cfg: TaskConfig, work_um: float, bccd_fields: list[Path],
+                      bionet_split: str | None) -> Cells:
+    """Annotated ``WBC`` boxes of BCCD fields and of a Bio-Net split whose type is not known
+    (Bio-Net's typed cells are left to ``bionet_cells``), cut as ``clinic-app analyze`` cuts a
+    cell: a square of the cached physical width around the box centre at the field's own
+    red-cell scale (fields without one are skipped). Labelled ``white_cell_label``: BCCD's
+    small white cells were read as platelets (docs/models.md) and BCCD has no types here;
+    its boxes still say "a white cell", which is what the model got wrong."""
+    from clinic_app import scale
+    from training.evaluate_detection import voc_rows
+
+    typed = _typed_centres(root)
+    jobs = [("bccd", p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in bccd_fields]
+    if bionet_split:
+        with open(root / "bionet" / "splits.csv", newline="") as fh:
+            jobs += [("bionet", root / "bionet" / r["path"],
+                      root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml")
+                     for r in csv.DictReader(fh) if r["split"] == bionet_split]
+    xs, paths, sources = [], [], []
+    for source, image, xml in jobs:
+        if not xml.exists():
+            continue
+        boxes = [b for b in voc_rows(xml) if not _is_typed(b, typed.get(image.stem, []))]
+        if not boxes:
+            continue
+        rgb = cv2.cvtColor(cv2.imread(str(image)), cv2.COLOR_BGR2RGB)
+        um, cue = scale.estimate_um_per_px(rgb)
+        if cue == scale.UNKNOWN:
+            continue
+        side = int(round(cfg.store_size * work_um / um))
+        for k, (x0, y0, x1, y1) in enumerate(boxes):
+            xs.append(to_store(square_crop(rgb, (x0 + x1) / 2, (y0 + y1) / 2, side), cfg, "none"))
+            paths.append(f"{source}/{image.stem}#{k}")
+            sources.append(f"{source}-boxed")
+    s = cfg.store_size
+    return Cells(np.stack(xs) if xs else np.zeros((0, s, s, 3), np.uint8),
+                 np.full(len(xs), white_cell_label(cfg), np.int32), paths, np.asarray(sources),
+                 np.asarray(["white-cell"] * len(xs)))
+
+
+def _typed_centres(root: Path) -> dict[str, list[tuple[float, float]]]:
+    out: dict[str, list[tuple[float, float]]] = {}
+    with open(root / "bionet" / "wbc_types.csv", newline="") as fh:
+        for r in csv.DictReader(fh):
+            x0, y0, x1, y1 = (float(r[c]) for c in ("xmin", "ymin", "xmax", "ymax"))
+            out.setdefault(r["image"], []).append(((x0 + x1) / 2, (y0 + y1) / 2))
+    return out
+
+
+def _is_typed(box: list[float], centres: list[tuple[float, float]]) -> bool:
+    x0, y0, x1, y1 = box
+    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, 0.25 * max(x1 - x0, y1 - y0)
+    return any(abs(cx - tx) <= r and abs(cy - ty) <= r for tx, ty in centres)

@@ -50,6 +50,10 @@ class TaskConfig:
     views: int = 1
     # cell-seg: how a given mask that misses its cells is redrawn (training.data.REPAIRS)
     repair: str = "colour"
+    # wbc-type: BCCD dev fields' untyped ``WBC`` boxes repeated this often in train, with
+    # Bio-Net train's untyped boxes once, each labelled "some white cell" (0 = none;
+    # training.cells.boxed_white_cells)
+    boxed_repeat: int = 0
 
 
 CONFIGS = {

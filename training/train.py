@@ -22,11 +22,21 @@ import time
 from pathlib import Path
 
 import keras
+import numpy as np
 from keras import ops
 
 from clinic_app import stain
 from training import backbones, selection
-from training.cells import cap_per_field, load_cells, repeat_group
+from training.cells import (
+    allowed_classes,
+    boxed_dev_fields,
+    boxed_white_cells,
+    cap_per_field,
+    concat,
+    load_cells,
+    repeat_group,
+    working_um_per_px,
+)
 from training.config import CONFIGS, SEED, TASKS, TaskConfig, data_root, sized
 from training.curves import plot_history
 from training.data import REPAIRS, load_split, with_repaired_masks
@@ -88,6 +98,8 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None, test: bool = True)
         data["train"] = repeat_group(cap_per_field(data["train"], cfg.labels.index("blast"),
                                                    BLASTS_PER_FIELD, cfg.seed),
                                      "Benign", cfg.hematogone_repeat)
+        if cfg.boxed_repeat:
+            data["train"] = concat([data["train"], boxed_train_cells(cfg, root, limit)])
         return data
     data = {s: load_split(root, cfg, s, n, norm[s]) for s, n in sizes.items()}
     if cfg.task == "cell-seg":  # masks that miss the cells: repaired for training/selection only
@@ -95,6 +107,30 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None, test: bool = True)
             data[s], n_bad = with_repaired_masks(data[s], cfg.repair)
             print(f"cell-seg {s}: {n_bad} of {len(data[s].x)} masks missed their cells: replaced")
     return data
+
+
+def boxed_train_cells(cfg: TaskConfig, root: Path, limit: int | None):
+    """BCCD dev fields' untyped boxes (``boxed_repeat`` times) and Bio-Net train's (once)."""
+    from training.evaluate_detection import fields
+
+    work_um = working_um_per_px(cfg, PBC_UM_PER_PX)
+    bccd = boxed_white_cells(root, cfg, work_um,
+                             boxed_dev_fields(fields(root, "dev"), True)[:limit], None)
+    bionet = boxed_white_cells(root, cfg, work_um, [], None if limit else "train")
+    print(f"boxed white cells: BCCD {len(bccd.y)} x {cfg.boxed_repeat}, Bio-Net {len(bionet.y)}")
+    return concat([bccd] * cfg.boxed_repeat + [bionet])
+
+
+def set_crossentropy(allowed: np.ndarray):
+    """Cross-entropy against a set of allowed classes: -log of the probability the model puts
+    on the label's row of ``allowed`` (``training.cells.allowed_classes``). A typed cell's row
+    is one-hot (plain cross-entropy); a boxed white cell's row is every white-cell class."""
+    table = ops.convert_to_tensor(allowed)
+
+    def loss(y_true, y_pred):
+        rows = ops.take(table, ops.cast(ops.reshape(y_true, (-1,)), "int32"), axis=0)
+        return -ops.log(ops.clip(ops.sum(rows * y_pred, axis=-1), 1e-7, 1.0))
+    return loss
 
 
 def seg_loss(y_true, y_pred):
@@ -117,7 +153,9 @@ def build(cfg: TaskConfig, backbone: str, steps: int, epochs: int,
                                                                           name="iou")])
         return model, model
     train_model, export = backbones.classifier(cfg.input_size, len(cfg.labels), backbone)
-    train_model.compile(opt, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    loss = (set_crossentropy(allowed_classes(cfg)) if cfg.boxed_repeat
+            else "sparse_categorical_crossentropy")
+    train_model.compile(opt, loss=loss, metrics=["accuracy"])
     return train_model, export
 
 
@@ -146,7 +184,7 @@ def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path
               workers: int = 2) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     weights = (None if cfg.task == "cell-seg" or cfg.class_weights == "none"
-               else sqrt_class_weights(data["train"].y, len(cfg.labels)))
+               else sqrt_class_weights(data["train"].y, len(cfg.labels) + (cfg.boxed_repeat > 0)))
     loader = {"workers": workers, "use_multiprocessing": False, "max_queue_size": 4 * workers}
     train_ds = Batches(data["train"].x, data["train"].y, cfg, True, weights, **loader)
     val_ds = Batches(data["val"].x, data["val"].y, cfg, False)
@@ -207,6 +245,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         "train and val only); evaluate the converted model later")
     p.add_argument("--hematogone-repeat", type=int,
                    help="wbc-type: ALL Benign cells repeated this often in train (default 5)")
+    p.add_argument("--boxed-repeat", type=int,
+                   help="wbc-type: train on BCCD dev fields' untyped WBC boxes this often (and "
+                        "Bio-Net train's once) as 'some white cell' (default 0: none)")
     p.add_argument("--repair", choices=list(REPAIRS),
                    help="cell-seg: how masks that miss their cells are redrawn (default colour)")
     return p.parse_args(argv)
@@ -222,7 +263,8 @@ def configure(args: argparse.Namespace) -> TaskConfig:
                                class_weights=args.class_weights or cfg.class_weights,
                                stain_norm=args.stain_norm or cfg.stain_norm,
                                hematogone_repeat=args.hematogone_repeat or cfg.hematogone_repeat,
-                               repair=args.repair or cfg.repair)
+                               repair=args.repair or cfg.repair,
+                               boxed_repeat=args.boxed_repeat or cfg.boxed_repeat)
 
 
 def main(argv: list[str] | None = None) -> int:
