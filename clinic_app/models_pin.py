@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "390816372e06ccf5d5c2491843e497a2853b203a83c2ea84904d2be8b1ace69a"
+MANIFEST_SHA256 = "5063ecaa104d18e69b6d373ddcd45253c2a80c811c3cc7ecfc6098962ed43503"
