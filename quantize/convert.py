@@ -204,10 +204,10 @@ def headline(rep: dict) -> dict:
     return out
 
 
-def chosen_config(task_dir: Path, chosen: str | None) -> dict:
-    """The training config the chosen run recorded (empty when its metrics are gone)."""
+def chosen_metrics(task_dir: Path, chosen: str | None) -> dict:
+    """What the chosen run recorded (empty when its metrics are gone)."""
     metrics = task_dir / str(chosen) / "metrics.json"
-    return json.loads(metrics.read_text()).get("config", {}) if metrics.exists() else {}
+    return json.loads(metrics.read_text()) if chosen and metrics.exists() else {}
 
 
 BOXED_DATA = ("; untyped whole-cell WBC boxes as 'some white cell' (no type; "
@@ -217,10 +217,7 @@ BOXED_DATA = ("; untyped whole-cell WBC boxes as 'some white cell' (no type; "
 
 def chosen_backbone(task_dir: Path, chosen: str | None) -> str | None:
     """The backbone of the chosen run (a run name such as ``seed6-40ep`` is not one)."""
-    metrics = task_dir / str(chosen) / "metrics.json"
-    if chosen and metrics.exists():
-        return json.loads(metrics.read_text()).get("backbone", chosen)
-    return chosen
+    return chosen_metrics(task_dir, chosen).get("backbone", chosen)
 
 
 def manifest_entry(cfg: TaskConfig, tfl: Path, test: dict, comparison: dict, extra: dict,
@@ -327,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         extra["edgetpu_sha256"] = sha256_of(out.with_name(out.stem + "_edgetpu.tflite"))
     extra["edgetpu"] = {k: tpu[k] for k in ("compatible", "unsupported_ops_fall_back_to_cpu")}
     entry = manifest_entry(cfg, out, test_pair, comparison, extra, args.version)
-    repeat = chosen_config(task_dir, comparison.get("chosen")).get("boxed_repeat", 0)
+    repeat = chosen_metrics(task_dir, comparison.get("chosen")).get("config", {}).get(
+        "boxed_repeat", 0)
     if repeat:  # the data the run learned from, not only the task's default sets
         entry["training"]["data"] += BOXED_DATA.format(repeat=repeat)
     write_manifest(models_dir, entry)

@@ -289,17 +289,19 @@ def test_set_crossentropy_is_plain_for_typed_cells_and_any_white_class_for_boxed
 
 def test_boxed_white_cells_are_cut_at_the_fields_scale_and_split_from_the_check_fields(data):
     from training.cells import boxed_dev_fields, boxed_white_cells, working_um_per_px
-    from training.evaluate_detection import fields, voc_rows
+    from training.detection_bench import detection_sets
+    from training.evaluate_detection import voc_rows
     from training.scale import PBC_UM_PER_PX
 
     cfg = CONFIGS["wbc-type"]
-    dev = fields(data, "dev")
+    dev = detection_sets(data, "dev")["bccd"]
     trained, checked = boxed_dev_fields(dev, True), boxed_dev_fields(dev, False)
     assert not set(trained) & set(checked) and len(trained) + len(checked) == len(dev)
-    cells = boxed_white_cells(data, cfg, working_um_per_px(cfg, PBC_UM_PER_PX), trained[:3], None)
-    boxes = sum(len(voc_rows(data / "bccd" / "Annotations" / f"{p.stem}.xml"))
-                for p in trained[:3])
+    cells = boxed_white_cells(data, cfg, working_um_per_px(cfg, PBC_UM_PER_PX), trained[:3],
+                              "bccd")
+    boxes = sum(len(voc_rows(xml)) for _, xml in trained[:3])
     assert 0 < len(cells.y) <= boxes
     assert cells.x.shape[1:] == (cfg.store_size, cfg.store_size, 3)
     assert set(cells.y) == {len(cfg.labels)} and set(cells.source) == {"bccd-boxed"}
-    assert all(p.split("/")[1].split("#")[0] in {q.stem for q in trained[:3]} for p in cells.paths)
+    assert all(p.split("/")[1].split("#")[0] in {img.stem for img, _ in trained[:3]}
+               for p in cells.paths)

@@ -33,6 +33,7 @@ from training.data import (
     mask_covers_cells,
     mask_path,
     prepare_image,
+    read_rgb,
     read_rows,
 )
 from training.scale import ALL_UM_PER_PX
@@ -210,14 +211,14 @@ def repeat_group(cells: Cells, group: str, times: int) -> Cells:
 
 # --- white cells boxed but not typed: "some white cell" (a set-valued label) ---------------
 
+NOT_WHITE = ("erythroblast", "platelet")  # the classes a boxed white cell is not
 
 
-def boxed_dev_fields(fields: list[Path], train: bool) -> list[Path]:
+def boxed_dev_fields(pairs: list, train: bool) -> list:
     """BCCD dev fields whose boxes train (every other one, from the first) or check (the
     others): the dev part's small white cells are not spread evenly by name, so a split by
     halves would leave one side without them (docs/models.md)."""
-    return fields[0 if train else 1::2]
-NOT_WHITE = ("erythroblast", "platelet")  # the classes a boxed white cell is not
+    return pairs[0 if train else 1::2]
 
 
 def white_cell_label(cfg: TaskConfig) -> int:
@@ -235,32 +236,25 @@ def allowed_classes(cfg: TaskConfig) -> np.ndarray:
     return rows
 
 
-def boxed_white_cells(root: Path, cfg: TaskConfig, work_um: float, bccd_fields: list[Path],
-                      bionet_split: str | None) -> Cells:
-    """Annotated ``WBC`` boxes of BCCD fields and of a Bio-Net split whose type is not known
-    (Bio-Net's typed cells are left to ``bionet_cells``), cut as ``clinic-app analyze`` cuts a
-    cell: a square of the cached physical width around the box centre at the field's own
-    red-cell scale (fields without one are skipped). Labelled ``white_cell_label``: BCCD's
-    small white cells were read as platelets (docs/models.md) and BCCD has no types here;
-    its boxes still say "a white cell", which is what the model got wrong."""
+def boxed_white_cells(root: Path, cfg: TaskConfig, work_um: float, pairs: list[tuple[Path, Path]],
+                      source: str) -> Cells:
+    """The annotated ``WBC`` boxes of (image, annotation) ``pairs`` of one set
+    (``training.detection_bench.detection_sets``) whose type is not known (Bio-Net's typed
+    cells are left to ``bionet_cells``), cut as ``clinic-app analyze`` cuts a cell: a square of
+    the cached physical width around the box centre at the field's own red-cell scale (fields
+    without one are skipped). Labelled ``white_cell_label``: BCCD's small white cells were read
+    as platelets (docs/models.md) and BCCD has no types here; its boxes still say "a white
+    cell", which is what the model got wrong."""
     from clinic_app import scale
     from training.evaluate_detection import voc_rows
 
     typed = _typed_centres(root)
-    jobs = [("bccd", p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in bccd_fields]
-    if bionet_split:
-        with open(root / "bionet" / "splits.csv", newline="") as fh:
-            jobs += [("bionet", root / "bionet" / r["path"],
-                      root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml")
-                     for r in csv.DictReader(fh) if r["split"] == bionet_split]
-    xs, paths, sources = [], [], []
-    for source, image, xml in jobs:
-        if not xml.exists():
-            continue
+    xs, paths = [], []
+    for image, xml in pairs:
         boxes = [b for b in voc_rows(xml) if not _is_typed(b, typed.get(image.stem, []))]
         if not boxes:
             continue
-        rgb = cv2.cvtColor(cv2.imread(str(image)), cv2.COLOR_BGR2RGB)
+        rgb = read_rgb(image)
         um, cue = scale.estimate_um_per_px(rgb)
         if cue == scale.UNKNOWN:
             continue
@@ -268,11 +262,10 @@ def boxed_white_cells(root: Path, cfg: TaskConfig, work_um: float, bccd_fields: 
         for k, (x0, y0, x1, y1) in enumerate(boxes):
             xs.append(to_store(square_crop(rgb, (x0 + x1) / 2, (y0 + y1) / 2, side), cfg, "none"))
             paths.append(f"{source}/{image.stem}#{k}")
-            sources.append(f"{source}-boxed")
     s = cfg.store_size
     return Cells(np.stack(xs) if xs else np.zeros((0, s, s, 3), np.uint8),
-                 np.full(len(xs), white_cell_label(cfg), np.int32), paths, np.asarray(sources),
-                 np.asarray(["white-cell"] * len(xs)))
+                 np.full(len(xs), white_cell_label(cfg), np.int32), paths,
+                 np.asarray([f"{source}-boxed"] * len(xs)), np.asarray(["white-cell"] * len(xs)))
 
 
 def _typed_centres(root: Path) -> dict[str, list[tuple[float, float]]]:

@@ -111,12 +111,13 @@ def load_data(cfg: TaskConfig, root: Path, limit: int | None, test: bool = True)
 
 def boxed_train_cells(cfg: TaskConfig, root: Path, limit: int | None):
     """BCCD dev fields' untyped boxes (``boxed_repeat`` times) and Bio-Net train's (once)."""
-    from training.evaluate_detection import fields
+    from training.detection_bench import detection_sets
 
     work_um = working_um_per_px(cfg, PBC_UM_PER_PX)
-    bccd = boxed_white_cells(root, cfg, work_um,
-                             boxed_dev_fields(fields(root, "dev"), True)[:limit], None)
-    bionet = boxed_white_cells(root, cfg, work_um, [], None if limit else "train")
+    sets = detection_sets(root, "dev", "train")
+    bccd = boxed_white_cells(root, cfg, work_um, boxed_dev_fields(sets["bccd"], True)[:limit],
+                             "bccd")
+    bionet = boxed_white_cells(root, cfg, work_um, [] if limit else sets["bionet"], "bionet")
     print(f"boxed white cells: BCCD {len(bccd.y)} x {cfg.boxed_repeat}, Bio-Net {len(bionet.y)}")
     return concat([bccd] * cfg.boxed_repeat + [bionet])
 
@@ -184,7 +185,8 @@ def train_one(cfg: TaskConfig, backbone: str, data: dict, epochs: int, out: Path
               workers: int = 2) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     weights = (None if cfg.task == "cell-seg" or cfg.class_weights == "none"
-               else sqrt_class_weights(data["train"].y, len(cfg.labels) + (cfg.boxed_repeat > 0)))
+               else sqrt_class_weights(data["train"].y, len(allowed_classes(cfg)) if
+                                       cfg.boxed_repeat else len(cfg.labels)))
     loader = {"workers": workers, "use_multiprocessing": False, "max_queue_size": 4 * workers}
     train_ds = Batches(data["train"].x, data["train"].y, cfg, True, weights, **loader)
     val_ds = Batches(data["val"].x, data["val"].y, cfg, False)

@@ -19,56 +19,43 @@ from __future__ import annotations
 
 import argparse
 import collections
-import csv
 import json
 from pathlib import Path
 
-import cv2
-import numpy as np
-
-from clinic_app import modelpack, scale
+from clinic_app import images, modelpack, scale
 from clinic_app.classification import CellClassifier
-from clinic_app.results import BBox
+from clinic_app.fields import consensus_scales
 from training.cells import NOT_WHITE, boxed_dev_fields
 from training.config import data_root
-from training.evaluate_detection import fields, voc_rows
+from training.detection_bench import detection_sets
+from training.evaluate_detection import wbc_boxes
 
 PARTS = ("bccd-check", "bccd-eval", "bionet-val", "bionet-test")
 
 
 def part_fields(root: Path, part: str) -> list[tuple[Path, Path]]:
-    """(image, annotation) of one part."""
-    if part.startswith("bccd"):
-        files = (boxed_dev_fields(fields(root, "dev"), False) if part == "bccd-check"
-                 else fields(root, "eval"))
-        return [(p, root / "bccd" / "Annotations" / f"{p.stem}.xml") for p in files]
-    split = part.split("-")[1]
-    with open(root / "bionet" / "splits.csv", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["split"] == split]
-    return [(root / "bionet" / r["path"],
-             root / "bionet" / "Annotations" / f"{Path(r['path']).stem}.xml") for r in rows]
-
-
-def read(path: Path) -> np.ndarray:
-    return cv2.cvtColor(cv2.imread(str(path)), cv2.COLOR_BGR2RGB)
+    """(image, annotation) of one part, from the finder benches' own set lists."""
+    if part == "bccd-check":
+        return boxed_dev_fields(detection_sets(root, "dev")["bccd"], False)
+    if part == "bccd-eval":
+        return detection_sets(root, "eval")["bccd"]
+    return detection_sets(root, bionet_split=part.split("-")[1])["bionet"]
 
 
 def calls(classifier: CellClassifier, root: Path, part: str) -> collections.Counter:
-    """Label -> count over the part's annotated ``WBC`` boxes."""
-    pairs = [(img, xml) for img, xml in part_fields(root, part) if xml.exists()]
-    scales = {img: scale.estimate_um_per_px(read(img)) for img, _ in pairs}
-    measured = [um for um, cue in scales.values() if cue == "red-cells"]
-    folder_um = float(np.median(measured)) if measured else scale.DEFAULT_UM_PER_PX
+    """Label -> count over the part's annotated ``WBC`` boxes. BCCD takes ``analyze``'s folder
+    consensus (``fields.consensus_scales``); Bio-Net, field by field, its own estimate."""
+    pairs = part_fields(root, part)
+    consensus = consensus_scales([img for img, _ in pairs]) if part.startswith("bccd") else {}
     out: collections.Counter = collections.Counter()
     for img, xml in pairs:
-        boxes = [BBox(*(int(v) for v in b)) for b in voc_rows(xml)]
-        um, cue = scales[img]
-        if part.startswith("bccd"):
-            um = folder_um
-        elif cue == scale.UNKNOWN:
+        boxes = wbc_boxes(xml)
+        rgb = images.load_field(img).image
+        um, cue = consensus.get(img) or scale.estimate_um_per_px(rgb)
+        if cue == scale.UNKNOWN:
             out["(no scale)"] += len(boxes)
             continue
-        for cell in classifier.classify_cells(read(img), um, [(b, None) for b in boxes]):
+        for cell in classifier.classify_cells(rgb, um, [(b, None) for b in boxes]):
             out[cell.label] += 1
     return out
 
