@@ -63,6 +63,11 @@ WHITE_CELLS_VETO = 0.25
 # cells, and are spared the detector's extra look.
 SMALL_FIELD_PX = 256
 FINE_WHITE_CELLS_VETO = 0.45
+# An image this narrow (longer side in um) is a crop around one cell, not a low-magnification
+# field, whatever its scale: the segmenter, which learned the ALL fields' stained pixels, draws
+# a granulocyte's or monocyte's nucleus there and leaves its cytoplasm out, where the detector
+# draws the whole cell. ALL fields span 83-103 um; a 120 px crop at 0.31 um/px spans 37.
+CROP_MAX_UM = 60.0
 THUMB_PX = 320
 
 
@@ -270,14 +275,15 @@ def detector_cells(detector: WhiteCellDetector | None, rgb: np.ndarray, um: floa
                    ) -> tuple[list[CellInstance], float, str] | None:
     """The white cells the detector finds and the scale they come with, or None where the
     segmenter is the finder: no detector in the pack, or a low-magnification field
-    (``SEGMENTER_FROM_UM``), where the segmenter, trained on such fields, finds more
+    (``SEGMENTER_FROM_UM``) wider than a single-cell crop (``CROP_MAX_UM``), where the
+    segmenter, trained on such fields, finds more
     (validation figures in docs/models.md), unless the white cells overrule that reading
     (``finer_by_white_cells``). Where no red cell could be measured, the detected white cells
     themselves are the ruler. ``analyze`` and ``segment`` both choose here."""
     known = how != scale.UNKNOWN
     if detector is None:
         return None
-    if known and um >= SEGMENTER_FROM_UM:
+    if known and um >= SEGMENTER_FROM_UM and max(rgb.shape[:2]) * um > CROP_MAX_UM:
         return finer_by_white_cells(detector, rgb, um)
     if known and max(rgb.shape[:2]) <= SMALL_FIELD_PX:
         vetoed = finer_by_white_cells(detector, rgb, um, FINE_WHITE_CELLS_VETO)

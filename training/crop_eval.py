@@ -5,10 +5,11 @@
 A proxy for crops exported by another analyser or camera (small, yellowish background, often
 no red cell to measure): the first ``--per-class`` images of each PBC class of the split, resized
 to 120x120 (INTER_AREA), channels scaled (BGR x 0.80 / 0.97 / 1.05), saved as JPEG q90, then
-analysed by ``clinic-app analyze`` as one folder. Per class: images with a white cell found,
-images whose largest cell has the right label, cells found; the 7 white-cell classes'
-balanced accuracy with a missed cell counted wrong; and how often a platelet image gave a
-"white cell". Used to choose ``detection.SECOND_LOOK_MIN_SCORE`` on val (docs/models.md).
+analysed by ``clinic-app analyze`` as one folder. Per class: images with a cell found, images
+whose largest cell has the right label, cells found; the 7 white-cell classes' balanced accuracy
+with a missed cell counted wrong; and how often a platelet image gave a cell (mostly called
+``platelet``, as at full size) and a white cell (a label other than ``platelet``). Used to
+choose ``detection.SECOND_LOOK_MIN_SCORE`` on val (docs/models.md).
 """
 
 from __future__ import annotations
@@ -24,35 +25,48 @@ import cv2
 import numpy as np
 
 from clinic_app.cli import main as cli
+from clinic_app.summary import NOT_WHITE_CELLS
 from training.config import data_root
 
 SIDE = 120
 CAST_BGR = np.array([0.80, 0.97, 1.05], np.float32)
+JPEG_QUALITY = 90
 
 
 def make_crops(root: Path, split: str, per_class: int, out: Path) -> None:
+    for label, rs in rows_by_class(root, split, per_class).items():
+        for r in rs:
+            img = cv2.imread(str(root / "pbc" / r["path"]), cv2.IMREAD_COLOR)
+            if img is None:
+                raise OSError(f"cannot read {r['path']}")
+            cv2.imwrite(str(out / f"{label}__{Path(r['path']).stem}.jpg"), another_camera(img),
+                        [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+
+
+def another_camera(bgr: np.ndarray) -> np.ndarray:
+    """A PBC image (BGR) as the proxy camera writes it, before JPEG: 120 px, yellow cast."""
+    img = cv2.resize(bgr.astype(np.float32), (SIDE, SIDE), interpolation=cv2.INTER_AREA)
+    return np.clip(img * CAST_BGR, 0, 255).astype(np.uint8)
+
+
+def rows_by_class(root: Path, split: str, per_class: int) -> dict[str, list[dict]]:
+    """The first ``per_class`` rows of each PBC class of ``split`` (splits.csv order)."""
     with open(root / "pbc" / "splits.csv", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["split"] == split]
     by_class: dict[str, list[dict]] = collections.defaultdict(list)
     for r in rows:
-        by_class[r["label"]].append(r)
-    for label, rs in by_class.items():
-        for r in rs[:per_class]:
-            img = cv2.imread(str(root / "pbc" / r["path"]), cv2.IMREAD_COLOR)
-            if img is None:
-                raise OSError(f"cannot read {r['path']}")
-            img = cv2.resize(img.astype(np.float32), (SIDE, SIDE), interpolation=cv2.INTER_AREA)
-            cv2.imwrite(str(out / f"{label}__{Path(r['path']).stem}.jpg"),
-                        np.clip(img * CAST_BGR, 0, 255).astype(np.uint8),
-                        [cv2.IMWRITE_JPEG_QUALITY, 90])
+        if len(by_class[r["label"]]) < per_class:
+            by_class[r["label"]].append(r)
+    return by_class
 
 
 def score(analysis: dict) -> dict:
-    total, found, correct, cells = (collections.Counter() for _ in range(4))
+    total, found, correct, cells, white = (collections.Counter() for _ in range(5))
     for im in analysis["images"]:
         label = Path(im["path"]).name.split("__")[0]
         total[label] += 1
         cells[label] += len(im["cells"])
+        white[label] += any(c["label"] not in NOT_WHITE_CELLS for c in im["cells"])
         if im["cells"]:
             found[label] += 1
             largest = max(im["cells"], key=lambda c: (c["bbox"][2] - c["bbox"][0])
@@ -62,7 +76,9 @@ def score(analysis: dict) -> dict:
     return {"per_class": {c: {"images": total[c], "found": found[c], "correct": correct[c],
                               "cells": cells[c]} for c in sorted(total)},
             "balanced_accuracy_7": float(np.mean([correct[c] / total[c] for c in wbc])),
-            "platelet_images_with_a_cell": found["platelet"]}
+            "platelet_images_with_a_cell": found["platelet"],
+            # a cell called anything but platelet: a white cell where there is none
+            "platelet_images_with_a_white_cell": white["platelet"]}
 
 
 def main(argv: list[str] | None = None) -> int:
