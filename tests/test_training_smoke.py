@@ -305,3 +305,35 @@ def test_boxed_white_cells_are_cut_at_the_fields_scale_and_split_from_the_check_
     assert set(cells.y) == {len(cfg.labels)} and set(cells.source) == {"bccd-boxed"}
     assert all(p.split("/")[1].split("#")[0] in {img.stem for img, _ in trained[:3]}
                for p in cells.paths)
+
+
+def test_boxes_typed_by_eye_train_only_on_their_own_fields(data):
+    """The types given by eye to BCCD boxes (training/labels) come in three uses that never
+    share a field: "train" on the dev fields that train, "check" on the other dev fields,
+    "eval" on the 192 evaluation fields. A typed box is cut with its class; the rest stay
+    "some white cell"."""
+    from training.cells import (
+        boxed_dev_fields,
+        boxed_white_cells,
+        by_eye_types,
+        white_cell_label,
+        working_um_per_px,
+    )
+    from training.detection_bench import detection_sets
+    from training.scale import PBC_UM_PER_PX
+
+    cfg = CONFIGS["wbc-type"]
+    uses = {u: by_eye_types(u) for u in ("train", "check", "eval")}
+    dev = detection_sets(data, "dev")["bccd"]
+    fields = {"train": {img.stem for img, _ in boxed_dev_fields(dev, True)},
+              "check": {img.stem for img, _ in boxed_dev_fields(dev, False)},
+              "eval": {img.stem for img, _ in detection_sets(data)["bccd"]}}
+    for use, typed in uses.items():
+        assert typed and set(typed) <= fields[use], use
+        assert {t for boxes in typed.values() for _, _, t in boxes} <= set(cfg.labels)
+    trained = boxed_dev_fields(dev, True)[:4]
+    cells = boxed_white_cells(data, cfg, working_um_per_px(cfg, PBC_UM_PER_PX), trained, "bccd",
+                              uses["train"])
+    want = sum(len(uses["train"].get(img.stem, [])) for img, _ in trained)
+    named = [cfg.labels[y] for y in cells.y if y != white_cell_label(cfg)]
+    assert 0 < len(named) == want and list(cells.group).count("white-cell") == len(cells.y) - want

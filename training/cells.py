@@ -237,19 +237,22 @@ def allowed_classes(cfg: TaskConfig) -> np.ndarray:
 
 
 def boxed_white_cells(root: Path, cfg: TaskConfig, work_um: float, pairs: list[tuple[Path, Path]],
-                      source: str) -> Cells:
+                      source: str, known: dict[str, list[tuple[float, float, str]]] | None = None
+                      ) -> Cells:
     """The annotated ``WBC`` boxes of (image, annotation) ``pairs`` of one set
     (``training.detection_bench.detection_sets``) whose type is not known (Bio-Net's typed
     cells are left to ``bionet_cells``), cut as ``clinic-app analyze`` cuts a cell: a square of
     the cached physical width around the box centre at the field's own red-cell scale (fields
     without one are skipped). Labelled ``white_cell_label``: BCCD's small white cells were read
     as platelets (docs/models.md) and BCCD has no types here; its boxes still say "a white
-    cell", which is what the model got wrong."""
+    cell", which is what the model got wrong. ``known``: image stem -> (centre x, centre y,
+    class) of boxes typed by eye (``by_eye_types``); such a box gets its class instead."""
     from clinic_app import scale
     from training.evaluate_detection import voc_rows
 
     typed = _typed_centres(root)
-    xs, paths = [], []
+    known = known or {}
+    xs, ys, paths = [], [], []
     for image, xml in pairs:
         boxes = [b for b in voc_rows(xml) if not _is_typed(b, typed.get(image.stem, []))]
         if not boxes:
@@ -261,11 +264,42 @@ def boxed_white_cells(root: Path, cfg: TaskConfig, work_um: float, pairs: list[t
         side = int(round(cfg.store_size * work_um / um))
         for k, (x0, y0, x1, y1) in enumerate(boxes):
             xs.append(to_store(square_crop(rgb, (x0 + x1) / 2, (y0 + y1) / 2, side), cfg, "none"))
+            ys.append(_box_label(cfg, (x0, y0, x1, y1), known.get(image.stem, [])))
             paths.append(f"{source}/{image.stem}#{k}")
     s = cfg.store_size
     return Cells(np.stack(xs) if xs else np.zeros((0, s, s, 3), np.uint8),
-                 np.full(len(xs), white_cell_label(cfg), np.int32), paths,
-                 np.asarray([f"{source}-boxed"] * len(xs)), np.asarray(["white-cell"] * len(xs)))
+                 np.asarray(ys, np.int32), paths,
+                 np.asarray([f"{source}-boxed"] * len(xs)),
+                 np.asarray([cfg.labels[y] if y < len(cfg.labels) else "white-cell" for y in ys]))
+
+
+BY_EYE_TYPES = Path(__file__).resolve().parent / "labels" / "bccd_by_eye.csv"
+
+
+def by_eye_types(use: str, path: Path = BY_EYE_TYPES) -> dict[str, list[tuple[float, float, str]]]:
+    """BCCD dev boxes typed by eye (image stem -> (centre x, centre y, class)), ``use`` "train"
+    (the fields ``boxed_dev_fields`` trains on) or "check" (the others, for evaluation only);
+    boxes marked ``unsure`` are left out (docs/models.md, "BCCD white cells typed by eye")."""
+    out: dict[str, list[tuple[float, float, str]]] = {}
+    with open(path, newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["use"] != use or r["wbc_type"] == "unsure":
+                continue
+            x0, y0, x1, y1 = (float(r[c]) for c in ("xmin", "ymin", "xmax", "ymax"))
+            out.setdefault(r["image"], []).append(((x0 + x1) / 2, (y0 + y1) / 2, r["wbc_type"]))
+    return out
+
+
+def _box_label(cfg: TaskConfig, box: tuple[float, float, float, float],
+               known: list[tuple[float, float, str]]) -> int:
+    """The class typed by eye for this box (centre within a quarter of its side), else
+    ``white_cell_label``."""
+    x0, y0, x1, y1 = box
+    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, 0.25 * max(x1 - x0, y1 - y0)
+    for tx, ty, label in known:
+        if abs(cx - tx) <= r and abs(cy - ty) <= r:
+            return cfg.labels.index(label)
+    return white_cell_label(cfg)
 
 
 def _typed_centres(root: Path) -> dict[str, list[tuple[float, float]]]:

@@ -54,6 +54,8 @@ class TaskConfig:
     # Bio-Net train's untyped boxes once, each labelled "some white cell" (0 = none;
     # training.cells.boxed_white_cells)
     boxed_repeat: int = 0
+    # wbc-type: those BCCD boxes typed by eye get their class (training.cells.by_eye_types)
+    by_eye_types: bool = False
 
 
 CONFIGS = {

@@ -31,6 +31,7 @@ from training.cells import (
     allowed_classes,
     boxed_dev_fields,
     boxed_white_cells,
+    by_eye_types,
     cap_per_field,
     concat,
     load_cells,
@@ -116,9 +117,11 @@ def boxed_train_cells(cfg: TaskConfig, root: Path, limit: int | None):
     work_um = working_um_per_px(cfg, PBC_UM_PER_PX)
     sets = detection_sets(root, "dev", "train")
     bccd = boxed_white_cells(root, cfg, work_um, boxed_dev_fields(sets["bccd"], True)[:limit],
-                             "bccd")
+                             "bccd", by_eye_types("train") if cfg.by_eye_types else None)
     bionet = boxed_white_cells(root, cfg, work_um, [] if limit else sets["bionet"], "bionet")
-    print(f"boxed white cells: BCCD {len(bccd.y)} x {cfg.boxed_repeat}, Bio-Net {len(bionet.y)}")
+    typed = int((bccd.y < len(cfg.labels)).sum())
+    print(f"boxed white cells: BCCD {len(bccd.y)} ({typed} typed by eye) x {cfg.boxed_repeat}, "
+          f"Bio-Net {len(bionet.y)}")
     return concat([bccd] * cfg.boxed_repeat + [bionet])
 
 
@@ -250,6 +253,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--boxed-repeat", type=int,
                    help="wbc-type: train on BCCD dev fields' untyped WBC boxes this often (and "
                         "Bio-Net train's once) as 'some white cell' (default 0: none)")
+    p.add_argument("--by-eye-types", action="store_true",
+                   help="wbc-type: the BCCD boxes typed by eye (training/labels) get their class "
+                        "instead of 'some white cell'")
     p.add_argument("--repair", choices=list(REPAIRS),
                    help="cell-seg: how masks that miss their cells are redrawn (default colour)")
     return p.parse_args(argv)
@@ -266,7 +272,8 @@ def configure(args: argparse.Namespace) -> TaskConfig:
                                stain_norm=args.stain_norm or cfg.stain_norm,
                                hematogone_repeat=args.hematogone_repeat or cfg.hematogone_repeat,
                                repair=args.repair or cfg.repair,
-                               boxed_repeat=args.boxed_repeat or cfg.boxed_repeat)
+                               boxed_repeat=args.boxed_repeat or cfg.boxed_repeat,
+                               by_eye_types=args.by_eye_types or cfg.by_eye_types)
 
 
 def main(argv: list[str] | None = None) -> int:

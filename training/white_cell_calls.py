@@ -12,7 +12,9 @@ scales, as ``analyze``'s consensus; Bio-Net, whose fields mix magnifications, fi
 so the finder's own errors stay out. A white cell called ``platelet`` or ``erythroblast`` is
 wrong whatever its type; ``unidentified`` is the model declining. BCCD has no types here, so
 this measures the one error that can be measured without them (docs/models.md, "Small white
-cells called platelet").
+cells called platelet"). On ``bccd-check`` and ``bccd-eval`` it also scores the calls against
+the types given by eye to those boxes (``training/labels/bccd_by_eye.csv``, boxes marked
+``unsure`` left out; docs/models.md, "BCCD white cells typed by eye").
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from pathlib import Path
 from clinic_app import images, modelpack, scale
 from clinic_app.classification import CellClassifier
 from clinic_app.fields import consensus_scales
-from training.cells import NOT_WHITE, boxed_dev_fields
+from clinic_app.results import BBox
+from training.cells import NOT_WHITE, boxed_dev_fields, by_eye_types
 from training.config import data_root
 from training.detection_bench import detection_sets
 from training.evaluate_detection import wbc_boxes
@@ -42,30 +45,63 @@ def part_fields(root: Path, part: str) -> list[tuple[Path, Path]]:
     return detection_sets(root, bionet_split=part.split("-")[1])["bionet"]
 
 
-def calls(classifier: CellClassifier, root: Path, part: str) -> collections.Counter:
-    """Label -> count over the part's annotated ``WBC`` boxes. BCCD takes ``analyze``'s folder
-    consensus (``fields.consensus_scales``); Bio-Net, field by field, its own estimate."""
+BY_EYE_USE = {"bccd-check": "check", "bccd-eval": "eval"}  # training/labels, per part
+
+
+def calls(classifier: CellClassifier, root: Path, part: str) -> list[tuple[str, str | None]]:
+    """(call, type by eye or None) for each of the part's annotated ``WBC`` boxes. BCCD takes
+    ``analyze``'s folder consensus (``fields.consensus_scales``); Bio-Net, field by field,
+    its own estimate."""
     pairs = part_fields(root, part)
     consensus = consensus_scales([img for img, _ in pairs]) if part.startswith("bccd") else {}
-    out: collections.Counter = collections.Counter()
+    typed = by_eye_types(BY_EYE_USE[part]) if part in BY_EYE_USE else {}
+    out: list[tuple[str, str | None]] = []
     for img, xml in pairs:
         boxes = wbc_boxes(xml)
+        truths = [_typed(b, typed.get(img.stem, [])) for b in boxes]
         rgb = images.load_field(img).image
         um, cue = consensus.get(img) or scale.estimate_um_per_px(rgb)
         if cue == scale.UNKNOWN:
-            out["(no scale)"] += len(boxes)
+            out += [("(no scale)", t) for t in truths]
             continue
-        for cell in classifier.classify_cells(rgb, um, [(b, None) for b in boxes]):
-            out[cell.label] += 1
+        cells = classifier.classify_cells(rgb, um, [(b, None) for b in boxes])
+        out += [(cell.label, t) for cell, t in zip(cells, truths, strict=True)]
     return out
 
 
-def summary(counts: collections.Counter) -> dict:
-    n = sum(counts.values())
+def _typed(box: BBox, typed: list[tuple[float, float, str]]) -> str | None:
+    """The type given by eye to this box (its centre within 2 px of the labelled box's)."""
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    return next((t for tx, ty, t in typed if abs(cx - tx) <= 2 and abs(cy - ty) <= 2), None)
+
+
+def summary(rows: list[tuple[str, str | None]]) -> dict:
+    counts = collections.Counter(call for call, _ in rows)
+    n = len(rows)
     not_white = sum(counts[c] for c in NOT_WHITE)
-    return {"cells": n, "calls": dict(counts.most_common()),
-            "not_white_share": round(not_white / n, 4) if n else None,
-            "unidentified_share": round(counts["unidentified"] / n, 4) if n else None}
+    out = {"cells": n, "calls": dict(counts.most_common()),
+           "not_white_share": round(not_white / n, 4) if n else None,
+           "unidentified_share": round(counts["unidentified"] / n, 4) if n else None}
+    typed = [(call, t) for call, t in rows if t is not None]
+    if typed:
+        out["by_eye"] = by_eye_scores(typed)
+    return out
+
+
+def by_eye_scores(typed: list[tuple[str, str]]) -> dict:
+    """Against the types given by eye: each type's recall (``unidentified`` counts wrong),
+    their mean (balanced accuracy), and the accuracy of the cells the model did name."""
+    by_type: dict[str, list[bool]] = collections.defaultdict(list)
+    for call, truth in typed:
+        by_type[truth].append(call == truth)
+    named = [call == truth for call, truth in typed if call != "unidentified"]
+    return {"cells": len(typed),
+            "recall": {t: f"{sum(v)}/{len(v)}" for t, v in sorted(by_type.items())},
+            "balanced_accuracy": round(sum(sum(v) / len(v) for v in by_type.values())
+                                       / len(by_type), 4),
+            "accuracy_of_named": round(sum(named) / len(named), 4) if named else None,
+            "confusions": dict(collections.Counter(f"{t} -> {c}" for c, t in typed
+                                                   if c != t).most_common())}
 
 
 def main(argv: list[str] | None = None) -> int:
