@@ -4,4 +4,4 @@ Written by ``python -m quantize.pin`` and by ``quantize.convert`` when it ships 
 ``clinic_app.modelpack.load_manifest`` refuses any manifest whose ``manifest_digest`` differs.
 """
 
-MANIFEST_SHA256 = "5063ecaa104d18e69b6d373ddcd45253c2a80c811c3cc7ecfc6098962ed43503"
+MANIFEST_SHA256 = "9a7fb0bcdc037aedc85ea03eb080872d93b3e9cb8006782e168a4205820f4006"

@@ -215,6 +215,10 @@ BOXED_DATA = ("; untyped whole-cell WBC boxes as 'some white cell' (no type; "
               "100 (BCCD Dataset, Shenggan 2017, MIT), x{repeat}, and the Bio-Net train fields")
 
 
+BY_EYE_DATA = ("; of those BCCD boxes, the ones the developers typed by eye with their type "
+               "(training/labels/bccd_by_eye.csv, use 'train')")
+
+
 def chosen_backbone(task_dir: Path, chosen: str | None) -> str | None:
     """The backbone of the chosen run (a run name such as ``seed6-40ep`` is not one)."""
     return chosen_metrics(task_dir, chosen).get("backbone", chosen)
@@ -324,10 +328,11 @@ def main(argv: list[str] | None = None) -> int:
         extra["edgetpu_sha256"] = sha256_of(out.with_name(out.stem + "_edgetpu.tflite"))
     extra["edgetpu"] = {k: tpu[k] for k in ("compatible", "unsupported_ops_fall_back_to_cpu")}
     entry = manifest_entry(cfg, out, test_pair, comparison, extra, args.version)
-    repeat = chosen_metrics(task_dir, comparison.get("chosen")).get("config", {}).get(
-        "boxed_repeat", 0)
-    if repeat:  # the data the run learned from, not only the task's default sets
-        entry["training"]["data"] += BOXED_DATA.format(repeat=repeat)
+    config = chosen_metrics(task_dir, comparison.get("chosen")).get("config", {})
+    if config.get("boxed_repeat"):  # the data the run learned from, not only the default sets
+        entry["training"]["data"] += BOXED_DATA.format(repeat=config["boxed_repeat"])
+        if config.get("by_eye_types"):
+            entry["training"]["data"] += BY_EYE_DATA
     write_manifest(models_dir, entry)
 
     for pair in (val_pair, test_pair):
