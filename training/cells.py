@@ -254,7 +254,7 @@ def boxed_white_cells(root: Path, cfg: TaskConfig, work_um: float, pairs: list[t
     known = known or {}
     xs, ys, paths = [], [], []
     for image, xml in pairs:
-        boxes = [b for b in voc_rows(xml) if not _is_typed(b, typed.get(image.stem, []))]
+        boxes = [b for b in voc_rows(xml) if type_of(b, typed.get(image.stem, [])) is None]
         if not boxes:
             continue
         rgb = read_rgb(image)
@@ -277,9 +277,10 @@ BY_EYE_TYPES = Path(__file__).resolve().parent / "labels" / "bccd_by_eye.csv"
 
 
 def by_eye_types(use: str, path: Path = BY_EYE_TYPES) -> dict[str, list[tuple[float, float, str]]]:
-    """BCCD dev boxes typed by eye (image stem -> (centre x, centre y, class)), ``use`` "train"
-    (the fields ``boxed_dev_fields`` trains on) or "check" (the others, for evaluation only);
-    boxes marked ``unsure`` are left out (docs/models.md, "BCCD white cells typed by eye")."""
+    """BCCD boxes typed by eye (image stem -> (centre x, centre y, class)), ``use`` "train"
+    (the dev fields ``boxed_dev_fields`` trains on), "check" (the other dev fields) or "eval"
+    (the 192 evaluation fields); the last two for evaluation only. Boxes marked ``unsure`` are
+    left out (docs/models.md, "BCCD white cells typed by eye")."""
     out: dict[str, list[tuple[float, float, str]]] = {}
     with open(path, newline="") as fh:
         for r in csv.DictReader(fh):
@@ -292,26 +293,25 @@ def by_eye_types(use: str, path: Path = BY_EYE_TYPES) -> dict[str, list[tuple[fl
 
 def _box_label(cfg: TaskConfig, box: tuple[float, float, float, float],
                known: list[tuple[float, float, str]]) -> int:
-    """The class typed by eye for this box (centre within a quarter of its side), else
-    ``white_cell_label``."""
+    """The class typed by eye for this box (``type_of``), else ``white_cell_label``."""
+    label = type_of(box, known)
+    return cfg.labels.index(label) if label else white_cell_label(cfg)
+
+
+def type_of(box: tuple[float, float, float, float] | list[float],
+            known: list[tuple[float, float, str]]) -> str | None:
+    """The type of the typed box whose centre lies within a quarter of ``box``'s side of its
+    own centre (Bio-Net's typed cells, the boxes typed by eye), or None."""
     x0, y0, x1, y1 = box
     cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, 0.25 * max(x1 - x0, y1 - y0)
-    for tx, ty, label in known:
-        if abs(cx - tx) <= r and abs(cy - ty) <= r:
-            return cfg.labels.index(label)
-    return white_cell_label(cfg)
+    return next((t for tx, ty, t in known if abs(cx - tx) <= r and abs(cy - ty) <= r), None)
 
 
-def _typed_centres(root: Path) -> dict[str, list[tuple[float, float]]]:
-    out: dict[str, list[tuple[float, float]]] = {}
+def _typed_centres(root: Path) -> dict[str, list[tuple[float, float, str]]]:
+    """Bio-Net's typed white cells: image stem -> (centre x, centre y, type)."""
+    out: dict[str, list[tuple[float, float, str]]] = {}
     with open(root / "bionet" / "wbc_types.csv", newline="") as fh:
         for r in csv.DictReader(fh):
             x0, y0, x1, y1 = (float(r[c]) for c in ("xmin", "ymin", "xmax", "ymax"))
-            out.setdefault(r["image"], []).append(((x0 + x1) / 2, (y0 + y1) / 2))
+            out.setdefault(r["image"], []).append(((x0 + x1) / 2, (y0 + y1) / 2, r["wbc_type"]))
     return out
-
-
-def _is_typed(box: list[float], centres: list[tuple[float, float]]) -> bool:
-    x0, y0, x1, y1 = box
-    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, 0.25 * max(x1 - x0, y1 - y0)
-    return any(abs(cx - tx) <= r and abs(cy - ty) <= r for tx, ty in centres)

@@ -39,14 +39,21 @@ def make_crops(root: Path, split: str, per_class: int, out: Path) -> None:
             img = cv2.imread(str(root / "pbc" / r["path"]), cv2.IMREAD_COLOR)
             if img is None:
                 raise OSError(f"cannot read {r['path']}")
-            cv2.imwrite(str(out / f"{label}__{Path(r['path']).stem}.jpg"), another_camera(img),
-                        [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+            (out / f"{label}__{Path(r['path']).stem}.jpg").write_bytes(another_camera_jpeg(img))
 
 
 def another_camera(bgr: np.ndarray) -> np.ndarray:
     """A PBC image (BGR) as the proxy camera writes it, before JPEG: 120 px, yellow cast."""
     img = cv2.resize(bgr.astype(np.float32), (SIDE, SIDE), interpolation=cv2.INTER_AREA)
     return np.clip(img * CAST_BGR, 0, 255).astype(np.uint8)
+
+
+def another_camera_jpeg(bgr: np.ndarray) -> bytes:
+    """``another_camera``'s image as the JPEG file the proxy camera writes."""
+    ok, jpeg = cv2.imencode(".jpg", another_camera(bgr), [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+    if not ok:
+        raise ValueError("JPEG encoding failed")
+    return jpeg.tobytes()
 
 
 def rows_by_class(root: Path, split: str, per_class: int) -> dict[str, list[dict]]:

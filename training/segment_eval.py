@@ -41,7 +41,7 @@ from clinic_app.results import BBox, Field
 from clinic_app.segmentation import ellipse_outline, field_mask
 from clinic_app.summary import NOT_WHITE_CELLS
 from training.config import data_root
-from training.crop_eval import JPEG_QUALITY, SIDE, another_camera, rows_by_class
+from training.crop_eval import SIDE, another_camera_jpeg, rows_by_class
 from training.data import read_rgb
 from training.detection_bench import detection_sets
 from training.evaluate_detection import voc_rows
@@ -121,8 +121,7 @@ def crop_dice(root: Path, split: str, masker: WholeCells, per_class: int = 40) -
             reference = _centre_cell(masker.mask(Field(bgr[..., ::-1].copy(), r["path"])) > 0)
             if reference is None:
                 continue
-            ok, jpeg = cv2.imencode(".jpg", another_camera(bgr),
-                                    [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+            jpeg = np.frombuffer(another_camera_jpeg(bgr), np.uint8)
             crop = cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1].copy()
             m = masker.mask(Field(crop, r["path"])) > 0
             dice.setdefault(label, []).append(dice_iou(m, reference)[0])

@@ -27,8 +27,7 @@ from pathlib import Path
 from clinic_app import images, modelpack, scale
 from clinic_app.classification import CellClassifier
 from clinic_app.fields import consensus_scales
-from clinic_app.results import BBox
-from training.cells import NOT_WHITE, boxed_dev_fields, by_eye_types
+from training.cells import NOT_WHITE, boxed_dev_fields, by_eye_types, type_of
 from training.config import data_root
 from training.detection_bench import detection_sets
 from training.evaluate_detection import wbc_boxes
@@ -58,7 +57,7 @@ def calls(classifier: CellClassifier, root: Path, part: str) -> list[tuple[str, 
     out: list[tuple[str, str | None]] = []
     for img, xml in pairs:
         boxes = wbc_boxes(xml)
-        truths = [_typed(b, typed.get(img.stem, [])) for b in boxes]
+        truths = [type_of((b.x0, b.y0, b.x1, b.y1), typed.get(img.stem, [])) for b in boxes]
         rgb = images.load_field(img).image
         um, cue = consensus.get(img) or scale.estimate_um_per_px(rgb)
         if cue == scale.UNKNOWN:
@@ -67,12 +66,6 @@ def calls(classifier: CellClassifier, root: Path, part: str) -> list[tuple[str, 
         cells = classifier.classify_cells(rgb, um, [(b, None) for b in boxes])
         out += [(cell.label, t) for cell, t in zip(cells, truths, strict=True)]
     return out
-
-
-def _typed(box: BBox, typed: list[tuple[float, float, str]]) -> str | None:
-    """The type given by eye to this box (its centre within 2 px of the labelled box's)."""
-    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-    return next((t for tx, ty, t in typed if abs(cx - tx) <= 2 and abs(cy - ty) <= 2), None)
 
 
 def summary(rows: list[tuple[str, str | None]]) -> dict:
